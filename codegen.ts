@@ -1,0 +1,26 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// One contract, two outputs: resolver types for server/, typed documents for app/.
+const config: CodegenConfig = {
+  schema: 'graphql/schema/*.graphql',
+  documents: ['app/**/*.{ts,tsx}'],
+  ignoreNoDocuments: true,
+  generates: {
+    'graphql/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../../server/graphql/context.js#GraphQLContext',
+        scalars: { Date: { input: 'string', output: 'Date | string' } },
+      },
+    },
+    'graphql/generated/client/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string' } },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,13 @@
+// Stored values of the domain's enumerations; the GraphQL enums of graphql/schema carry the same names.
+export const ID_TYPES = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+export const REQUEST_STATUSES = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'CANCELLED'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The manual's order: Paso1 … Paso4, then Vigencia. */
+export const STEP_KINDS = ['FILING', 'PAYMENT', 'APPROVAL', 'DELIVERY', 'VALIDITY'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const STEP_STATES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'VALID', 'REVOKED', 'EXPIRED', 'NOT_ISSUED'] as const;
+export type StepState = (typeof STEP_STATES)[number];

@@ -1,0 +1,95 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import nextModule from 'next';
+import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
+import { AltchaCaptcha } from './captcha/altcha.js';
+import { CaptchaGate } from './captcha/gate.js';
+import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
+import type { Config } from './config.js';
+import { Database } from './db/database.js';
+import { isEmpty, seed } from './db/seed.js';
+import { createApollo } from './graphql/apollo.js';
+import type { GraphQLContext, Services } from './graphql/context.js';
+import { graphqlHandler } from './http/graphql-handler.js';
+import { createHttpServer, type Handler } from './http/server.js';
+import { createLogger, type Logger } from './log.js';
+import { projectRoot } from './paths.js';
+import { HandleCodec } from './requests/handle.js';
+import { RequestService } from './requests/service.js';
+
+const PURGE_EVERY_MS = 10 * 60_000;
+// Under NodeNext the CommonJS default export of 'next' is typed as its namespace; at run time it is the factory.
+const next = nextModule as unknown as (options: NextServerOptions) => NextServer;
+
+export interface Ssps {
+  server: Server;
+  db: Database;
+  log: Logger;
+  listen(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+/** Wires one SSPS instance; nothing listens until `listen()`. */
+export async function createSsps(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Ssps> {
+  const db = new Database({
+    config: config.database,
+    deadlineMs: config.dbTimeoutMs,
+    log,
+    onReady: async (dataSource) => {
+      // The zero-setup start: an empty embedded database gets the demo scenarios.
+      if (config.database.kind === 'sqlite' && config.demoData && (await isEmpty(dataSource))) {
+        const loaded = await seed(dataSource);
+        log.info(loaded, 'demo scenarios loaded');
+      }
+    },
+  });
+  const altcha = new AltchaCaptcha({ secret: config.secret, ...config.captcha });
+  const usedTokens = new DatabaseUsedTokenStore(db);
+  const services: Services = {
+    requests: new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds)),
+    captcha: new CaptchaGate(altcha, usedTokens),
+    newRequestUrl: config.newRequestUrl,
+  };
+
+  const apollo = createApollo({ production: config.env === 'production', log });
+  await apollo.start();
+  const context = (req: { socket: { remoteAddress?: string } }): GraphQLContext => ({
+    ...services,
+    log,
+    clientIp: req.socket.remoteAddress ?? '',
+  });
+
+  let web: Handler | undefined;
+  let nextApp: NextServer | undefined;
+  if (config.web) {
+    nextApp = next({ dev: config.env === 'development', dir: projectRoot, quiet: config.env === 'test' });
+    await nextApp.prepare();
+    const handle = nextApp.getRequestHandler();
+    web = (req, res) => handle(req, res);
+  }
+
+  const server = createHttpServer({ graphql: graphqlHandler(apollo, context, config.maxBodyBytes), captcha: altcha, db, web, log });
+  const purge = setInterval(() => {
+    usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));
+  }, PURGE_EVERY_MS).unref();
+  void db.start();
+
+  return {
+    server,
+    db,
+    log,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve(server.address() as AddressInfo));
+      }),
+    close: async () => {
+      clearInterval(purge);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+      await nextApp?.close();
+      await db.close();
+    },
+  };
+}

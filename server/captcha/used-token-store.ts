@@ -1,0 +1,33 @@
+import { LessThan, QueryFailedError } from 'typeorm';
+import { UsedCaptcha } from '../../entities/index.js';
+import type { Database } from '../db/database.js';
+import type { UsedTokenStore } from './captcha.js';
+
+/**
+ * Used challenges live in the database every instance shares; the primary key makes
+ * "first use wins" atomic even when two instances receive the same token at once.
+ */
+export class DatabaseUsedTokenStore implements UsedTokenStore {
+  constructor(private readonly db: Database) {}
+
+  async markUsed(id: string, expiresAt: Date): Promise<boolean> {
+    try {
+      await this.db.run((ds) => ds.getRepository(UsedCaptcha).insert({ challengeId: id, expiresAt }));
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async purgeExpired(now = new Date()): Promise<number> {
+    const result = await this.db.run((ds) => ds.getRepository(UsedCaptcha).delete({ expiresAt: LessThan(now) }));
+    return result.affected ?? 0;
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

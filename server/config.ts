@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths.js';
+
+export const DEFAULT_NEW_REQUEST_URL = 'https://solicitudes.certicamara.com/SSPS/Solicitudes/Login.aspx';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'mysql'; url: string };
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx): DatabaseConfig | undefined => {
+      if (!v) return undefined;
+      if (v.startsWith('sqlite:')) {
+        const file = v.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+        if (!file) {
+          ctx.addIssue({ code: 'custom', message: 'sqlite: needs a file path, e.g. sqlite:./data/ssps.sqlite' });
+          return z.NEVER;
+        }
+        return { kind: 'sqlite', path: path.resolve(projectRoot, file) };
+      }
+      if (/^(mysql|mariadb):\/\//.test(v)) {
+        try {
+          const url = new URL(v.replace(/^mariadb:/, 'mysql:'));
+          if (!url.hostname || url.pathname.length < 2) throw new Error('incomplete');
+          return { kind: 'mysql', url: url.toString() };
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'expected mysql://user:password@host:3306/database' });
+          return z.NEVER;
+        }
+      }
+      ctx.addIssue({ code: 'custom', message: 'must start with sqlite: or mysql:// (e.g. mysql://user:password@host:3306/database)' });
+      return z.NEVER;
+    }),
+  SSPS_DEMO_DATA: flag.default(true),
+  SSPS_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  SSPS_DATA_DIR: z.string().default('data'),
+  NEW_REQUEST_URL: z.url().default(DEFAULT_NEW_REQUEST_URL),
+  CAPTCHA_COST: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  CAPTCHA_MAX_COUNTER: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  CAPTCHA_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  HANDLE_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(102_400),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SSPS_WEB: flag.default(true),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  demoData: boolean;
+  secret: string;
+  dataDir: string;
+  newRequestUrl: string;
+  captcha: { cost: number; maxCounter: number; ttlSeconds: number };
+  handleTtlSeconds: number;
+  dbTimeoutMs: number;
+  maxBodyBytes: number;
+  logLevel: string;
+  web: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; every problem is reported on one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(projectRoot, e.SSPS_DATA_DIR);
+  const secret = e.SSPS_SECRET ?? developmentSecret(e.NODE_ENV, dataDir);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL ?? { kind: 'sqlite', path: path.join(dataDir, 'ssps.sqlite') },
+    demoData: e.SSPS_DEMO_DATA,
+    secret,
+    dataDir,
+    newRequestUrl: e.NEW_REQUEST_URL,
+    captcha: { cost: e.CAPTCHA_COST, maxCounter: e.CAPTCHA_MAX_COUNTER, ttlSeconds: e.CAPTCHA_TTL_SECONDS },
+    handleTtlSeconds: e.HANDLE_TTL_SECONDS,
+    dbTimeoutMs: e.DB_TIMEOUT_MS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+    web: e.SSPS_WEB,
+  };
+}
+
+/**
+ * Outside production a missing secret is generated once and kept under the data
+ * directory, so handles and CAPTCHA challenges survive a restart of the dev server.
+ */
+function developmentSecret(nodeEnv: string, dataDir: string): string {
+  if (nodeEnv === 'production') {
+    throw new ConfigError('Invalid configuration: SSPS_SECRET: required in production (e.g. `openssl rand -hex 32`)');
+  }
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,111 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../config.js';
+import { ServiceUnavailableError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { openDatabase } from './data-source.js';
+
+// Errors that mean "the database is not answering", as opposed to a bug in a query.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'POOL_CLOSED', 'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
+]);
+
+export function isUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if ((e as { fatal?: unknown }).fatal === true) return true;
+    e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export interface DatabaseOptions {
+  config: DatabaseConfig;
+  deadlineMs: number;
+  log: Logger;
+  /** Runs once after the schema is migrated, before the database is reported ready. */
+  onReady?: (dataSource: DataSource) => Promise<void>;
+}
+
+/**
+ * The server's one handle on the database. It connects in the background (and keeps
+ * retrying while the database is down at start), and bounds every piece of work by a
+ * deadline, so a database that stops answering costs the caller at most `deadlineMs`
+ * and a SERVICE_UNAVAILABLE, never a hung request. mysql2's pool reconnects by itself
+ * when the database comes back.
+ */
+export class Database {
+  private dataSource: DataSource | null = null;
+  private connecting: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: DatabaseOptions) {}
+
+  get ready(): boolean {
+    return this.dataSource !== null;
+  }
+
+  /** Starts connecting; resolves once connected (retrying until then, or until close()). */
+  start(): Promise<void> {
+    this.connecting ??= this.connectWithRetry();
+    return this.connecting;
+  }
+
+  private async connectWithRetry(): Promise<void> {
+    const { config, deadlineMs, log, onReady } = this.options;
+    for (let attempt = 1, delay = 500; !this.stopped; attempt++, delay = Math.min(delay * 2, 5_000)) {
+      try {
+        const dataSource = await openDatabase({ database: config, timeoutMs: deadlineMs });
+        if (this.stopped) {
+          await dataSource.destroy();
+          return;
+        }
+        await onReady?.(dataSource);
+        this.dataSource = dataSource;
+        log.info({ driver: config.kind, attempt }, 'database ready');
+        return;
+      } catch (error) {
+        log.error({ err: error, attempt, retryInMs: delay }, 'database not ready');
+        await sleep(delay);
+      }
+    }
+  }
+
+  async run<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+    const dataSource = this.dataSource;
+    if (!dataSource) throw new ServiceUnavailableError();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ServiceUnavailableError('deadline')), this.options.deadlineMs);
+    });
+    try {
+      return await Promise.race([work(dataSource), deadline]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableError) throw error;
+      if (isUnavailable(error)) throw new ServiceUnavailableError(error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.run((ds) => ds.query('SELECT 1'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await this.connecting;
+    const dataSource = this.dataSource;
+    this.dataSource = null;
+    if (dataSource?.isInitialized) await dataSource.destroy();
+  }
+}

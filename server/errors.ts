@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+import type { IdNumberProblem } from './identity/id-number.js';
+
+/** The stable `extensions.code` values of DESIGN.md; clients switch on these, never on messages. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CAPTCHA_INVALID'
+  | 'CAPTCHA_REUSED'
+  | 'RATE_LIMITED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+// What the applicant reads (es-CO): each message says what to do next.
+export const messages = {
+  CAPTCHA_MISSING: 'Resuelva el código de seguridad (CAPTCHA) antes de consultar.',
+  CAPTCHA_INVALID: 'El código de seguridad (CAPTCHA) no es válido o ya venció. Resuélvalo de nuevo y vuelva a consultar.',
+  CAPTCHA_REUSED: 'Este código de seguridad (CAPTCHA) ya fue usado en otra consulta. Resuélvalo de nuevo para consultar otra vez.',
+  NOT_FOUND: 'No encontramos esa solicitud o el enlace ya venció. Vuelva a hacer la consulta para ver sus solicitudes.',
+  SERVICE_UNAVAILABLE: 'El servicio de consulta no está disponible en este momento. Intente de nuevo en unos minutos.',
+  INTERNAL_SERVER_ERROR: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, comuníquese con nuestro Call Center.',
+  PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
+  INVALID_QUERY: 'La consulta GraphQL no es válida',
+  ID_NUMBER: {
+    REQUIRED: 'Ingrese el número de identificación del solicitante.',
+    DIGITS_ONLY: 'El número de identificación solo puede tener dígitos (sin letras ni guiones).',
+    ALPHANUMERIC_ONLY: 'El número de pasaporte solo puede tener letras y dígitos.',
+    LENGTH: 'El número de identificación debe tener entre {min} y {max} caracteres.',
+    NIT_CHECK_DIGIT: 'El dígito de verificación del NIT no corresponde. Escríbalo con su dígito de verificación, por ejemplo 900123456-8.',
+  } satisfies Record<IdNumberProblem, string>,
+} as const;
+
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function badIdNumber(problem: IdNumberProblem, bounds: { min?: number; max?: number }): GraphQLError {
+  const message = messages.ID_NUMBER[problem].replace('{min}', String(bounds.min)).replace('{max}', String(bounds.max));
+  return appError('BAD_USER_INPUT', message, { field: 'idNumber', reason: problem });
+}
+
+export class ServiceUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('database unavailable', { cause });
+  }
+}

@@ -1,0 +1,41 @@
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { messages, ServiceUnavailableError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { requestResolvers } from '../requests/resolvers.js';
+import type { GraphQLContext } from './context.js';
+import { DateScalar } from './scalars.js';
+import { loadTypeDefs } from './schema.js';
+
+const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED', 'RATE_LIMITED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE']);
+// Apollo's own refusals of a malformed operation: the code stays, the message gets a Spanish lead.
+const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'INTROSPECTION_DISABLED']);
+
+export function createApollo({ production, log }: { production: boolean; log: Logger }): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: { ...requestResolvers, Date: DateScalar },
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    formatError: (formatted, error) => formatError(formatted, error, log),
+  });
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ServiceUnavailableError) {
+    return { message: messages.SERVICE_UNAVAILABLE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
+  const code = formatted.extensions?.code;
+  if (original instanceof GraphQLError && typeof code === 'string' && OWN_CODES.has(code)) return formatted;
+  if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+    return { ...formatted, message: `${messages.INVALID_QUERY}: ${formatted.message}` };
+  }
+  log.error({ err: original }, 'unexpected error in a GraphQL operation');
+  return { message: messages.INTERNAL_SERVER_ERROR, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,24 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// Dates are the applicant's calendar dates: Bogotá's, whatever the server's zone (DESIGN.md).
+const bogota = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function bogotaDay(date: Date): string {
+  return bogota.format(date);
+}
+
+function parseDay(value: unknown): string {
+  if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new GraphQLError('La fecha debe tener el formato aaaa-mm-dd.', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value;
+}
+
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date, yyyy-MM-dd, in America/Bogota time.',
+  serialize: (value) => (value instanceof Date ? bogotaDay(value) : parseDay(value)),
+  parseValue: parseDay,
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : null),
+});

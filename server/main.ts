@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createSsps } from './app.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const ssps = await createSsps(config);
+  const address = await ssps.listen();
+  const where = config.database.kind === 'sqlite' ? config.database.path : new URL(config.database.url).host;
+  ssps.log.info({ port: address.port, database: config.database.kind, where, env: config.env }, `SSPS listening on http://localhost:${address.port}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ssps.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    ssps.close().then(
+      () => {
+        clearTimeout(force);
+        process.exit(0);
+      },
+      (err: unknown) => {
+        ssps.log.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+await main();

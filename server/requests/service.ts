@@ -1,0 +1,145 @@
+import { STEP_KINDS, type IdType, type RequestStatus, type StepKind, type StepState } from '../../entities/domain.js';
+import type { Database } from '../db/database.js';
+import { toDate } from '../db/values.js';
+import type { HandleCodec } from './handle.js';
+import { pendingStep, validityStep } from './step-texts.js';
+
+export interface LookupResult {
+  applicant: { idType: IdType; idNumber: string; fullName: string } | null;
+  requests: RequestSummary[];
+}
+
+export interface RequestSummary {
+  handle: string;
+  orderNumber: string;
+  requestNumber: string;
+  issuedAt: Date | null;
+  holderName: string;
+  company: string | null;
+  project: string | null;
+  certificateType: string;
+  status: RequestStatus;
+}
+
+export interface RequestDetail {
+  requestNumber: string;
+  holderName: string;
+  serialNumber: string | null;
+  steps: StepView[];
+}
+
+export interface StepView {
+  kind: StepKind;
+  state: StepState;
+  modifiedAt: Date | null;
+  information: string;
+  invoiceUrl: string | null;
+}
+
+interface LookupRow {
+  applicant_id: number;
+  id_type: IdType;
+  id_number: string;
+  full_name: string;
+  request_id: number | null;
+  order_number: number | null;
+  request_number: number | null;
+  issued_at: Date | string | null;
+  holder_name: string | null;
+  company: string | null;
+  project: string | null;
+  certificate_type: string | null;
+  status: RequestStatus | null;
+}
+
+interface DetailRow {
+  request_number: number;
+  holder_name: string;
+  serial_number: string | null;
+  valid_to: Date | string | null;
+  kind: StepKind | null;
+  state: StepState | null;
+  modified_at: Date | string | null;
+  information: string | null;
+  invoice_url: string | null;
+}
+
+// One round trip each: the lookup is a point read on uq_applicant_identity joined to the
+// person's requests; the detail is the request and its steps, by primary key and uq_request_step_kind.
+const LOOKUP_SQL = `
+  SELECT a.id AS applicant_id, a.id_type, a.id_number, a.full_name,
+         r.id AS request_id, r.order_number, r.request_number, r.issued_at, r.holder_name,
+         r.company, r.project, t.name AS certificate_type, r.status
+    FROM applicant a
+    LEFT JOIN certificate_request r ON r.applicant_id = a.id
+    LEFT JOIN certificate_type t ON t.id = r.certificate_type_id
+   WHERE a.id_type = ? AND a.id_number = ?
+   ORDER BY r.request_number DESC`;
+
+const DETAIL_SQL = `
+  SELECT r.request_number, r.holder_name, r.serial_number, r.valid_to,
+         s.kind, s.state, s.modified_at, s.information, s.invoice_url
+    FROM certificate_request r
+    LEFT JOIN request_step s ON s.request_id = r.id
+   WHERE r.id = ? AND r.applicant_id = ?`;
+
+/** The public status lookup: who has which requests, and where each one stands. */
+export class RequestService {
+  constructor(
+    private readonly db: Database,
+    private readonly handles: HandleCodec,
+  ) {}
+
+  /** `idNumber` must already be normalized (see identity/id-number.ts). */
+  async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
+    const rows: LookupRow[] = await this.db.run((ds) => ds.query(LOOKUP_SQL, [idType, idNumber]));
+    if (rows.length === 0) return { applicant: null, requests: [] };
+    const first = rows[0];
+    const lookupId = this.handles.newLookupId();
+    const requests = rows
+      .filter((r) => r.request_id !== null)
+      .map((r) => ({
+        handle: this.handles.issue({ requestId: r.request_id!, applicantId: first.applicant_id, lookupId }),
+        orderNumber: String(r.order_number),
+        requestNumber: String(r.request_number),
+        issuedAt: toDate(r.issued_at),
+        holderName: r.holder_name!,
+        company: r.company,
+        project: r.project,
+        certificateType: r.certificate_type!,
+        status: r.status!,
+      }));
+    return { applicant: { idType: first.id_type, idNumber: first.id_number, fullName: first.full_name }, requests };
+  }
+
+  /** Null for a handle that is not live or names nothing: the caller cannot tell which. */
+  async detail(handle: string, now = new Date()): Promise<RequestDetail | null> {
+    const opened = this.handles.open(handle, now.getTime());
+    if (!opened) return null;
+    const rows: DetailRow[] = await this.db.run((ds) => ds.query(DETAIL_SQL, [opened.requestId, opened.applicantId]));
+    if (rows.length === 0) return null;
+    const byKind = new Map(rows.filter((r) => r.kind !== null).map((r) => [r.kind!, r]));
+    const validTo = toDate(rows[0].valid_to);
+    const steps = STEP_KINDS.map((kind): StepView => {
+      const row = byKind.get(kind);
+      if (kind === 'VALIDITY') return validityStep(row ? stepView(row) : null, validTo, now);
+      return row ? stepView(row) : pendingStep(kind);
+    });
+    return {
+      requestNumber: String(rows[0].request_number),
+      holderName: rows[0].holder_name,
+      serialNumber: rows[0].serial_number,
+      steps,
+    };
+  }
+}
+
+function stepView(row: DetailRow): StepView {
+  return {
+    kind: row.kind!,
+    state: row.state!,
+    modifiedAt: toDate(row.modified_at),
+    information: row.information!,
+    invoiceUrl: row.invoice_url,
+  };
+}

@@ -1,0 +1,60 @@
+import { createSsps, type Ssps } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { seed } from '../../server/db/seed.js';
+import { createLogger } from '../../server/log.js';
+import type { TestDatabase } from './databases.js';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+export interface TestServer {
+  url: string;
+  ssps: Ssps;
+  config: Config;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data: T | null | undefined;
+  errors?: { message: string; extensions?: Record<string, unknown> & { code?: string } }[];
+}
+
+/** The real server (API only, no Next.js), on a fresh database, listening on a free port. */
+export async function startServer(database: TestDatabase, env: Record<string, string> = {}, existing?: { url: string }): Promise<TestServer & { dropDatabase: () => Promise<void> }> {
+  const created = existing ? { url: existing.url, drop: async () => {} } : await database.create();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: created.url,
+    SSPS_SECRET: TEST_SECRET,
+    SSPS_WEB: '0',
+    SSPS_DEMO_DATA: '1',
+    CAPTCHA_COST: '50',
+    CAPTCHA_MAX_COUNTER: '20',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const ssps = await createSsps(config, createLogger(config.logLevel));
+  const address = await ssps.listen();
+  await ssps.db.start();
+  // The embedded database seeds itself at start; MySQL gets the same scenarios explicitly.
+  if (config.database.kind === 'mysql' && config.demoData) await ssps.db.run((ds) => seed(ds));
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    ssps,
+    config,
+    gql: async (query, variables, headers = {}) => {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) } as GqlResponse<never>;
+    },
+    close: () => ssps.close(),
+    dropDatabase: created.drop,
+  };
+}
