@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from '../../entities/index.js';
 import type { DatabaseConfig } from '../config.js';
@@ -8,16 +9,18 @@ import { sqliteMigrations } from './migrations/sqlite/index.js';
 
 export interface DataSourceOptions {
   database: DatabaseConfig;
+  /** MySQL or MariaDB: TypeORM reads their catalogs differently, so it must know which. */
+  flavor?: 'mysql' | 'mariadb';
   /** Bounds connecting to MySQL; the lookup's own deadline is enforced by `withDeadline`. */
   timeoutMs: number;
   logger?: TypeOrmLogger;
 }
 
 /** `synchronize` is never on: the schema changes only through the ordered migrations of each driver. */
-export function createDataSource({ database, timeoutMs, logger }: DataSourceOptions): DataSource {
+export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger }: DataSourceOptions): DataSource {
   if (database.kind === 'mysql') {
     return new DataSource({
-      type: 'mysql',
+      type: flavor,
       url: database.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
@@ -52,7 +55,9 @@ export function createDataSource({ database, timeoutMs, logger }: DataSourceOpti
 
 /** Connects and brings the schema up to date; what `npm start` and `npm run db:migrate` do first. */
 export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
-  const dataSource = createDataSource(options);
+  const { database } = options;
+  const flavor = database.kind === 'mysql' ? await detectFlavor(database.url, options.timeoutMs) : undefined;
+  const dataSource = createDataSource({ ...options, flavor });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -61,4 +66,15 @@ export async function openDatabase(options: DataSourceOptions): Promise<DataSour
     throw error;
   }
   return dataSource;
+}
+
+/** `mysql://` URLs serve both MySQL 8 and MariaDB; the server's version string tells them apart. */
+export async function detectFlavor(url: string, timeoutMs: number): Promise<'mysql' | 'mariadb'> {
+  const connection = await createConnection({ uri: url, connectTimeout: timeoutMs });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
 }

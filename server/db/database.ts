@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
 import { ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   config: DatabaseConfig;
   deadlineMs: number;
   log: Logger;
+  /** Sees every SQL statement (tests count round trips with it). */
+  queryLogger?: TypeOrmLogger;
   /** Runs once after the schema is migrated, before the database is reported ready. */
   onReady?: (dataSource: DataSource) => Promise<void>;
 }
@@ -55,10 +57,10 @@ export class Database {
   }
 
   private async connectWithRetry(): Promise<void> {
-    const { config, deadlineMs, log, onReady } = this.options;
+    const { config, deadlineMs, log, onReady, queryLogger } = this.options;
     for (let attempt = 1, delay = 500; !this.stopped; attempt++, delay = Math.min(delay * 2, 5_000)) {
       try {
-        const dataSource = await openDatabase({ database: config, timeoutMs: deadlineMs });
+        const dataSource = await openDatabase({ database: config, timeoutMs: deadlineMs, logger: queryLogger });
         if (this.stopped) {
           await dataSource.destroy();
           return;

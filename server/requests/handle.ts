@@ -40,7 +40,8 @@ export class HandleCodec {
     body.writeUInt8(VERSION, 0);
     body.writeUInt32BE(p.requestId, 1);
     body.writeUInt32BE(p.applicantId, 5);
-    body.writeUInt32BE(Math.floor(now / 1000) + this.ttlSeconds, 9);
+    // Rounded up: a handle lives at least ttlSeconds, never less.
+    body.writeUInt32BE(Math.ceil(now / 1000) + this.ttlSeconds, 9);
     p.lookupId.copy(body, 13, 0, 8);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
