@@ -53,7 +53,7 @@ const envSchema = z.object({
   CAPTCHA_MAX_COUNTER: z.coerce.number().int().min(1).max(1_000_000).default(300),
   CAPTCHA_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   HANDLE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1_800),
-  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(102_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SSPS_WEB: flag.default(true),

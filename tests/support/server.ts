@@ -21,7 +21,12 @@ export interface GqlResponse<T> {
 }
 
 /** The real server (API only, no Next.js), on a fresh database, listening on a free port. */
-export async function startServer(database: TestDatabase, env: Record<string, string> = {}, existing?: { url: string }): Promise<TestServer & { dropDatabase: () => Promise<void> }> {
+export async function startServer(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  existing?: { url: string },
+  { waitForDatabase = true } = {},
+): Promise<TestServer & { dropDatabase: () => Promise<void> }> {
   const created = existing ? { url: existing.url, drop: async () => {} } : await database.create();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -38,9 +43,11 @@ export async function startServer(database: TestDatabase, env: Record<string, st
   });
   const ssps = await createSsps(config, createLogger(config.logLevel));
   const address = await ssps.listen();
-  await ssps.db.start();
-  // The embedded database seeds itself at start; MySQL gets the same scenarios explicitly.
-  if (config.database.kind === 'mysql' && config.demoData) await ssps.db.run((ds) => seed(ds));
+  if (waitForDatabase) {
+    await ssps.db.start();
+    // The embedded database seeds itself at start; MySQL gets the same scenarios explicitly.
+    if (config.database.kind === 'mysql' && config.demoData) await ssps.db.run((ds) => seed(ds));
+  }
   const url = `http://127.0.0.1:${address.port}`;
   return {
     url,

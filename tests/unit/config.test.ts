@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { projectRoot } from '../../server/paths.js';
+
+const SECRET = 'k'.repeat(40);
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ssps-config-'));
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** loadConfig reads a plain object; NODE_ENV may be left out (it defaults to development). */
+function asEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  return vars as unknown as NodeJS.ProcessEnv;
+}
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return asEnv({ SSPS_SECRET: SECRET, SSPS_DATA_DIR: dataDir, ...extra });
+}
+
+/** The ConfigError loadConfig throws; fails the test when it does not throw one. */
+function configError(e: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(e);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = (err as ConfigError).message;
+    expect(message).toMatch(/^Invalid configuration: /);
+    expect(message).not.toMatch(/[\r\n]/);
+    return err as ConfigError;
+  }
+  throw new Error('loadConfig did not throw');
+}
+
+describe('loadConfig: DATABASE_URL', () => {
+  it('defaults to sqlite in the data directory', () => {
+    expect(loadConfig(env()).database).toEqual({ kind: 'sqlite', path: path.join(dataDir, 'ssps.sqlite') });
+  });
+
+  it('takes a sqlite: path, absolute or relative to the project', () => {
+    expect(loadConfig(env({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' })).database).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(loadConfig(env({ DATABASE_URL: 'sqlite:///tmp/x.sqlite' })).database).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(loadConfig(env({ DATABASE_URL: 'sqlite:./data/x.sqlite' })).database).toEqual({
+      kind: 'sqlite',
+      path: path.resolve(projectRoot, 'data/x.sqlite'),
+    });
+  });
+
+  it('takes a mysql:// or mariadb:// URL', () => {
+    expect(loadConfig(env({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' })).database).toEqual({
+      kind: 'mysql',
+      url: 'mysql://root@127.0.0.1:3306/test',
+    });
+    expect(loadConfig(env({ DATABASE_URL: 'mariadb://root@db:3306/ssps' })).database).toEqual({
+      kind: 'mysql',
+      url: 'mysql://root@db:3306/ssps',
+    });
+  });
+
+  it.each(['postgres://x', 'mysql://', 'mysql://root@127.0.0.1:3306', 'mysql://root@127.0.0.1:3306/', 'sqlite:'])(
+    'rejects %j on one line naming DATABASE_URL',
+    (url) => {
+      expect(configError(env({ DATABASE_URL: url })).message).toContain('DATABASE_URL');
+    },
+  );
+
+  it('does not echo a password from a rejected URL', () => {
+    expect(configError(env({ DATABASE_URL: 'postgres://app:hunter2@db/ssps' })).message).not.toContain('hunter2');
+    expect(configError(env({ DATABASE_URL: 'mysql://app:hunter2@db' })).message).not.toContain('hunter2');
+  });
+});
+
+describe('loadConfig: SSPS_SECRET', () => {
+  it('uses the given secret', () => {
+    expect(loadConfig(env()).secret).toBe(SECRET);
+  });
+
+  it('requires a secret in production, even when a development secret file exists', () => {
+    writeFileSync(path.join(dataDir, 'secret'), `${'d'.repeat(64)}\n`);
+    const e = asEnv({ NODE_ENV: 'production', SSPS_DATA_DIR: dataDir });
+    expect(configError(e).message).toContain('SSPS_SECRET');
+  });
+
+  it('generates a development secret once, keeps it in <dataDir>/secret and reuses it', () => {
+    const e = asEnv({ NODE_ENV: 'development', SSPS_DATA_DIR: dataDir });
+    const first = loadConfig(e).secret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dataDir, 'secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig(e).secret).toBe(first);
+  });
+
+  it('creates a missing data directory for the development secret', () => {
+    const nested = path.join(dataDir, 'a', 'b');
+    const secret = loadConfig(asEnv({ SSPS_DATA_DIR: nested })).secret;
+    expect(readFileSync(path.join(nested, 'secret'), 'utf8').trim()).toBe(secret);
+  });
+
+  it('rejects a secret shorter than 32 characters', () => {
+    expect(configError(env({ SSPS_SECRET: 'k'.repeat(31) })).message).toContain('SSPS_SECRET');
+  });
+});
+
+describe('loadConfig: other variables', () => {
+  it.each(['abc', '70000', '-1', '80.5'])('rejects PORT=%s naming PORT', (port) => {
+    expect(configError(env({ PORT: port })).message).toContain('PORT');
+  });
+
+  it('reports several problems on the same line', () => {
+    const message = configError(env({ PORT: 'abc', DATABASE_URL: 'postgres://x' })).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+  });
+
+  it('reads numbers and flags from strings', () => {
+    const config = loadConfig(env({ PORT: '8080', SSPS_DEMO_DATA: 'no', CAPTCHA_COST: '100' }));
+    expect(config.port).toBe(8080);
+    expect(config.demoData).toBe(false);
+    expect(config.captcha.cost).toBe(100);
+    expect(config.dataDir).toBe(dataDir);
+  });
+});
