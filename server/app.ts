@@ -62,7 +62,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   let web: Handler | undefined;
   let nextApp: NextServer | undefined;
   if (config.web) {
-    nextApp = next({ dev: config.env === 'development', dir: projectRoot, quiet: config.env === 'test' });
+    nextApp = next({ dev: config.webDev, dir: projectRoot, quiet: config.env === 'test' });
     await nextApp.prepare();
     const handle = nextApp.getRequestHandler();
     web = (req, res) => handle(req, res);

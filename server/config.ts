@@ -57,6 +57,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(102_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SSPS_WEB: flag.default(true),
+  SSPS_WEB_DEV: flag.default(false),
 });
 
 export interface Config {
@@ -74,6 +75,8 @@ export interface Config {
   maxBodyBytes: number;
   logLevel: string;
   web: boolean;
+  /** Next.js in development mode (compiles pages on request, hot reload): `npm run dev`. */
+  webDev: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
     web: e.SSPS_WEB,
+    webDev: e.SSPS_WEB_DEV,
   };
 }
 
@@ -115,7 +119,11 @@ function developmentSecret(nodeEnv: string, dataDir: string): string {
     throw new ConfigError('Invalid configuration: SSPS_SECRET: required in production (e.g. `openssl rand -hex 32`)');
   }
   const file = path.join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length < 32) throw new ConfigError(`Invalid configuration: SSPS_SECRET: the generated secret in ${file} is damaged; delete the file to generate a new one`);
+    return kept;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

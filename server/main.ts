@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createSsps } from './app.js';
 
 async function main() {
   let config;
@@ -12,6 +11,8 @@ async function main() {
     }
     throw error;
   }
+  // Loaded after the configuration is known good, so a bad one fails at once.
+  const { createSsps } = await import('./app.js');
   const ssps = await createSsps(config);
   const address = await ssps.listen();
   const where = config.database.kind === 'sqlite' ? config.database.path : new URL(config.database.url).host;

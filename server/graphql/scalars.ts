@@ -9,10 +9,16 @@ export function bogotaDay(date: Date): string {
 }
 
 function parseDay(value: unknown): string {
-  if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Round-tripped, because Date.parse rolls 2016-02-30 over to March instead of refusing it.
+  if (typeof value !== 'string' || !DAY.test(value) || !isRealDay(value)) {
     throw new GraphQLError('La fecha debe tener el formato aaaa-mm-dd.', { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
+}
+
+function isRealDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export const DateScalar = new GraphQLScalarType<string, string>({

@@ -53,7 +53,8 @@ export class HandleCodec {
   open(handle: string, now = Date.now()): HandlePayload | null {
     if (handle.length !== HANDLE_CHARS || !/^[A-Za-z0-9_-]+$/.test(handle)) return null;
     const raw = Buffer.from(handle, 'base64url');
-    if (raw.length !== IV_BYTES + BODY_BYTES + TAG_BYTES) return null;
+    // One handle, one spelling: the decoder would ignore the last character's spare bits.
+    if (raw.length !== IV_BYTES + BODY_BYTES + TAG_BYTES || raw.toString('base64url') !== handle) return null;
     let body: Buffer;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
