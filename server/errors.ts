@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { IdNumberProblem } from './identity/id-number.js';
+import type { IdNumberProblem } from '../graphql/id-number.js';
 
 /** The stable `extensions.code` values of DESIGN.md; clients switch on these, never on messages. */
 export type ErrorCode =

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { appError, badIdNumber, messages } from '../errors.js';
-import { normalizeIdNumber } from '../identity/id-number.js';
+import { normalizeIdNumber } from '../../graphql/id-number.js';
 import type { RequestSummary, StepView } from './service.js';
 
 export const requestResolvers: Resolvers = {

@@ -90,7 +90,7 @@ export class RequestService {
     private readonly handles: HandleCodec,
   ) {}
 
-  /** `idNumber` must already be normalized (see identity/id-number.ts). */
+  /** `idNumber` must already be normalized (see graphql/id-number.ts). */
   async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
     const rows: LookupRow[] = await this.db.run((ds) => ds.query(LOOKUP_SQL, [idType, idNumber]));
     if (rows.length === 0) return { applicant: null, requests: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdType } from '../../entities/domain.js';
-import { nitCheckDigit, normalizeIdNumber } from '../../server/identity/id-number.js';
+import { nitCheckDigit, normalizeIdNumber } from '../../graphql/id-number.js';
 
 describe('nitCheckDigit', () => {
   it.each([

@@ -1,5 +1,9 @@
-import { z } from 'zod';
-import { ID_TYPES, type IdType } from '../../entities/domain.js';
+/**
+ * The contract's rules for ID numbers, shared by the API (server/) and the pages (app/):
+ * the page checks as the applicant types, the API refuses the same inputs, by
+ * construction. No dependencies, so it weighs nothing in the browser.
+ */
+export type IdType = 'CC' | 'CE' | 'NIT' | 'PA' | 'PEP' | 'PPT';
 
 // DIAN's check digit for a NIT: weights from the rightmost digit, r = sum mod 11, DV = r < 2 ? r : 11 - r.
 const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
@@ -23,8 +27,6 @@ const RULES: Record<IdType, { alphabet: 'digits' | 'alphanumeric'; min: number; 
   PEP: { alphabet: 'digits', min: 5, max: 20 },
   PPT: { alphabet: 'digits', min: 5, max: 20 },
 };
-
-export const idTypeSchema = z.enum(ID_TYPES);
 
 /**
  * Normalizes what a person types ("1.013.592.259", "900 123 456-8", "ab123456") to the
