@@ -48,7 +48,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const services: Services = {
     requests: new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds)),
     captcha: new CaptchaGate(altcha, usedTokens),
-    newRequestUrl: config.newRequestUrl,
+    newRequestUrl: config.site.newRequestUrl,
   };
 
   const apollo = createApollo({ production: config.env === 'production', log });
@@ -62,6 +62,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   let web: Handler | undefined;
   let nextApp: NextServer | undefined;
   if (config.web) {
+    // The pages never import server code; they read the validated settings from here.
+    process.env.SSPS_SITE = JSON.stringify(config.site);
     nextApp = next({ dev: config.webDev, dir: projectRoot, quiet: config.env === 'test' });
     await nextApp.prepare();
     const handle = nextApp.getRequestHandler();

@@ -49,6 +49,11 @@ const envSchema = z.object({
   SSPS_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   SSPS_DATA_DIR: z.string().default('data'),
   NEW_REQUEST_URL: z.url().default(DEFAULT_NEW_REQUEST_URL),
+  SSPS_ORG_NAME: z.string().trim().min(1).max(120).default('Certicámara S.A.'),
+  SSPS_CALL_CENTER_BOGOTA: z.string().trim().min(1).max(40).default('7442727'),
+  SSPS_CALL_CENTER_NATIONAL: z.string().trim().min(1).max(40).default('018000181531'),
+  SSPS_BRAND_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').default('#0b4f8a'),
+  SSPS_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').default('#c8102e'),
   CAPTCHA_COST: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   CAPTCHA_MAX_COUNTER: z.coerce.number().int().min(1).max(1_000_000).default(300),
   CAPTCHA_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
@@ -60,6 +65,14 @@ const envSchema = z.object({
   SSPS_WEB_DEV: flag.default(false),
 });
 
+/** What the pages show of the institution; published to app/ by the server (see app/site.ts). */
+export interface SiteSettings {
+  orgName: string;
+  newRequestUrl: string;
+  callCenter: { bogota: string; national: string };
+  colors: { brand: string; accent: string };
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -68,7 +81,7 @@ export interface Config {
   demoData: boolean;
   secret: string;
   dataDir: string;
-  newRequestUrl: string;
+  site: SiteSettings;
   captcha: { cost: number; maxCounter: number; ttlSeconds: number };
   handleTtlSeconds: number;
   dbTimeoutMs: number;
@@ -100,7 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.SSPS_DEMO_DATA,
     secret,
     dataDir,
-    newRequestUrl: e.NEW_REQUEST_URL,
+    site: {
+      orgName: e.SSPS_ORG_NAME,
+      newRequestUrl: e.NEW_REQUEST_URL,
+      callCenter: { bogota: e.SSPS_CALL_CENTER_BOGOTA, national: e.SSPS_CALL_CENTER_NATIONAL },
+      colors: { brand: e.SSPS_BRAND_COLOR, accent: e.SSPS_ACCENT_COLOR },
+    },
     captcha: { cost: e.CAPTCHA_COST, maxCounter: e.CAPTCHA_MAX_COUNTER, ttlSeconds: e.CAPTCHA_TTL_SECONDS },
     handleTtlSeconds: e.HANDLE_TTL_SECONDS,
     dbTimeoutMs: e.DB_TIMEOUT_MS,

@@ -38,7 +38,8 @@ export function appError(code: ErrorCode, message: string, extensions: Record<st
 
 export function badIdNumber(problem: IdNumberProblem, bounds: { min?: number; max?: number }): GraphQLError {
   const message = messages.ID_NUMBER[problem].replace('{min}', String(bounds.min)).replace('{max}', String(bounds.max));
-  return appError('BAD_USER_INPUT', message, { field: 'idNumber', reason: problem });
+  const limits = problem === 'LENGTH' ? { min: bounds.min, max: bounds.max } : {};
+  return appError('BAD_USER_INPUT', message, { field: 'idNumber', reason: problem, ...limits });
 }
 
 export class ServiceUnavailableError extends Error {

@@ -1,3 +1,65 @@
 /* eslint-disable */
 /** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Colombian identity documents accepted for a certificate (minors' TI and RC are not: certificates are not issued to minors). */
+export type IdType =
+  /** Cédula de Ciudadanía: 3 to 10 digits. */
+  | 'CC'
+  /** Cédula de Extranjería: 3 to 12 digits. */
+  | 'CE'
+  /** NIT with its check digit (DIAN's modulo-11), e.g. 900123456-8 or 9001234568. */
+  | 'NIT'
+  /** Pasaporte: 3 to 20 letters and digits. */
+  | 'PA'
+  /** Permiso Especial de Permanencia: 5 to 20 digits. */
+  | 'PEP'
+  /** Permiso por Protección Temporal: 5 to 20 digits. */
+  | 'PPT';
+
+export type RequestStatus =
+  | 'CANCELLED'
+  /** Trámite finalizado. */
+  | 'COMPLETED'
+  | 'IN_PROGRESS'
+  | 'REJECTED';
+
+/** The steps of a request, always listed in this order (the manual's Paso1 to Paso4, then Vigencia). */
+export type StepKind =
+  | 'APPROVAL'
+  | 'DELIVERY'
+  | 'FILING'
+  | 'PAYMENT'
+  | 'VALIDITY';
+
+export type StepState =
+  | 'COMPLETED'
+  | 'EXPIRED'
+  | 'IN_PROGRESS'
+  | 'NOT_ISSUED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'REVOKED'
+  | 'VALID';
+
+export type RequestDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RequestDetailQuery = { requestDetail: { requestNumber: string, holderName: string, serialNumber: string | null, steps: Array<{ kind: StepKind, modifiedOn: string | null, information: string, state: StepState, invoiceUrl: string | null }> } | null };
+
+export type LookupQueryVariables = Exact<{
+  idType: IdType;
+  idNumber: string;
+  captchaToken?: string | null | undefined;
+}>;
+
+
+export type LookupQuery = { certificateRequests: { newRequestUrl: string, applicant: { idType: IdType, idNumber: string, fullName: string } | null, requests: Array<{ id: string, orderNumber: string, requestNumber: string, issuedOn: string | null, holderName: string, company: string | null, project: string | null, certificateType: string, status: RequestStatus }> } };
+
+
+export const RequestDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RequestDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestDetail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestNumber"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"modifiedOn"}},{"kind":"Field","name":{"kind":"Name","value":"information"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceUrl"}}]}}]}}]}}]} as unknown as DocumentNode<RequestDetailQuery, RequestDetailQueryVariables>;
+export const LookupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Lookup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IdType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"captchaToken"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificateRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"idType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idType"}}},{"kind":"Argument","name":{"kind":"Name","value":"idNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"captchaToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"captchaToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applicant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"idType"}},{"kind":"Field","name":{"kind":"Name","value":"idNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"requestNumber"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"holderName"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"project"}},{"kind":"Field","name":{"kind":"Name","value":"certificateType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"newRequestUrl"}}]}}]}}]} as unknown as DocumentNode<LookupQuery, LookupQueryVariables>;

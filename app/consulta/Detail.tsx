@@ -1,0 +1,135 @@
+'use client';
+
+import { useQuery } from '@urql/next';
+import { useState } from 'react';
+import { graphql } from '../../graphql/generated/client';
+import { format, type Messages } from '../i18n';
+import { describeError } from './errors';
+import { displayDate } from './format';
+import { useFocusOnMount } from './useFocusOnMount';
+
+const DetailDocument = graphql(`
+  query RequestDetail($id: ID!) {
+    requestDetail(id: $id) {
+      requestNumber
+      holderName
+      serialNumber
+      steps { kind modifiedOn information state invoiceUrl }
+    }
+  }
+`);
+
+/** "Ver Detalle": the request's serial number and its five steps. */
+export function Detail({ t, handle, onBack }: { t: Messages; handle: string; onBack: () => void }) {
+  const [{ data, error }] = useQuery({ query: DetailDocument, variables: { id: handle }, requestPolicy: 'network-only' });
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const detail = data?.requestDetail;
+  const back = (
+    <button type="button" className="button button--secondary" onClick={onBack}>
+      {t.detail.back}
+    </button>
+  );
+
+  if (!detail) {
+    const problem = error ? describeError(error, t) : { code: 'NOT_FOUND', message: t.errors.NOT_FOUND };
+    return (
+      <section aria-labelledby="detail-title">
+        <h1 id="detail-title" ref={heading} tabIndex={-1}>
+          {t.detail.title}
+        </h1>
+        <div className="alert" role="alert" data-code={problem.code}>
+          <p>{problem.message}</p>
+        </div>
+        {back}
+      </section>
+    );
+  }
+
+  const c = t.detail.columns;
+  let stepNumber = 0;
+  return (
+    <section aria-labelledby="detail-title">
+      <h1 id="detail-title" ref={heading} tabIndex={-1}>
+        {t.detail.title}
+      </h1>
+      <p className="applicant-line">{format(t.detail.request, { requestNumber: detail.requestNumber, name: detail.holderName })}</p>
+      {detail.serialNumber ? (
+        <Serial t={t} serial={detail.serialNumber} />
+      ) : (
+        <p className="serial">
+          {t.detail.serial}
+          {t.detail.noSerial}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="table table--stack">
+          <caption className="visually-hidden">{t.detail.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{c.step}</th>
+              <th scope="col">{c.description}</th>
+              <th scope="col">{c.modified}</th>
+              <th scope="col">{c.information}</th>
+              <th scope="col">{c.state}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.steps.map((step) => {
+              const name = step.kind === 'VALIDITY' ? t.detail.validity : format(t.detail.stepName, { n: ++stepNumber });
+              return (
+                <tr key={step.kind}>
+                  <th scope="row" data-label={c.step}>
+                    {name}
+                  </th>
+                  <td data-label={c.description}>{t.stepKinds[step.kind]}</td>
+                  <td data-label={c.modified}>{displayDate(step.modifiedOn)}</td>
+                  <td data-label={c.information}>
+                    <span>
+                      {step.information}
+                      {step.invoiceUrl && (
+                        <>
+                          {' '}
+                          {t.detail.invoice}
+                          <a href={step.invoiceUrl}>{t.detail.invoiceLink}</a>
+                        </>
+                      )}
+                    </span>
+                  </td>
+                  <td data-label={c.state}>
+                    <span className={`status status--${step.state.toLowerCase()}`}>{t.stepStates[step.state]}</span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="note">{t.detail.note}</p>
+      {back}
+    </section>
+  );
+}
+
+function Serial({ t, serial }: { t: Messages; serial: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <p className="serial">
+      {t.detail.serial}
+      <code className="serial__value">{serial}</code>{' '}
+      <button
+        type="button"
+        className="copy-button"
+        aria-label={t.detail.copyLabel}
+        onClick={async () => {
+          await navigator.clipboard.writeText(serial);
+          setCopied(true);
+        }}
+      >
+        {t.detail.copy}
+      </button>
+      <span role="status" className="copy-status">
+        {copied ? t.detail.copied : ''}
+      </span>
+    </p>
+  );
+}

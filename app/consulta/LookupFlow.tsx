@@ -1,0 +1,165 @@
+'use client';
+
+import { useClient } from '@urql/next';
+import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { graphql } from '../../graphql/generated/client';
+import type { IdType, LookupQuery } from '../../graphql/generated/client/graphql';
+import { normalizeIdNumber, type IdNumberResult } from '../../graphql/id-number';
+import { format, type Language, type Messages } from '../i18n';
+import { AltchaField, type AltchaHandle } from './AltchaField';
+import { Detail } from './Detail';
+import { describeError, type PageError } from './errors';
+import { NoRequests } from './NoRequests';
+import { Results } from './Results';
+
+const LookupDocument = graphql(`
+  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {
+    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {
+      applicant { idType idNumber fullName }
+      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }
+      newRequestUrl
+    }
+  }
+`);
+
+export type Lookup = LookupQuery['certificateRequests'];
+
+const ID_TYPES: IdType[] = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
+
+type View = { name: 'form' } | { name: 'results'; lookup: Lookup } | { name: 'detail'; lookup: Lookup; handle: string };
+
+interface Props {
+  t: Messages;
+  language: Language;
+  orgName: string;
+  newRequestUrl: string;
+}
+
+/** The manual's section 4, screen by screen: the form, the requests (or none), a request's detail. */
+export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
+  const client = useClient();
+  const [view, setView] = useState<View>({ name: 'form' });
+  const [idType, setIdType] = useState<IdType>('CC');
+  const [idNumber, setIdNumber] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [token, setToken] = useState<string | null>(null);
+  const [error, setError] = useState<PageError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const captcha = useRef<AltchaHandle>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  const numberInput = useRef<HTMLInputElement>(null);
+  const ids = { type: useId(), number: useId(), hint: useId(), problem: useId(), captcha: useId() };
+
+  const check: IdNumberResult = normalizeIdNumber(idType, idNumber);
+  const problem = touched && !check.ok ? format(t.idNumberProblems[check.problem], { min: check.min ?? '', max: check.max ?? '' }) : null;
+
+  useEffect(() => {
+    if (error) errorBox.current?.focus();
+  }, [error]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!check.ok) {
+      numberInput.current?.focus();
+      return;
+    }
+    if (!token) {
+      setError({ code: 'CAPTCHA_MISSING', message: t.errors.CAPTCHA_MISSING });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await client.query(LookupDocument, { idType, idNumber, captchaToken: token }, { requestPolicy: 'network-only' }).toPromise();
+    setBusy(false);
+    // Spent (or refused) either way: the next lookup needs a new solve.
+    captcha.current?.reset();
+    if (result.error || !result.data) {
+      setError(result.error ? describeError(result.error, t) : { code: 'UNKNOWN', message: t.errors.UNKNOWN });
+      return;
+    }
+    setView({ name: 'results', lookup: result.data.certificateRequests });
+  }
+
+  function backToForm() {
+    setView({ name: 'form' });
+  }
+
+  if (view.name === 'detail') {
+    return (
+      <Suspense fallback={<p role="status">{t.detail.loading}</p>}>
+        <Detail t={t} handle={view.handle} onBack={() => setView({ name: 'results', lookup: view.lookup })} />
+      </Suspense>
+    );
+  }
+
+  if (view.name === 'results') {
+    const { lookup } = view;
+    if (!lookup.applicant || lookup.requests.length === 0) {
+      return <NoRequests t={t} orgName={orgName} newRequestUrl={lookup.newRequestUrl || newRequestUrl} onExit={backToForm} />;
+    }
+    return <Results t={t} lookup={lookup} onDetail={(handle) => setView({ name: 'detail', lookup, handle })} onNewLookup={backToForm} />;
+  }
+
+  return (
+    <section aria-labelledby="lookup-title">
+      <h1 id="lookup-title">{t.lookup.title}</h1>
+      <p className="lead">{t.lookup.intro}</p>
+      {error && (
+        <div className="alert" role="alert" tabIndex={-1} ref={errorBox} data-code={error.code}>
+          <p className="alert__title">{t.errors.title}</p>
+          <p>{error.message}</p>
+        </div>
+      )}
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.type}>{t.lookup.idTypeLabel}</label>
+          <select id={ids.type} name="idType" value={idType} onChange={(e) => setIdType(e.target.value as IdType)}>
+            {ID_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t.idTypes[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.number}>{t.lookup.idNumberLabel}</label>
+          <input
+            ref={numberInput}
+            id={ids.number}
+            name="idNumber"
+            value={idNumber}
+            onChange={(e) => {
+              setIdNumber(e.target.value);
+              setTouched(true);
+            }}
+            inputMode={idType === 'PA' ? 'text' : 'numeric'}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={32}
+            required
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${ids.problem} ${ids.hint}` : ids.hint}
+          />
+          <p id={ids.hint} className="field__hint">
+            {t.lookup.idNumberHint}
+          </p>
+          {problem && (
+            <p id={ids.problem} className="field__error" role="status">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <p id={ids.captcha} className="field__label">
+            {t.lookup.captchaLabel}
+          </p>
+          <AltchaField ref={captcha} language={language} labelId={ids.captcha} onToken={setToken} />
+        </div>
+        <button className="button" type="submit" disabled={busy} aria-busy={busy}>
+          {busy ? t.lookup.submitting : t.lookup.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { format, type Messages } from '../i18n';
+import { displayDate } from './format';
+import type { Lookup } from './LookupFlow';
+import { useFocusOnMount } from './useFocusOnMount';
+
+interface Props {
+  t: Messages;
+  lookup: Lookup;
+  onDetail: (handle: string) => void;
+  onNewLookup: () => void;
+}
+
+export function Results({ t, lookup, onDetail, onNewLookup }: Props) {
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const applicant = lookup.applicant!;
+  const c = t.results.columns;
+  return (
+    <section aria-labelledby="results-title">
+      <h1 id="results-title" ref={heading} tabIndex={-1} className="applicant-line">
+        {format(t.results.header, { idType: t.idTypes[applicant.idType].toUpperCase(), idNumber: applicant.idNumber, name: applicant.fullName })}
+      </h1>
+      <p className="note">{t.results.note}</p>
+      <div className="table-wrap">
+        <table className="table table--stack">
+          <caption className="visually-hidden">{t.results.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{c.orderNumber}</th>
+              <th scope="col">{c.requestNumber}</th>
+              <th scope="col">{c.issuedOn}</th>
+              <th scope="col">{c.holderName}</th>
+              <th scope="col">{c.company}</th>
+              <th scope="col">{c.project}</th>
+              <th scope="col">{c.certificateType}</th>
+              <th scope="col">{c.status}</th>
+              <th scope="col">{c.detail}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lookup.requests.map((r) => (
+              <tr key={r.requestNumber}>
+                <td data-label={c.orderNumber}>{r.orderNumber}</td>
+                <th scope="row" data-label={c.requestNumber}>
+                  {r.requestNumber}
+                </th>
+                <td data-label={c.issuedOn}>{displayDate(r.issuedOn)}</td>
+                <td data-label={c.holderName}>{r.holderName}</td>
+                <td data-label={c.company}>{r.company}</td>
+                <td data-label={c.project}>{r.project}</td>
+                <td data-label={c.certificateType}>{r.certificateType}</td>
+                <td data-label={c.status}>
+                  <span className={`status status--${r.status.toLowerCase()}`}>{t.statuses[r.status]}</span>
+                </td>
+                <td data-label={c.detail}>
+                  <button type="button" className="link-button" onClick={() => onDetail(r.id)} aria-label={format(t.results.viewDetailLabel, { requestNumber: r.requestNumber })}>
+                    {t.results.viewDetail}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="button button--secondary" onClick={onNewLookup}>
+        {t.results.newLookup}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import 'server-only';
+import { z } from 'zod';
+
+// The institution's settings, validated by the server's configuration (server/config.ts,
+// variables in .env.example) and handed to the pages as JSON in SSPS_SITE at start.
+const siteSchema = z.object({
+  orgName: z.string(),
+  newRequestUrl: z.string(),
+  callCenter: z.object({ bogota: z.string(), national: z.string() }),
+  colors: z.object({ brand: z.string(), accent: z.string() }),
+});
+
+export type Site = z.infer<typeof siteSchema>;
+
+export function site(): Site {
+  const raw = process.env.SSPS_SITE;
+  if (!raw) throw new Error('SSPS_SITE is not set: start the pages through the SSPS server (npm start), not `next start`.');
+  return siteSchema.parse(JSON.parse(raw));
+}

@@ -1,0 +1,134 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { expectAccessible, focused, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
+import { startCompiledServer } from '../support/process.js';
+
+const MANUAL_NAME = 'CARLOS ANDRÉS EJEMPLO DÍAZ';
+
+// The manual's section 4, followed in Debian's Chromium against the compiled server on its demo data.
+describe.runIf(browserAvailable())('the applicant\'s pages', () => {
+  let server: Awaited<ReturnType<typeof startCompiledServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30' }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'es-CO' });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('follows the manual: home, lookup of CC 1013592259, the table, Ver Detalle, the serial and the five steps', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es-CO');
+    await expectAccessible(page, 'home');
+    await screenshot(page, 'home');
+    await page.getByRole('link', { name: 'Conozca el estado del trámite de su firma' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ESTADO DEL TRAMITE DE SU CERTIFICADO DE FIRMA DIGITAL');
+    const body = await page.locator('main').textContent();
+    expect(body).toContain('Para conocer más información acerca del estado de su solicitud, ingrese el tipo y número de identificación del solicitante');
+    expect(await page.getByLabel('Seleccione el tipo de identificación').locator('option').first().textContent()).toBe('Cédula de Ciudadanía');
+    await expect.poll(() => page.locator('altcha-widget').textContent()).toContain('No soy un robot');
+    await expectAccessible(page, 'lookup');
+    await screenshot(page, 'lookup');
+
+    await lookUp(page, 'Cédula de Ciudadanía', '1013592259');
+    const header = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => header.textContent()).toBe(`CÉDULA DE CIUDADANÍA: 1013592259 - ${MANUAL_NAME}`);
+    expect(await focused(page)).toMatch(/^h1#results-title:CÉDULA DE CIUDADANÍA: 1013592259/);
+    expect(await page.locator('main').textContent()).toContain('Nota: para conocer más información del estado de su solicitud, haga clic en "Ver Detalles"');
+    expect(await page.locator('thead th').allTextContents()).toEqual([
+      'Orden Pedido No.', 'N° Solicitud', 'Fecha emisión', 'Nombre del titular', 'Empresa', 'Proyecto', 'Tipo de certificado', 'Estado', 'Detalle',
+    ]);
+    expect(await page.locator('tbody tr').first().locator('th, td').allInnerTexts()).toEqual([
+      '434043', '434070', '03/08/2016', MANUAL_NAME, 'CERTICAMARA PRUEBAS 2016', 'OTROS', 'Profesional Titulado', 'Trámite finalizado', 'Ver Detalle',
+    ]);
+    await expectAccessible(page, 'results');
+    await screenshot(page, 'results');
+
+    await page.getByRole('button', { name: 'Ver detalle de la solicitud 434070' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('DETALLE SOLICITUD');
+    const main = page.locator('main');
+    expect(await main.textContent()).toContain(`SOLICITUD NÚMERO 434070 - ${MANUAL_NAME}`);
+    expect((await page.locator('.serial').innerText()).replace(/\s+/g, ' ')).toContain('NÚMERO DE SERIE - 3b00cdd4a8d648335efb415e3b273bd8');
+    expect(await page.locator('thead th').allTextContents()).toEqual(['Pasos', 'Descripción', 'Modificado', 'Información', 'Estado']);
+    const rows = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+    expect(rows).toEqual([
+      ['Paso1', 'Radicación de documentos', '01/08/2016', 'Su solicitud fue radicada con éxito.', 'Trámite finalizado'],
+      ['Paso2', 'Verificación de pago', '02/08/2016', 'Su pago fue verificado con éxito.', 'Trámite finalizado'],
+      ['Paso3', 'Aprobación de solicitud', '02/08/2016', 'Su solicitud fue aprobada con éxito.', 'Trámite finalizado'],
+      ['Paso4', 'Entrega de certificado', '03/08/2016', 'Su certificado de firma digital fue descargado con éxito', 'Trámite finalizado'],
+      ['Vigencia', '', '04/10/2016', 'Su certificado de firma digital ha sido revocado.', 'Revocado'],
+    ]);
+    expect(await main.textContent()).toContain('NOTA: Para que su trámite finalice exitosamente y pueda recibir su certificado, todos los pasos deben estar finalizados - su trámite tarda entre cinco y ocho días hábiles');
+    expect(await page.locator('footer').textContent()).toBe('Cualquier inquietud adicional comuníquese a nuestro Call Center en Bogotá: 7442727 - Línea Gratuita Nacional: 018000181531');
+
+    await page.getByRole('button', { name: 'Copiar el número de serie' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'copiado' }).count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('3b00cdd4a8d648335efb415e3b273bd8');
+    await expectAccessible(page, 'detail');
+    await screenshot(page, 'detail');
+
+    await page.getByRole('button', { name: 'Volver a mis solicitudes' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+  });
+
+  it('says so, with the manual\'s words and link, when nobody has requests (CC 14444524), and Salir keeps what was typed', async () => {
+    await page.goto('/consulta');
+    await lookUp(page, 'Cédula de Ciudadanía', '14444524');
+    const notice = page.locator('.notice');
+    await expect.poll(() => notice.textContent()).toBe(
+      'Con los datos de consulta no se encuentra registrado ningún trámite ante Certicámara S.A., para iniciar su trámite de adquisición de certificado de firma digital ingrese Aquí',
+    );
+    expect(await notice.getByRole('link', { name: 'Aquí' }).getAttribute('href')).toBe('https://solicitudes.certicamara.com/SSPS/Solicitudes/Login.aspx');
+    await expectAccessible(page, 'no requests');
+    await screenshot(page, 'no-requests');
+    await page.getByRole('button', { name: 'Salir' }).click();
+    expect(await page.getByLabel('Ingrese el número de identificación del solicitante').inputValue()).toBe('14444524');
+  });
+
+  it('checks the ID number as it is typed, next to the field', async () => {
+    await page.goto('/consulta');
+    const input = page.getByLabel('Ingrese el número de identificación del solicitante');
+    await input.fill('10135A');
+    await expect.poll(() => page.locator('.field__error').textContent()).toBe('Escriba solo números, sin letras, guiones ni otros signos.');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.getAttribute('aria-describedby')).toContain(await page.locator('.field__error').getAttribute('id'));
+    await input.fill('1013592259');
+    await expect.poll(() => page.locator('.field__error').count()).toBe(0);
+
+    await page.getByLabel('Seleccione el tipo de identificación').selectOption({ label: 'NIT' });
+    await input.fill('900123456-7');
+    await expect.poll(() => page.locator('.field__error').textContent()).toContain('El dígito de verificación no corresponde');
+    await screenshot(page, 'lookup-invalid-id');
+    await input.fill('900.123.456-8');
+    await expect.poll(() => page.locator('.field__error').count()).toBe(0);
+
+    // Pressing Continuar with a wrong number sends nothing and returns to the field.
+    await input.fill('12');
+    const requests: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/graphql') && requests.push(r.url()));
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    expect(await focused(page)).toMatch(/^input/);
+    expect(requests).toEqual([]);
+  });
+
+  it('finds a company by NIT and shows each of its requests\' states', async () => {
+    await page.goto('/consulta');
+    await lookUp(page, 'NIT', '900123456-8');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('NIT: 900123456-8 - COMERCIALIZADORA EJEMPLO S.A.S.');
+    expect(await page.locator('tbody tr td:nth-child(8)').allInnerTexts()).toEqual(['Cancelada', 'Trámite finalizado']);
+  });
+});
