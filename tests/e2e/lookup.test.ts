@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../support/browser.js';
-import { expectAccessible, focused, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
+import { expectAccessible, focused, lookUp, screenshot } from '../support/pages.js';
 import { startCompiledServer } from '../support/process.js';
 
 const MANUAL_NAME = 'CARLOS ANDRÉS EJEMPLO DÍAZ';

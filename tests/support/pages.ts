@@ -53,6 +53,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(el.textContent ?? '').trim().slice(0, 60)}` : '';
+    if (!el) return '';
+    const type = el instanceof HTMLInputElement ? `[${el.type}]` : '';
+    return `${el.tagName.toLowerCase()}${type}${el.id ? `#${el.id}` : ''}:${(el.textContent ?? '').trim().slice(0, 60)}`;
   });
 }
