@@ -11,8 +11,9 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 @Index('ix_lookup_audit_identity', ['identityHash', 'occurredAt'])
 @Index('ix_lookup_audit_occurred', ['occurredAt'])
 export class LookupAudit {
-  @PrimaryGeneratedColumn({ type: 'bigint', name: 'id' })
-  id!: string;
+  // int, not bigint: SQLite auto-increments only an INTEGER key; retention keeps the table short.
+  @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
+  id!: number;
 
   @Column({ type: 'datetime', name: 'occurred_at' })
   occurredAt!: Date;

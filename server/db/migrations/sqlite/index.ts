@@ -1,8 +1,8 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795607934379 } from './1795607934379-Initial.js';
-import { PartnersAuditRateLimits1795610346092 } from './1795610346092-PartnersAuditRateLimits.js';
+import { PartnersAuditRateLimits1795610443201 } from './1795610443201-PartnersAuditRateLimits.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
-  PartnersAuditRateLimits1795610346092,
+  PartnersAuditRateLimits1795610443201,
 ];

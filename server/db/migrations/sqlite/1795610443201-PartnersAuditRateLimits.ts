@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PartnersAuditRateLimits1795610346092 implements MigrationInterface {
-  name = 'PartnersAuditRateLimits1795610346092';
+export class PartnersAuditRateLimits1795610443201 implements MigrationInterface {
+  name = 'PartnersAuditRateLimits1795610443201';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"lookup_audit\" (\"id\" bigint PRIMARY KEY AUTOINCREMENT NOT NULL, \"occurred_at\" datetime NOT NULL, \"kind\" varchar(8) NOT NULL, \"identity_hash\" varchar(64), \"request_id\" integer, \"partner_id\" integer, \"client_network\" varchar(64) NOT NULL, \"outcome\" varchar(24) NOT NULL, \"result_count\" integer NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"lookup_audit\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"occurred_at\" datetime NOT NULL, \"kind\" varchar(8) NOT NULL, \"identity_hash\" varchar(64), \"request_id\" integer, \"partner_id\" integer, \"client_network\" varchar(64) NOT NULL, \"outcome\" varchar(24) NOT NULL, \"result_count\" integer NOT NULL)");
     await queryRunner.query("CREATE INDEX \"ix_lookup_audit_occurred\" ON \"lookup_audit\" (\"occurred_at\") ");
     await queryRunner.query("CREATE INDEX \"ix_lookup_audit_identity\" ON \"lookup_audit\" (\"identity_hash\", \"occurred_at\") ");
     await queryRunner.query("CREATE TABLE \"partner\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(80) NOT NULL, \"role\" varchar(16) NOT NULL DEFAULT ('partner'), \"key_hash\" varchar(64) NOT NULL, \"key_prefix\" varchar(16) NOT NULL, \"rate_per_minute\" integer NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"expires_at\" datetime, \"revoked_at\" datetime)");
