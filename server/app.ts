@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
@@ -10,6 +10,7 @@ import { Database } from './db/database.js';
 import { isEmpty, seed } from './db/seed.js';
 import { createApollo } from './graphql/apollo.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
+import { clientIp } from './http/client-ip.js';
 import { graphqlHandler } from './http/graphql-handler.js';
 import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
@@ -53,10 +54,10 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
 
   const apollo = createApollo({ production: config.env === 'production', log });
   await apollo.start();
-  const context = (req: { socket: { remoteAddress?: string } }): GraphQLContext => ({
+  const context = (req: IncomingMessage): GraphQLContext => ({
     ...services,
     log,
-    clientIp: req.socket.remoteAddress ?? '',
+    clientIp: clientIp(req, config.trustProxy),
   });
 
   let web: Handler | undefined;
@@ -70,7 +71,14 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     web = (req, res) => handle(req, res);
   }
 
-  const server = createHttpServer({ graphql: graphqlHandler(apollo, context, config.maxBodyBytes), captcha: altcha, db, web, log });
+  const server = createHttpServer({
+    graphql: graphqlHandler(apollo, context, config.maxBodyBytes),
+    captcha: altcha,
+    db,
+    web,
+    log,
+    security: { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, webDev: config.webDev },
+  });
   const purge = setInterval(() => {
     usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));
   }, PURGE_EVERY_MS).unref();

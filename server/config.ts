@@ -61,6 +61,38 @@ const envSchema = z.object({
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(102_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx) => {
+      if (/^(false|no)$/i.test(v)) return 0;
+      if (/^(true|yes)$/i.test(v)) return 1;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 10) {
+        ctx.addIssue({ code: 'custom', message: 'true, false, or the number of proxies in front (0-10)' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
+      for (const origin of origins) {
+        let parsed: URL | null = null;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = null;
+        }
+        if (!parsed || parsed.origin !== origin) {
+          ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://portal.example.com` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
   SSPS_WEB: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
 });
@@ -87,6 +119,10 @@ export interface Config {
   dbTimeoutMs: number;
   maxBodyBytes: number;
   logLevel: string;
+  /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none (the socket's address is the client). */
+  trustProxy: number;
+  /** Partner portals' origins allowed to call /graphql from a browser; CORS is closed to every other. */
+  corsOrigins: string[];
   web: boolean;
   /** Next.js in development mode (compiles pages on request, hot reload): `npm run dev`. */
   webDev: boolean;
@@ -124,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
     web: e.SSPS_WEB,
     webDev: e.SSPS_WEB_DEV,
   };

@@ -13,6 +13,14 @@ export interface Routes {
   /** Next.js's request handler; absent when the server runs API-only (SSPS_WEB=0). */
   web?: Handler;
   log: Logger;
+  security: SecurityOptions;
+}
+
+export interface SecurityOptions {
+  corsOrigins: string[];
+  trustProxy: number;
+  /** Next.js in development mode needs eval for its refresh runtime. */
+  webDev: boolean;
 }
 
 /** One port: /graphql, /captcha/challenge, /healthz and /readyz here; every other path to Next.js. */
