@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
+import { AuditLog } from './audit/audit-log.js';
 import { AltchaCaptcha } from './captcha/altcha.js';
 import { CaptchaGate } from './captcha/gate.js';
 import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
@@ -15,7 +16,12 @@ import { graphqlHandler } from './http/graphql-handler.js';
 import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
+import { PartnerService } from './partners/service.js';
+import { authenticate } from './partners/authenticate.js';
+import { Pseudonymizer } from './privacy.js';
+import { RateLimits } from './ratelimit/limits.js';
 import { HandleCodec } from './requests/handle.js';
+import { PublicLookup } from './requests/public-lookup.js';
 import { RequestService } from './requests/service.js';
 
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -26,6 +32,8 @@ export interface Ssps {
   server: Server;
   db: Database;
   log: Logger;
+  audit: AuditLog;
+  partners: PartnerService;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -46,18 +54,23 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   });
   const altcha = new AltchaCaptcha({ secret: config.secret, ...config.captcha });
   const usedTokens = new DatabaseUsedTokenStore(db);
+  const pseudonyms = new Pseudonymizer(config.secret);
+  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl }, db);
+  const audit = new AuditLog(db, log);
+  const partners = new PartnerService(db);
+  const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
   const services: Services = {
-    requests: new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds)),
-    captcha: new CaptchaGate(altcha, usedTokens),
+    lookup: new PublicLookup(requests, new CaptchaGate(altcha, usedTokens), limits, audit, pseudonyms),
     newRequestUrl: config.site.newRequestUrl,
+    detailNeedsOrderNumber: requests.needsOrderNumber,
   };
 
   const apollo = createApollo({ production: config.env === 'production', log });
   await apollo.start();
-  const context = (req: IncomingMessage): GraphQLContext => ({
+  const context = async (req: IncomingMessage): Promise<GraphQLContext> => ({
     ...services,
     log,
-    clientIp: clientIp(req, config.trustProxy),
+    caller: { ip: clientIp(req, config.trustProxy), partner: await authenticate(partners, req.headers.authorization) },
   });
 
   let web: Handler | undefined;
@@ -81,6 +94,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   });
   const purge = setInterval(() => {
     usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));
+    audit.purge(config.auditRetentionDays).catch((err: unknown) => log.warn({ err }, 'could not purge the audit'));
   }, PURGE_EVERY_MS).unref();
   void db.start();
 
@@ -88,6 +102,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     server,
     db,
     log,
+    audit,
+    partners,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -99,6 +115,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       server.closeAllConnections();
       await apollo.stop();
       await nextApp?.close();
+      await audit.close();
+      await limits.close();
       await db.close();
     },
   };

@@ -14,6 +14,29 @@ const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+export interface RateRule {
+  points: number;
+  seconds: number;
+}
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** "20/10m": 20 per 10 minutes. */
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx): RateRule => {
+      const m = /^(\d+)\/(\d*)([smhd])$/.exec(v.trim());
+      const points = m ? Number(m[1]) : NaN;
+      const seconds = m ? Number(m[2] || 1) * UNITS[m[3]] : NaN;
+      if (!m || points < 1 || seconds < 1) {
+        ctx.addIssue({ code: 'custom', message: 'expected <count>/<period>, e.g. 20/10m (s, m, h or d)' });
+        return z.NEVER;
+      }
+      return { points, seconds };
+    });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -93,6 +116,18 @@ const envSchema = z.object({
       }
       return origins;
     }),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\//.test(v), 'expected redis://host:6379'),
+  RATE_LIMIT_LOOKUP_IP: rate('20/10m'),
+  RATE_LIMIT_LOOKUP_IDENTITY: rate('10/1h'),
+  RATE_LIMIT_DETAIL_IP: rate('60/10m'),
+  RATE_LIMIT_CHALLENGE_IP: rate('40/10m'),
+  PARTNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
+  LOOKUP_SECOND_FACTOR: z.enum(['none', 'order-number']).default('none'),
   SSPS_WEB: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
 });
@@ -119,6 +154,12 @@ export interface Config {
   dbTimeoutMs: number;
   maxBodyBytes: number;
   logLevel: string;
+  /** Counters live in Redis when set, otherwise in the database. */
+  redisUrl: string | undefined;
+  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; partnerPerMinute: number };
+  auditRetentionDays: number;
+  /** order-number: a request's detail also needs its order number (see README). */
+  secondFactor: 'none' | 'order-number';
   /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none (the socket's address is the client). */
   trustProxy: number;
   /** Partner portals' origins allowed to call /graphql from a browser; CORS is closed to every other. */
@@ -160,6 +201,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL || undefined,
+    rateLimits: {
+      lookupIp: e.RATE_LIMIT_LOOKUP_IP,
+      lookupIdentity: e.RATE_LIMIT_LOOKUP_IDENTITY,
+      detailIp: e.RATE_LIMIT_DETAIL_IP,
+      challengeIp: e.RATE_LIMIT_CHALLENGE_IP,
+      partnerPerMinute: e.PARTNER_RATE_PER_MINUTE,
+    },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    secondFactor: e.LOOKUP_SECOND_FACTOR,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     web: e.SSPS_WEB,

@@ -21,6 +21,10 @@ export const messages = {
   NOT_FOUND: 'No encontramos esa solicitud o el enlace ya venció. Vuelva a hacer la consulta para ver sus solicitudes.',
   SERVICE_UNAVAILABLE: 'El servicio de consulta no está disponible en este momento. Intente de nuevo en unos minutos.',
   INTERNAL_SERVER_ERROR: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, comuníquese con nuestro Call Center.',
+  RATE_LIMITED: 'Ha hecho demasiadas consultas seguidas. Por seguridad, espere {wait} antes de intentarlo de nuevo.',
+  UNAUTHENTICATED: 'La llave de API no es válida, fue revocada o venció. Solicite una nueva a la entidad certificadora.',
+  ORDER_NUMBER_REQUIRED: 'Ingrese el número de la orden de pedido (Orden Pedido No.) de esta solicitud para ver su detalle.',
+  ONE_LOOKUP_PER_OPERATION: 'Cada operación puede consultar las solicitudes de una sola persona (un solo certificateRequests).',
   PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
   INVALID_QUERY: 'La consulta GraphQL no es válida',
   ID_NUMBER: {
@@ -40,6 +44,15 @@ export function badIdNumber(problem: IdNumberProblem, bounds: { min?: number; ma
   const message = messages.ID_NUMBER[problem].replace('{min}', String(bounds.min)).replace('{max}', String(bounds.max));
   const limits = problem === 'LENGTH' ? { min: bounds.min, max: bounds.max } : {};
   return appError('BAD_USER_INPUT', message, { field: 'idNumber', reason: problem, ...limits });
+}
+
+/** HTTP 429 with Retry-After, besides the GraphQL error (Apollo reads `extensions.http`). */
+export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
+  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} segundos` : `${Math.ceil(retryAfterSeconds / 60)} minutos`;
+  return appError('RATE_LIMITED', messages.RATE_LIMITED.replace('{wait}', wait), {
+    retryAfterSeconds,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
 }
 
 export class ServiceUnavailableError extends Error {

@@ -32,6 +32,7 @@ export type CertificateRequestSummary = {
   id: Scalars['ID']['output'];
   /** Fecha emisión. */
   issuedOn?: Maybe<Scalars['Date']['output']>;
+  /** Orden Pedido No. With LOOKUP_SECOND_FACTOR=order-number only its last two digits show (••••43). */
   orderNumber: Scalars['String']['output'];
   project?: Maybe<Scalars['String']['output']>;
   requestNumber: Scalars['String']['output'];
@@ -63,7 +64,8 @@ export type Query = {
   certificateRequests: RequestLookup;
   /**
    * The detail of one request. `id` is the opaque handle a lookup returned; an unknown,
-   * altered or expired handle answers NOT_FOUND.
+   * altered or expired handle answers NOT_FOUND. With LOOKUP_SECOND_FACTOR=order-number the
+   * request's `orderNumber` is required too (a wrong one is NOT_FOUND as well).
    */
   requestDetail?: Maybe<RequestDetail>;
 };
@@ -78,6 +80,7 @@ export type QueryCertificateRequestsArgs = {
 
 export type QueryRequestDetailArgs = {
   id: Scalars['ID']['input'];
+  orderNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RequestDetail = {
@@ -94,6 +97,8 @@ export type RequestLookup = {
   __typename?: 'RequestLookup';
   /** Null when nobody with that document is registered. */
   applicant?: Maybe<Applicant>;
+  /** True when requestDetail needs the request's order number (LOOKUP_SECOND_FACTOR=order-number). */
+  detailNeedsOrderNumber: Scalars['Boolean']['output'];
   /** Where a new request starts (the manual's "ingrese Aquí"). */
   newRequestUrl: Scalars['String']['output'];
   requests: Array<CertificateRequestSummary>;
@@ -273,6 +278,7 @@ export type RequestDetailResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type RequestLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestLookup'] = ResolversParentTypes['RequestLookup']> = {
   applicant?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType>;
+  detailNeedsOrderNumber?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   newRequestUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requests?: Resolver<Array<ResolversTypes['CertificateRequestSummary']>, ParentType, ContextType>;
 };

@@ -6,6 +6,7 @@ import { messages, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { requestResolvers } from '../requests/resolvers.js';
 import type { GraphQLContext } from './context.js';
+import { queryLimits } from './limits.js';
 import { DateScalar } from './scalars.js';
 import { loadTypeDefs } from './schema.js';
 
@@ -14,6 +15,7 @@ const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED'
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'INTROSPECTION_DISABLED']);
 
 export function createApollo({ production, log }: { production: boolean; log: Logger }): ApolloServer<GraphQLContext> {
+  const limits = queryLimits<GraphQLContext>();
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers: { ...requestResolvers, Date: DateScalar },
@@ -21,7 +23,8 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    validationRules: limits.validationRules,
+    plugins: [...limits.plugins, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
 }

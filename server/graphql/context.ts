@@ -1,14 +1,14 @@
-import type { CaptchaGate } from '../captcha/gate.js';
 import type { Logger } from '../log.js';
-import type { RequestService } from '../requests/service.js';
+import type { Caller } from '../partners/service.js';
+import type { PublicLookup } from '../requests/public-lookup.js';
 
 export interface Services {
-  requests: RequestService;
-  captcha: CaptchaGate;
+  lookup: PublicLookup;
   newRequestUrl: string;
+  detailNeedsOrderNumber: boolean;
 }
 
 export interface GraphQLContext extends Services {
   log: Logger;
-  clientIp: string;
+  caller: Caller;
 }

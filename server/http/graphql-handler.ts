@@ -10,7 +10,7 @@ import { readBody, sendJson } from './io.js';
  */
 export function graphqlHandler(
   apollo: ApolloServer<GraphQLContext>,
-  context: (req: IncomingMessage) => GraphQLContext,
+  context: (req: IncomingMessage) => Promise<GraphQLContext>,
   maxBodyBytes: number,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -37,7 +37,7 @@ export function graphqlHandler(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => context(req),
+      context: () => context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
-import { appError, badIdNumber, messages } from '../errors.js';
 import { normalizeIdNumber } from '../../graphql/id-number.js';
+import { appError, badIdNumber, messages } from '../errors.js';
 import type { RequestSummary, StepView } from './service.js';
 
 export const requestResolvers: Resolvers = {
@@ -9,12 +9,17 @@ export const requestResolvers: Resolvers = {
       // Input first: a typo must not spend the applicant's solved CAPTCHA.
       const parsed = normalizeIdNumber(idType, idNumber);
       if (!parsed.ok) throw badIdNumber(parsed.problem, parsed);
-      await ctx.captcha.spend(captchaToken);
-      const result = await ctx.requests.lookup(idType, parsed.idNumber);
-      return { applicant: result.applicant, requests: result.requests.map(toSummary), newRequestUrl: ctx.newRequestUrl };
+      const result = await ctx.lookup.lookup(ctx.caller, idType, parsed.idNumber, captchaToken);
+      return {
+        applicant: result.applicant,
+        requests: result.requests.map(toSummary),
+        newRequestUrl: ctx.newRequestUrl,
+        detailNeedsOrderNumber: ctx.detailNeedsOrderNumber,
+      };
     },
-    requestDetail: async (_root, { id }, ctx) => {
-      const detail = await ctx.requests.detail(id);
+    requestDetail: async (_root, { id, orderNumber }, ctx) => {
+      if (ctx.detailNeedsOrderNumber && !orderNumber?.trim()) throw appError('BAD_USER_INPUT', messages.ORDER_NUMBER_REQUIRED, { field: 'orderNumber' });
+      const detail = await ctx.lookup.detail(ctx.caller, id, orderNumber);
       // Forged, altered, expired or simply unknown: one answer, so handles cannot be probed.
       if (!detail) throw appError('NOT_FOUND', messages.NOT_FOUND);
       return { ...detail, steps: detail.steps.map(toStep) };

@@ -52,8 +52,18 @@ interface LookupRow {
   status: RequestStatus | null;
 }
 
+export interface FoundDetail {
+  detail: RequestDetail;
+  requestId: number;
+  /** Whose request it is, for the audit. */
+  applicant: { idType: IdType; idNumber: string };
+}
+
 interface DetailRow {
   request_number: number;
+  order_number: number;
+  id_type: IdType;
+  id_number: string;
   holder_name: string;
   serial_number: string | null;
   valid_to: Date | string | null;
@@ -77,9 +87,10 @@ const LOOKUP_SQL = `
    ORDER BY r.request_number DESC`;
 
 const DETAIL_SQL = `
-  SELECT r.request_number, r.holder_name, r.serial_number, r.valid_to,
+  SELECT r.request_number, r.order_number, r.holder_name, r.serial_number, r.valid_to, a.id_type, a.id_number,
          s.kind, s.state, s.modified_at, s.information, s.invoice_url
     FROM certificate_request r
+    JOIN applicant a ON a.id = r.applicant_id
     LEFT JOIN request_step s ON s.request_id = r.id
    WHERE r.id = ? AND r.applicant_id = ?`;
 
@@ -88,7 +99,13 @@ export class RequestService {
   constructor(
     private readonly db: Database,
     private readonly handles: HandleCodec,
+    /** With 'order-number', the detail needs the order number too, and the lookup shows only its last digits. */
+    private readonly secondFactor: 'none' | 'order-number' = 'none',
   ) {}
+
+  get needsOrderNumber(): boolean {
+    return this.secondFactor === 'order-number';
+  }
 
   /** `idNumber` must already be normalized (see graphql/id-number.ts). */
   async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
@@ -100,7 +117,7 @@ export class RequestService {
       .filter((r) => r.request_id !== null)
       .map((r) => ({
         handle: this.handles.issue({ requestId: r.request_id!, applicantId: first.applicant_id, lookupId }),
-        orderNumber: String(r.order_number),
+        orderNumber: this.needsOrderNumber ? maskOrderNumber(String(r.order_number)) : String(r.order_number),
         requestNumber: String(r.request_number),
         issuedAt: toDate(r.issued_at),
         holderName: r.holder_name!,
@@ -112,12 +129,16 @@ export class RequestService {
     return { applicant: { idType: first.id_type, idNumber: first.id_number, fullName: first.full_name }, requests };
   }
 
-  /** Null for a handle that is not live or names nothing: the caller cannot tell which. */
-  async detail(handle: string, now = new Date()): Promise<RequestDetail | null> {
+  /**
+   * Null for a handle that is not live or names nothing — or, with the second factor on, for
+   * a wrong order number: the caller cannot tell which.
+   */
+  async detail(handle: string, orderNumber?: string | null, now = new Date()): Promise<FoundDetail | null> {
     const opened = this.handles.open(handle, now.getTime());
     if (!opened) return null;
     const rows: DetailRow[] = await this.db.run((ds) => ds.query(DETAIL_SQL, [opened.requestId, opened.applicantId]));
     if (rows.length === 0) return null;
+    if (this.needsOrderNumber && String(rows[0].order_number) !== (orderNumber ?? '').trim()) return null;
     const byKind = new Map(rows.filter((r) => r.kind !== null).map((r) => [r.kind!, r]));
     const validTo = toDate(rows[0].valid_to);
     const steps = STEP_KINDS.map((kind): StepView => {
@@ -126,12 +147,16 @@ export class RequestService {
       return row ? stepView(row) : pendingStep(kind);
     });
     return {
-      requestNumber: String(rows[0].request_number),
-      holderName: rows[0].holder_name,
-      serialNumber: rows[0].serial_number,
-      steps,
+      detail: { requestNumber: String(rows[0].request_number), holderName: rows[0].holder_name, serialNumber: rows[0].serial_number, steps },
+      requestId: opened.requestId,
+      applicant: { idType: rows[0].id_type, idNumber: rows[0].id_number },
     };
   }
+}
+
+/** Enough for the applicant to tell their orders apart, not enough to answer the second factor. */
+export function maskOrderNumber(orderNumber: string): string {
+  return `${'•'.repeat(Math.max(0, orderNumber.length - 2))}${orderNumber.slice(-2)}`;
 }
 
 function stepView(row: DetailRow): StepView {

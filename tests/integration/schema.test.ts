@@ -55,7 +55,7 @@ describe.each(testDatabases())('schema and queries on $name', (database) => {
       for (const request of result.requests) {
         statements.length = 0;
         const detail = await service.detail(request.handle);
-        expect(detail?.steps).toHaveLength(5);
+        expect(detail?.detail.steps).toHaveLength(5);
         expect(statements.length).toBeLessThanOrEqual(2);
       }
     } finally {

@@ -39,6 +39,11 @@ export async function startServer(
     CAPTCHA_COST: '50',
     CAPTCHA_MAX_COUNTER: '20',
     LOG_LEVEL: 'silent',
+    // Generous by default; the rate-limit tests set their own.
+    RATE_LIMIT_LOOKUP_IP: '10000/1m',
+    RATE_LIMIT_LOOKUP_IDENTITY: '10000/1m',
+    RATE_LIMIT_DETAIL_IP: '10000/1m',
+    RATE_LIMIT_CHALLENGE_IP: '10000/1m',
     ...env,
   });
   const ssps = await createSsps(config, createLogger(config.logLevel));

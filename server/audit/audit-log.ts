@@ -1,0 +1,90 @@
+import { LessThan } from 'typeorm';
+import { LookupAudit, type AuditKind } from '../../entities/index.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../log.js';
+
+export interface AuditEntry {
+  kind: AuditKind;
+  identityHash: string | null;
+  requestId: number | null;
+  partnerId: number | null;
+  clientNetwork: string;
+  outcome: string;
+  resultCount: number;
+  occurredAt?: Date;
+}
+
+const FLUSH_EVERY_MS = 1_000;
+const BATCH = 500;
+// Past this many unwritten entries (the database has been down a long while) the oldest go, loudly.
+const MAX_PENDING = 50_000;
+
+/**
+ * The lookup audit, written off the request's path: `record` only queues; a timer writes
+ * the queue in batches; `close` writes what is left, so a clean shutdown loses nothing.
+ */
+export class AuditLog {
+  private pending: LookupAudit[] = [];
+  private flushing: Promise<void> | null = null;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+  ) {
+    this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS).unref();
+  }
+
+  record(entry: AuditEntry): void {
+    const row = Object.assign(new LookupAudit(), { ...entry, occurredAt: entry.occurredAt ?? new Date() });
+    this.pending.push(row);
+    if (this.pending.length > MAX_PENDING) {
+      const dropped = this.pending.splice(0, this.pending.length - MAX_PENDING);
+      this.log.error({ dropped: dropped.length }, 'audit queue full: oldest entries dropped');
+    }
+    if (this.pending.length >= BATCH) void this.flush();
+  }
+
+  get queued(): number {
+    return this.pending.length;
+  }
+
+  /** Writes everything queued so far; entries that fail to write go back to the queue. */
+  flush(): Promise<void> {
+    this.flushing ??= this.write().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async write(): Promise<void> {
+    while (this.pending.length > 0 && this.db.ready) {
+      const batch = this.pending.splice(0, BATCH);
+      try {
+        await this.db.run((ds) => ds.getRepository(LookupAudit).insert(batch));
+      } catch (err) {
+        this.pending.unshift(...batch);
+        this.log.warn({ err, queued: this.pending.length }, 'audit entries not written yet');
+        return;
+      }
+    }
+  }
+
+  /** Deletes entries older than the retention period; returns how many. */
+  async purge(retentionDays: number, now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+    const result = await this.db.run((ds) => ds.getRepository(LookupAudit).delete({ occurredAt: LessThan(cutoff) }));
+    return result.affected ?? 0;
+  }
+
+  /** Stops the timer and writes what is queued, retrying for up to `timeoutMs`. */
+  async close(timeoutMs = 5_000): Promise<void> {
+    clearInterval(this.timer);
+    const deadline = Date.now() + timeoutMs;
+    while (this.pending.length > 0 && Date.now() < deadline) {
+      await this.flush();
+      if (this.pending.length > 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (this.pending.length > 0) this.log.error({ lost: this.pending.length }, 'audit entries could not be written before shutdown');
+  }
+}

@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+import { messages, ServiceUnavailableError } from '../errors.js';
+import type { Caller, PartnerService } from './service.js';
+
+/**
+ * The partner behind `Authorization: Bearer <key>`, or null for an anonymous caller. A
+ * header that does not name a live key refuses the whole request (HTTP 401): a partner
+ * with a revoked key must learn it, not silently fall back to the CAPTCHA path.
+ */
+export async function authenticate(partners: PartnerService, header: string | undefined): Promise<Caller['partner']> {
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  let partner;
+  try {
+    partner = match ? await partners.authenticate(match[1]) : null;
+  } catch (error) {
+    if (error instanceof ServiceUnavailableError) {
+      throw new GraphQLError(messages.SERVICE_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+    }
+    throw error;
+  }
+  if (!partner) {
+    throw new GraphQLError(messages.UNAUTHENTICATED, {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+    });
+  }
+  return { id: partner.id, name: partner.name, role: partner.role, ratePerMinute: partner.ratePerMinute };
+}

@@ -1,0 +1,76 @@
+import { GraphQLError } from 'graphql';
+import type { IdType } from '../../graphql/id-number.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { CaptchaGate } from '../captcha/gate.js';
+import { rateLimitedError, ServiceUnavailableError } from '../errors.js';
+import type { Caller } from '../partners/service.js';
+import { clientNetwork, type Pseudonymizer } from '../privacy.js';
+import { RateLimitedError, type RateLimits } from '../ratelimit/limits.js';
+import type { LookupResult, RequestDetail, RequestService } from './service.js';
+
+/**
+ * Everything that stands between a caller and the requests: who may ask (a solved CAPTCHA
+ * or a partner key), how often (rate limits), and the record that they asked (the audit).
+ */
+export class PublicLookup {
+  constructor(
+    private readonly requests: RequestService,
+    private readonly captcha: CaptchaGate,
+    private readonly limits: RateLimits,
+    private readonly audit: AuditLog,
+    private readonly pseudonyms: Pseudonymizer,
+  ) {}
+
+  async lookup(caller: Caller, idType: IdType, idNumber: string, captchaToken: string | null | undefined): Promise<LookupResult> {
+    const identityHash = this.pseudonyms.identity(idType, idNumber);
+    return this.audited(caller, { kind: 'LOOKUP', identityHash, requestId: null }, async () => {
+      if (caller.partner) {
+        await this.limits.consumePartner(caller.partner.id, caller.partner.ratePerMinute);
+      } else {
+        await this.limits.consume('lookupIp', this.pseudonyms.value('ip', caller.ip));
+        // After the CAPTCHA: a caller without one must not be able to use up a person's lookups.
+        await this.captcha.spend(captchaToken);
+        await this.limits.consume('lookupIdentity', identityHash);
+      }
+      const result = await this.requests.lookup(idType, idNumber);
+      return { result, count: result.requests.length };
+    });
+  }
+
+  async detail(caller: Caller, handle: string, orderNumber: string | null | undefined): Promise<RequestDetail | null> {
+    const audit = { kind: 'DETAIL' as const, identityHash: null as string | null, requestId: null as number | null };
+    return this.audited(caller, audit, async () => {
+      if (caller.partner) await this.limits.consumePartner(caller.partner.id, caller.partner.ratePerMinute);
+      else await this.limits.consume('detailIp', this.pseudonyms.value('ip', caller.ip));
+      const found = await this.requests.detail(handle, orderNumber);
+      if (found) {
+        audit.identityHash = this.pseudonyms.identity(found.applicant.idType, found.applicant.idNumber);
+        audit.requestId = found.requestId;
+      }
+      return { result: found?.detail ?? null, count: found ? 1 : 0 };
+    });
+  }
+
+  private async audited<T>(
+    caller: Caller,
+    entry: { kind: 'LOOKUP' | 'DETAIL'; identityHash: string | null; requestId: number | null },
+    work: () => Promise<{ result: T; count: number }>,
+  ): Promise<T> {
+    const base = { partnerId: caller.partner?.id ?? null, clientNetwork: clientNetwork(caller.ip) };
+    try {
+      const { result, count } = await work();
+      this.audit.record({ ...entry, ...base, outcome: count === 0 && entry.kind === 'DETAIL' ? 'NOT_FOUND' : 'OK', resultCount: count });
+      return result;
+    } catch (error) {
+      const refusal = error instanceof RateLimitedError ? rateLimitedError(error.retryAfterSeconds) : error;
+      this.audit.record({ ...entry, ...base, outcome: outcomeOf(refusal), resultCount: 0 });
+      throw refusal;
+    }
+  }
+}
+
+function outcomeOf(error: unknown): string {
+  if (error instanceof ServiceUnavailableError) return 'SERVICE_UNAVAILABLE';
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return typeof code === 'string' ? code : 'ERROR';
+}
