@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { requestResolvers } from '../requests/resolvers.js';
@@ -35,7 +35,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: messages.SERVICE_UNAVAILABLE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   const code = formatted.extensions?.code;
-  if (original instanceof GraphQLError && typeof code === 'string' && OWN_CODES.has(code)) return formatted;
+  if (typeof code === 'string' && OWN_CODES.has(code)) {
+    // Refusals from the context (an API key) reach here with Apollo's prefix; the applicant needs only the sentence.
+    return { ...formatted, message: formatted.message.replace(/^Context creation failed: /, '') };
+  }
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     return { ...formatted, message: `${messages.INVALID_QUERY}: ${formatted.message}` };
   }

@@ -49,6 +49,8 @@ export class PartnerService {
     const result = await this.db.run((ds) =>
       ds.getRepository(Partner).createQueryBuilder().update().set({ revokedAt: now }).where('name = :name AND revoked_at IS NULL', { name }).execute(),
     );
+    // This instance forgets at once; the others within CACHE_MS.
+    this.cache.clear();
     return (result.affected ?? 0) > 0;
   }
 

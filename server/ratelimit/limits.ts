@@ -69,7 +69,8 @@ export class RateLimits {
   }
 
   private redisFactory(url: string): Factory {
-    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Commands queue while connecting; the database deadline bounds how long a lookup waits on them.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1 });
     this.redis.on('error', () => {});
     const client = this.redis;
     return (keyPrefix, rule) => new RateLimiterRedis({ storeClient: client, keyPrefix, points: rule.points, duration: rule.seconds });

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LookupAudit } from '../../entities/index.js';
+import { Pseudonymizer } from '../../server/privacy.js';
+import { solvedToken } from '../support/captcha.js';
+import { testDatabases } from '../support/databases.js';
+import { startServer, TEST_SECRET, type TestServer } from '../support/server.js';
+
+const LOOKUP = `query ($n: String!, $t: String) { certificateRequests(idType: CC, idNumber: $n, captchaToken: $t) { requests { id orderNumber requestNumber } detailNeedsOrderNumber } }`;
+const DETAIL = `query ($id: ID!, $o: String) { requestDetail(id: $id, orderNumber: $o) { requestNumber serialNumber } }`;
+type Lookup = { certificateRequests: { requests: { id: string; orderNumber: string; requestNumber: string }[]; detailNeedsOrderNumber: boolean } };
+type Started = TestServer & { dropDatabase: () => Promise<void> };
+
+const sameDatabase = (s: TestServer) => (s.config.database.kind === 'sqlite' ? `sqlite:${s.config.database.path}` : s.config.database.url);
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+describe.each(testDatabases())('partners, rate limits and the audit on $name', (database) => {
+  let server: Started;
+  beforeAll(async () => {
+    server = await startServer(database);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await server?.dropDatabase();
+  });
+
+  async function auditRows() {
+    await server.ssps.audit.flush();
+    return server.ssps.db.run((ds) => ds.getRepository(LookupAudit).find({ order: { id: 'ASC' } }));
+  }
+
+  describe('partner API keys', () => {
+    it('lets a partner look up without a CAPTCHA, and refuses bad, revoked and expired keys with 401', async () => {
+      const { key } = await server.ssps.partners.create('portal-a', { ratePerMinute: 100 });
+      const ok = await server.gql<Lookup>(LOOKUP, { n: '1013592259' }, bearer(key));
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data!.certificateRequests.requests[0].requestNumber).toBe('434070');
+
+      for (const header of [bearer(`${key}x`), bearer('ssps_nope'), { authorization: key }, { authorization: 'Basic YWxhZGRpbjpvcGVu' }]) {
+        const res = await server.gql(LOOKUP, { n: '1013592259' }, header);
+        expect(res.status).toBe(401);
+        expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      }
+
+      const { key: expired } = await server.ssps.partners.create('portal-expired', { ratePerMinute: 100, expiresAt: new Date(Date.now() - 1000) });
+      expect((await server.gql(LOOKUP, { n: '1013592259' }, bearer(expired))).status).toBe(401);
+
+      expect(await server.ssps.partners.revoke('portal-a')).toBe(true);
+      expect((await server.gql(LOOKUP, { n: '1013592259' }, bearer(key))).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('keeps only a hash of the key', async () => {
+      const { key, partner } = await server.ssps.partners.create('portal-hash', { ratePerMinute: 100 });
+      const stored = JSON.stringify(await server.ssps.db.run((ds) => ds.query('SELECT * FROM partner WHERE id = ?', [partner.id])));
+      expect(stored).not.toContain(key);
+      expect(stored).not.toContain(key.slice(12));
+      expect(key).toMatch(/^ssps_[A-Za-z0-9_-]{43}$/);
+    });
+
+    it('gives each partner its own limit, answered with HTTP 429 and Retry-After', async () => {
+      const { key } = await server.ssps.partners.create('portal-small', { ratePerMinute: 3 });
+      const { key: other } = await server.ssps.partners.create('portal-other', { ratePerMinute: 3 });
+      for (let i = 0; i < 3; i++) expect((await server.gql(LOOKUP, { n: '1013592259' }, bearer(key))).errors).toBeUndefined();
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(key) },
+        body: JSON.stringify({ query: LOOKUP, variables: { n: '1013592259' } }),
+      });
+      const body = (await res.json()) as { errors: { extensions: { code: string; retryAfterSeconds: number } }[] };
+      expect(res.status).toBe(429);
+      expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect(Number(res.headers.get('retry-after'))).toBe(body.errors[0].extensions.retryAfterSeconds);
+      expect(body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+      expect(body.errors[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect((await server.gql(LOOKUP, { n: '1013592259' }, bearer(other))).errors).toBeUndefined();
+    });
+  });
+
+  describe('the audit', () => {
+    it('records who looked up whom, hashed and truncated, and what came of it', async () => {
+      const before = (await auditRows()).length;
+      const anon = await server.gql<Lookup>(LOOKUP, { n: '1013592259', t: await solvedToken(server.url) });
+      await server.gql(DETAIL, { id: anon.data!.certificateRequests.requests[0].id });
+      await server.gql(LOOKUP, { n: '71234567', t: 'forged' });
+      const { key, partner } = await server.ssps.partners.create('portal-audit', { ratePerMinute: 100 });
+      await server.gql(LOOKUP, { n: '14444524' }, bearer(key));
+
+      const rows = (await auditRows()).slice(before);
+      const pseudonyms = new Pseudonymizer(TEST_SECRET);
+      expect(rows.map((r) => [r.kind, r.outcome, r.resultCount, r.partnerId, r.identityHash, r.clientNetwork])).toEqual([
+        ['LOOKUP', 'OK', 1, null, pseudonyms.identity('CC', '1013592259'), '127.0.0.0/24'],
+        ['DETAIL', 'OK', 1, null, pseudonyms.identity('CC', '1013592259'), '127.0.0.0/24'],
+        ['LOOKUP', 'CAPTCHA_INVALID', 0, null, pseudonyms.identity('CC', '71234567'), '127.0.0.0/24'],
+        ['LOOKUP', 'OK', 0, partner.id, pseudonyms.identity('CC', '14444524'), '127.0.0.0/24'],
+      ]);
+      expect(rows[1].requestId).not.toBeNull();
+      expect(JSON.stringify(rows)).not.toMatch(/1013592259|71234567|127\.0\.0\.1/);
+    });
+
+    it('writes what is queued on a clean shutdown', async () => {
+      const other = await startServer(database, {}, { url: sameDatabase(server) });
+      await other.gql(LOOKUP, { n: '52123456', t: await solvedToken(other.url) });
+      expect(other.ssps.audit.queued).toBeGreaterThan(0);
+      await other.close();
+      const hash = new Pseudonymizer(TEST_SECRET).identity('CC', '52123456');
+      expect((await auditRows()).some((r) => r.identityHash === hash)).toBe(true);
+    });
+
+    it('forgets entries older than the retention period', async () => {
+      const old = new Date(Date.now() - 400 * 86_400_000);
+      server.ssps.audit.record({ kind: 'LOOKUP', identityHash: 'old', requestId: null, partnerId: null, clientNetwork: '10.0.0.0/24', outcome: 'OK', resultCount: 0, occurredAt: old });
+      server.ssps.audit.record({ kind: 'LOOKUP', identityHash: 'recent', requestId: null, partnerId: null, clientNetwork: '10.0.0.0/24', outcome: 'OK', resultCount: 0 });
+      await server.ssps.audit.flush();
+      expect(await server.ssps.audit.purge(365)).toBeGreaterThanOrEqual(1);
+      const hashes = (await auditRows()).map((r) => r.identityHash);
+      expect(hashes).not.toContain('old');
+      expect(hashes).toContain('recent');
+    });
+  });
+
+  // Each on a database of its own, so no other test's lookups count against these limits.
+  describe('rate limits', () => {
+    it('limits lookups per client address, sharing the count between instances', async () => {
+      const env = { RATE_LIMIT_LOOKUP_IP: '4/1m' };
+      const a = await startServer(database, env);
+      const b = await startServer(database, env, { url: sameDatabase(a) });
+      try {
+        const codes = [];
+        for (const s of [a, b, a, b, a, b]) {
+          const res = await s.gql(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) });
+          codes.push(res.errors?.[0].extensions?.code ?? 'OK');
+        }
+        expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED']);
+      } finally {
+        await b.close();
+        await a.close();
+        await a.dropDatabase();
+      }
+    });
+
+    it('limits lookups of one identity from anywhere, and believes X-Forwarded-For only behind TRUST_PROXY', async () => {
+      const s = await startServer(database, { RATE_LIMIT_LOOKUP_IDENTITY: '2/1h', RATE_LIMIT_LOOKUP_IP: '3/1m', TRUST_PROXY: '1' });
+      try {
+        const from = async (ip: string, n: string) =>
+          (await s.gql(LOOKUP, { n, t: await solvedToken(s.url) }, { 'x-forwarded-for': ip })).errors?.[0].extensions?.code ?? 'OK';
+        expect([await from('203.0.113.1', '39876543'), await from('203.0.113.2', '39876543'), await from('203.0.113.3', '39876543')]).toEqual([
+          'OK', 'OK', 'RATE_LIMITED',
+        ]);
+        expect(await from('203.0.113.3', '80234567')).toBe('OK');
+      } finally {
+        await s.close();
+        await s.dropDatabase();
+      }
+      const direct = await startServer(database, { RATE_LIMIT_LOOKUP_IP: '2/1m', TRUST_PROXY: '0' });
+      try {
+        const codes = [];
+        for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+          codes.push((await direct.gql(LOOKUP, { n: '1020304050', t: await solvedToken(direct.url) }, { 'x-forwarded-for': ip })).errors?.[0].extensions?.code ?? 'OK');
+        }
+        // A forged X-Forwarded-For buys nothing when no proxy is trusted.
+        expect(codes).toEqual(['OK', 'OK', 'RATE_LIMITED']);
+      } finally {
+        await direct.close();
+        await direct.dropDatabase();
+      }
+    });
+
+    it('limits detail reads per client address', async () => {
+      const s = await startServer(database, { RATE_LIMIT_DETAIL_IP: '2/1m' });
+      try {
+        const codes = [];
+        for (let i = 0; i < 3; i++) codes.push((await s.gql(DETAIL, { id: 'x' })).errors?.[0].extensions?.code);
+        expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED']);
+      } finally {
+        await s.close();
+        await s.dropDatabase();
+      }
+    });
+  });
+
+  describe('LOOKUP_SECOND_FACTOR=order-number', () => {
+    it('masks order numbers in the lookup and opens the detail only with the right one', async () => {
+      const s = await startServer(database, { LOOKUP_SECOND_FACTOR: 'order-number' }, { url: sameDatabase(server) });
+      try {
+        const res = await s.gql<Lookup>(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) });
+        const [row] = res.data!.certificateRequests.requests;
+        expect(res.data!.certificateRequests.detailNeedsOrderNumber).toBe(true);
+        expect(row.orderNumber).toBe('••••43');
+        const missing = await s.gql(DETAIL, { id: row.id });
+        expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderNumber' });
+        expect((await s.gql(DETAIL, { id: row.id, o: '434044' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+        expect((await s.gql(DETAIL, { id: row.id, o: ' 434043 ' })).data).toEqual({
+          requestDetail: { requestNumber: '434070', serialNumber: '3b00cdd4a8d648335efb415e3b273bd8' },
+        });
+      } finally {
+        await s.close();
+      }
+    });
+  });
+});
+
+describe.runIf(process.env.REDIS_URL || process.env.CI === 'true')('rate limits in Redis', () => {
+  it('shares counters between instances through REDIS_URL', async () => {
+    const database = testDatabases()[0];
+    // A secret of this run's own: counters in a shared Redis never collide with an earlier run's.
+    const secret = `redis-test-${Date.now()}-${Math.random()}`.padEnd(40, 'x');
+    const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', RATE_LIMIT_LOOKUP_IP: '2/1m', SSPS_SECRET: secret };
+    const a = await startServer(database, env);
+    const b = await startServer(database, env, { url: sameDatabase(a) });
+    try {
+      const codes = [];
+      for (const s of [a, b, a]) codes.push((await s.gql(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) })).errors?.[0].extensions?.code ?? 'OK');
+      expect(codes).toEqual(['OK', 'OK', 'RATE_LIMITED']);
+      const rows = await a.ssps.db.run((ds) => ds.query('SELECT COUNT(*) AS n FROM rate_limit'));
+      expect(Number((rows as { n: number }[])[0].n)).toBe(0);
+    } finally {
+      await b.close();
+      await a.close();
+      await a.dropDatabase();
+    }
+  });
+});
