@@ -9,8 +9,8 @@ import { displayDate } from './format';
 import { useFocusOnMount } from './useFocusOnMount';
 
 const DetailDocument = graphql(`
-  query RequestDetail($id: ID!) {
-    requestDetail(id: $id) {
+  query RequestDetail($id: ID!, $orderNumber: String) {
+    requestDetail(id: $id, orderNumber: $orderNumber) {
       requestNumber
       holderName
       serialNumber
@@ -20,8 +20,8 @@ const DetailDocument = graphql(`
 `);
 
 /** "Ver Detalle": the request's serial number and its five steps. */
-export function Detail({ t, handle, onBack }: { t: Messages; handle: string; onBack: () => void }) {
-  const [{ data, error }] = useQuery({ query: DetailDocument, variables: { id: handle }, requestPolicy: 'network-only' });
+export function Detail({ t, handle, orderNumber, onBack }: { t: Messages; handle: string; orderNumber?: string; onBack: () => void }) {
+  const [{ data, error }] = useQuery({ query: DetailDocument, variables: { id: handle, orderNumber }, requestPolicy: 'network-only' });
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const detail = data?.requestDetail;
   const back = (
@@ -31,7 +31,9 @@ export function Detail({ t, handle, onBack }: { t: Messages; handle: string; onB
   );
 
   if (!detail) {
-    const problem = error ? describeError(error, t) : { code: 'NOT_FOUND', message: t.errors.NOT_FOUND };
+    const described = error ? describeError(error, t) : { code: 'NOT_FOUND', message: t.errors.NOT_FOUND };
+    // With the second factor on, a wrong order number is the likelier cause than an expired link.
+    const problem = described.code === 'NOT_FOUND' && orderNumber !== undefined ? { ...described, message: t.errors.NOT_FOUND_ORDER } : described;
     return (
       <section aria-labelledby="detail-title">
         <h1 id="detail-title" ref={heading} tabIndex={-1}>

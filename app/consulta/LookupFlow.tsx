@@ -18,6 +18,7 @@ const LookupDocument = graphql(`
       applicant { idType idNumber fullName }
       requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }
       newRequestUrl
+      detailNeedsOrderNumber
     }
   }
 `);
@@ -26,7 +27,7 @@ export type Lookup = LookupQuery['certificateRequests'];
 
 const ID_TYPES: IdType[] = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
 
-type View = { name: 'form' } | { name: 'results'; lookup: Lookup } | { name: 'detail'; lookup: Lookup; handle: string };
+type View = { name: 'form' } | { name: 'results'; lookup: Lookup } | { name: 'detail'; lookup: Lookup; handle: string; orderNumber?: string };
 
 interface Props {
   t: Messages;
@@ -88,7 +89,7 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   if (view.name === 'detail') {
     return (
       <Suspense fallback={<p role="status">{t.detail.loading}</p>}>
-        <Detail t={t} handle={view.handle} onBack={() => setView({ name: 'results', lookup: view.lookup })} />
+        <Detail t={t} handle={view.handle} orderNumber={view.orderNumber} onBack={() => setView({ name: 'results', lookup: view.lookup })} />
       </Suspense>
     );
   }
@@ -98,7 +99,9 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
     if (!lookup.applicant || lookup.requests.length === 0) {
       return <NoRequests t={t} orgName={orgName} newRequestUrl={lookup.newRequestUrl || newRequestUrl} onExit={backToForm} />;
     }
-    return <Results t={t} lookup={lookup} onDetail={(handle) => setView({ name: 'detail', lookup, handle })} onNewLookup={backToForm} />;
+    return (
+      <Results t={t} lookup={lookup} onDetail={(handle, orderNumber) => setView({ name: 'detail', lookup, handle, orderNumber })} onNewLookup={backToForm} />
+    );
   }
 
   return (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useId, useState, type FormEvent } from 'react';
 import { format, type Messages } from '../i18n';
 import { displayDate } from './format';
 import type { Lookup } from './LookupFlow';
@@ -8,12 +9,13 @@ import { useFocusOnMount } from './useFocusOnMount';
 interface Props {
   t: Messages;
   lookup: Lookup;
-  onDetail: (handle: string) => void;
+  onDetail: (handle: string, orderNumber?: string) => void;
   onNewLookup: () => void;
 }
 
 export function Results({ t, lookup, onDetail, onNewLookup }: Props) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [asking, setAsking] = useState<{ handle: string; requestNumber: string } | null>(null);
   const applicant = lookup.applicant!;
   const c = t.results.columns;
   return (
@@ -54,7 +56,12 @@ export function Results({ t, lookup, onDetail, onNewLookup }: Props) {
                   <span className={`status status--${r.status.toLowerCase()}`}>{t.statuses[r.status]}</span>
                 </td>
                 <td data-label={c.detail}>
-                  <button type="button" className="link-button" onClick={() => onDetail(r.id)} aria-label={format(t.results.viewDetailLabel, { requestNumber: r.requestNumber })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => (lookup.detailNeedsOrderNumber ? setAsking({ handle: r.id, requestNumber: r.requestNumber }) : onDetail(r.id))}
+                    aria-label={format(t.results.viewDetailLabel, { requestNumber: r.requestNumber })}
+                  >
                     {t.results.viewDetail}
                   </button>
                 </td>
@@ -63,9 +70,45 @@ export function Results({ t, lookup, onDetail, onNewLookup }: Props) {
           </tbody>
         </table>
       </div>
+      {asking && (
+        <OrderNumberPrompt
+          key={asking.handle}
+          t={t}
+          requestNumber={asking.requestNumber}
+          onSubmit={(orderNumber) => onDetail(asking.handle, orderNumber)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       <button type="button" className="button button--secondary" onClick={onNewLookup}>
         {t.results.newLookup}
       </button>
     </section>
+  );
+}
+
+/** LOOKUP_SECOND_FACTOR=order-number: the detail opens only with the request's order number. */
+function OrderNumberPrompt({ t, requestNumber, onSubmit, onCancel }: { t: Messages; requestNumber: string; onSubmit: (orderNumber: string) => void; onCancel: () => void }) {
+  const [value, setValue] = useState('');
+  const input = useFocusOnMount<HTMLInputElement>();
+  const ids = { prompt: useId(), input: useId() };
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (value.trim()) onSubmit(value.trim());
+    else input.current?.focus();
+  }
+  return (
+    <form className="form order-prompt" onSubmit={submit} aria-describedby={ids.prompt}>
+      <p id={ids.prompt}>{format(t.results.orderNumberPrompt, { requestNumber })}</p>
+      <div className="field">
+        <label htmlFor={ids.input}>{t.results.orderNumberLabel}</label>
+        <input ref={input} id={ids.input} name="orderNumber" inputMode="numeric" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} required />
+      </div>
+      <button className="button" type="submit">
+        {t.results.orderNumberSubmit}
+      </button>{' '}
+      <button className="button button--secondary" type="button" onClick={onCancel}>
+        {t.results.cancel}
+      </button>
+    </form>
   );
 }

@@ -54,6 +54,7 @@ export const en: Messages = {
     SERVICE_UNAVAILABLE: 'The status service is not available right now. Please try again in a few minutes.',
     NETWORK: 'We could not reach the service. Check your Internet connection and try again.',
     NOT_FOUND: 'This request’s detail is no longer available. Search again to see it.',
+    NOT_FOUND_ORDER: 'The order number does not match this request, or the link has expired. Check it or search again.',
     UNKNOWN: 'Something unexpected went wrong. Try again; if it persists, call our Call Center.',
     title: 'The search could not be completed',
   },
@@ -76,6 +77,10 @@ export const en: Messages = {
     viewDetail: 'View Detail',
     viewDetailLabel: 'View the detail of request {requestNumber}',
     newLookup: 'New search',
+    orderNumberPrompt: 'To see the detail of request {requestNumber}, enter its order number (on your purchase order or the confirmation e-mail).',
+    orderNumberLabel: 'Order No.',
+    orderNumberSubmit: 'View Detail',
+    cancel: 'Cancel',
   },
   statuses: {
     IN_PROGRESS: 'In progress',

@@ -54,6 +54,7 @@ export const es = {
     SERVICE_UNAVAILABLE: 'El servicio de consulta no está disponible en este momento. Intente de nuevo en unos minutos.',
     NETWORK: 'No pudimos comunicarnos con el servicio. Revise su conexión a Internet e intente de nuevo.',
     NOT_FOUND: 'El detalle de esta solicitud ya no está disponible. Vuelva a hacer la consulta para verlo.',
+    NOT_FOUND_ORDER: 'El número de Orden Pedido no corresponde a esta solicitud, o el enlace ya venció. Revíselo o vuelva a hacer la consulta.',
     UNKNOWN: 'Ocurrió un error inesperado. Intente de nuevo; si persiste, comuníquese con nuestro Call Center.',
     title: 'No fue posible hacer la consulta',
   },
@@ -76,6 +77,10 @@ export const es = {
     viewDetail: 'Ver Detalle',
     viewDetailLabel: 'Ver detalle de la solicitud {requestNumber}',
     newLookup: 'Nueva consulta',
+    orderNumberPrompt: 'Para ver el detalle de la solicitud {requestNumber}, ingrese su número de Orden Pedido (lo encuentra en su orden de compra o en el correo de confirmación).',
+    orderNumberLabel: 'Orden Pedido No.',
+    orderNumberSubmit: 'Ver Detalle',
+    cancel: 'Cancelar',
   },
   statuses: {
     IN_PROGRESS: 'En trámite',

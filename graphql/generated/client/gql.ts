@@ -14,12 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query RequestDetail($id: ID!) {\n    requestDetail(id: $id) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
-    "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n    }\n  }\n": typeof types.LookupDocument,
+    "\n  query RequestDetail($id: ID!, $orderNumber: String) {\n    requestDetail(id: $id, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
+    "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": typeof types.LookupDocument,
 };
 const documents: Documents = {
-    "\n  query RequestDetail($id: ID!) {\n    requestDetail(id: $id) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
-    "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n    }\n  }\n": types.LookupDocument,
+    "\n  query RequestDetail($id: ID!, $orderNumber: String) {\n    requestDetail(id: $id, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
+    "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": types.LookupDocument,
 };
 
 /**
@@ -39,11 +39,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RequestDetail($id: ID!) {\n    requestDetail(id: $id) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"): (typeof documents)["\n  query RequestDetail($id: ID!) {\n    requestDetail(id: $id) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"];
+export function graphql(source: "\n  query RequestDetail($id: ID!, $orderNumber: String) {\n    requestDetail(id: $id, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"): (typeof documents)["\n  query RequestDetail($id: ID!, $orderNumber: String) {\n    requestDetail(id: $id, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n    }\n  }\n"): (typeof documents)["\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n    }\n  }\n"];
+export function graphql(source: "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n"): (typeof documents)["\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,63 @@
+/**
+ * `npm run audit -- <idType> <idNumber> [--days N]`: who consulted this person's data, when,
+ * and what they got — the holder's right to know (Ley 1581 de 2012, art. 8). Reads the
+ * audit of DATABASE_URL, matching the keyed hash the server wrote (same SSPS_SECRET).
+ */
+import { parseArgs } from 'node:util';
+import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
+import { LookupAudit, Partner } from '../../entities/index.js';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/data-source.js';
+import { toDate } from '../db/values.js';
+import { Pseudonymizer } from '../privacy.js';
+
+const ID_TYPES = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { days: { type: 'string', default: '365' } } });
+  const [idType, rawNumber] = positionals;
+  if (!ID_TYPES.includes(idType) || !rawNumber) {
+    console.error(`usage: npm run audit -- <${ID_TYPES.join('|')}> <idNumber> [--days N]`);
+    return 2;
+  }
+  const parsed = normalizeIdNumber(idType as IdType, rawNumber);
+  if (!parsed.ok) {
+    console.error(`not a valid ${idType} number (${parsed.problem})`);
+    return 2;
+  }
+  const config = loadConfig();
+  const since = new Date(Date.now() - Number(values.days) * 86_400_000);
+  const dataSource = await openDatabase({ database: config.database, timeoutMs: 10_000 });
+  try {
+    const hash = new Pseudonymizer(config.secret).identity(idType, parsed.idNumber);
+    const rows = await dataSource
+      .getRepository(LookupAudit)
+      .createQueryBuilder('a')
+      .leftJoin(Partner, 'p', 'p.id = a.partner_id')
+      .select(['a.occurred_at AS occurred_at', 'a.kind AS kind', 'p.name AS partner', 'a.client_network AS network', 'a.outcome AS outcome', 'a.result_count AS results'])
+      .where('a.identity_hash = :hash AND a.occurred_at >= :since', { hash, since })
+      .orderBy('a.occurred_at', 'DESC')
+      .getRawMany<{ occurred_at: Date | string; kind: string; partner: string | null; network: string; outcome: string; results: number }>();
+    console.log(`${idType} ${parsed.idNumber}: ${rows.length} consultations in the last ${values.days} days.`);
+    if (rows.length) {
+      console.table(
+        rows.map((r) => ({
+          when: toDate(r.occurred_at)?.toISOString(),
+          kind: r.kind,
+          by: r.partner ?? 'anonymous (CAPTCHA)',
+          network: r.network,
+          outcome: r.outcome,
+          results: r.results,
+        })),
+      );
+    }
+    return 0;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});

@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { expectAccessible, lookUp, screenshot } from '../support/pages.js';
+import { startCompiledServer } from '../support/process.js';
+
+// LOOKUP_SECOND_FACTOR=order-number: the serial number needs the order number too.
+describe.runIf(browserAvailable())('the detail behind the order number', () => {
+  let server: Awaited<ReturnType<typeof startCompiledServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30', LOOKUP_SECOND_FACTOR: 'order-number' }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows only the last digits of the order, asks for it, refuses a wrong one and opens with the right one', async () => {
+    const page = await browser.newPage({ baseURL: server.url });
+    await page.goto('/consulta');
+    await lookUp(page, 'Cédula de Ciudadanía', '1013592259');
+    await expect.poll(() => page.locator('tbody tr td').first().innerText()).toBe('••••43');
+    await page.getByRole('button', { name: 'Ver detalle de la solicitud 434070' }).click();
+    const orderNumber = page.getByLabel('Orden Pedido No.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('orderNumber');
+    await expectAccessible(page, 'order number prompt');
+    await screenshot(page, 'order-number-prompt');
+
+    await orderNumber.fill('434044');
+    await page.getByRole('button', { name: 'Ver Detalle', exact: true }).click();
+    await expect.poll(() => page.locator('.alert').textContent()).toContain('El número de Orden Pedido no corresponde a esta solicitud');
+    expect(await page.locator('main').textContent()).not.toContain('3b00cdd4a8d648335efb415e3b273bd8');
+
+    await page.getByRole('button', { name: 'Volver a mis solicitudes' }).click();
+    await page.getByRole('button', { name: 'Ver detalle de la solicitud 434070' }).click();
+    await page.getByLabel('Orden Pedido No.').fill('434043');
+    await page.getByRole('button', { name: 'Ver Detalle', exact: true }).click();
+    await expect.poll(() => page.locator('.serial').innerText()).toContain('3b00cdd4a8d648335efb415e3b273bd8');
+    await page.close();
+  });
+});
