@@ -66,6 +66,10 @@ export class CertificateRequest {
   @Column({ type: 'varchar', length: 32, name: 'revocation_reason', nullable: true })
   revocationReason!: string | null;
 
+  /** Optimistic lock: every move updates `WHERE version = <read version>`, so of two concurrent moves one wins. */
+  @Column({ type: 'int', name: 'version', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ type: 'datetime', name: 'created_at' })
   createdAt!: Date;
 

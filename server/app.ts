@@ -16,6 +16,7 @@ import { graphqlHandler } from './http/graphql-handler.js';
 import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
+import { LifecycleService } from './lifecycle/service.js';
 import { PartnerService } from './partners/service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
@@ -61,6 +62,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
   const services: Services = {
     lookup: new PublicLookup(requests, new CaptchaGate(altcha, usedTokens), limits, audit, pseudonyms),
+    lifecycle: new LifecycleService(db),
+    db,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'FAILED_PRECONDITION'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -25,6 +26,9 @@ export const messages = {
   UNAUTHENTICATED: 'La llave de API no es válida, fue revocada o venció. Solicite una nueva a la entidad certificadora.',
   ORDER_NUMBER_REQUIRED: 'Ingrese el número de la orden de pedido (Orden Pedido No.) de esta solicitud para ver su detalle.',
   ONE_LOOKUP_PER_OPERATION: 'Cada operación puede consultar las solicitudes de una sola persona (un solo certificateRequests).',
+  KEY_REQUIRED: 'Esta operación requiere una llave de API (Authorization: Bearer <llave>).',
+  OPERATORS_ONLY: 'Solo los operadores de la entidad certificadora pueden hacer esta operación.',
+  TEXT_LENGTH: 'Debe tener entre {min} y {max} caracteres, sin caracteres de control.',
   PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
   INVALID_QUERY: 'La consulta GraphQL no es válida',
   ID_NUMBER: {

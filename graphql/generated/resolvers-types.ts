@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { RequestEvent as RequestEventRow } from '../../entities/RequestEvent.js';
 import type { GraphQLContext } from '../../server/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -12,6 +14,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, yyyy-MM-dd, in America/Bogota time. */
   Date: { input: string; output: Date | string; }
+  /** An instant, ISO 8601 in UTC. */
+  DateTime: { input: string; output: Date | string; }
 };
 
 export type Applicant = {
@@ -39,6 +43,23 @@ export type CertificateRequestSummary = {
   status: RequestStatus;
 };
 
+export type CertificateState =
+  | 'EXPIRED'
+  | 'REVOKED'
+  | 'VALID';
+
+/** What a relying party needs to know about a certificate. */
+export type CertificateStatus = {
+  __typename?: 'CertificateStatus';
+  requestNumber: Scalars['String']['output'];
+  revocationReason?: Maybe<RevocationReason>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  serialNumber: Scalars['String']['output'];
+  state: CertificateState;
+  validFrom: Scalars['DateTime']['output'];
+  validTo: Scalars['DateTime']['output'];
+};
+
 /** Colombian identity documents accepted for a certificate (minors' TI and RC are not: certificates are not issued to minors). */
 export type IdType =
   /** Cédula de Ciudadanía: 3 to 10 digits. */
@@ -54,8 +75,96 @@ export type IdType =
   /** Permiso por Protección Temporal: 5 to 20 digits. */
   | 'PPT';
 
+export type MoveResult = {
+  __typename?: 'MoveResult';
+  requestNumber: Scalars['String']['output'];
+  /** Set by deliverCertificate. */
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  stage: RequestStage;
+};
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  approveRequest: MoveResult;
+  /** Issues the certificate: a new serial number and the validity dates of its type. */
+  deliverCertificate: MoveResult;
+  /** Documents received and complete: Paso1 done. */
+  fileRequest: MoveResult;
+  /** The reason is what the applicant reads in Información. */
+  rejectRequest: MoveResult;
+  revokeCertificate: MoveResult;
+  /** Payment verified, with its invoice number; Paso2 then links to the invoice PDF. */
+  verifyPayment: MoveResult;
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationApproveRequestArgs = {
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationDeliverCertificateArgs = {
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationFileRequestArgs = {
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationRejectRequestArgs = {
+  reason: Scalars['String']['input'];
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationRevokeCertificateArgs = {
+  reason: RevocationReason;
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationVerifyPaymentArgs = {
+  invoiceNumber: Scalars['String']['input'];
+  requestNumber: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * A certificate's validity by its serial number: hex in any case, with or without colons
+   * or spaces, or decimal. Partners and operators only (API key). Null when unknown.
+   */
+  certificateBySerial?: Maybe<CertificateStatus>;
   /**
    * The requests of the person with this identity document. Anonymous callers must send
    * the payload of a solved ALTCHA challenge (GET /captcha/challenge); each payload is good
@@ -68,6 +177,13 @@ export type Query = {
    * request's `orderNumber` is required too (a wrong one is NOT_FOUND as well).
    */
   requestDetail?: Maybe<RequestDetail>;
+  /** The moves made on a request. Operators only. */
+  requestHistory: Array<RequestEvent>;
+};
+
+
+export type QueryCertificateBySerialArgs = {
+  serial: Scalars['String']['input'];
 };
 
 
@@ -83,14 +199,31 @@ export type QueryRequestDetailArgs = {
   orderNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryRequestHistoryArgs = {
+  requestNumber: Scalars['String']['input'];
+};
+
 export type RequestDetail = {
   __typename?: 'RequestDetail';
+  /** The moves made on the request; only for operators (null otherwise). */
+  history?: Maybe<Array<RequestEvent>>;
   holderName: Scalars['String']['output'];
   requestNumber: Scalars['String']['output'];
   /** 16 bytes, lowercase hex; null until the certificate is delivered. */
   serialNumber?: Maybe<Scalars['String']['output']>;
   /** Always five rows: FILING, PAYMENT, APPROVAL, DELIVERY, VALIDITY. */
   steps: Array<RequestStep>;
+};
+
+export type RequestEvent = {
+  __typename?: 'RequestEvent';
+  actor: Scalars['String']['output'];
+  fromStage: RequestStage;
+  move: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  toStage: RequestStage;
 };
 
 export type RequestLookup = {
@@ -103,6 +236,18 @@ export type RequestLookup = {
   newRequestUrl: Scalars['String']['output'];
   requests: Array<CertificateRequestSummary>;
 };
+
+/** A request's stage, derived from its status and steps (server/lifecycle/machine.ts). */
+export type RequestStage =
+  | 'AWAITING_APPROVAL'
+  | 'AWAITING_DELIVERY'
+  | 'AWAITING_FILING'
+  | 'AWAITING_PAYMENT'
+  | 'CANCELLED'
+  | 'EXPIRED'
+  | 'ISSUED'
+  | 'REJECTED'
+  | 'REVOKED';
 
 export type RequestStatus =
   | 'CANCELLED'
@@ -120,6 +265,17 @@ export type RequestStep = {
   modifiedOn?: Maybe<Scalars['Date']['output']>;
   state: StepState;
 };
+
+/** RFC 5280 §5.3.1 reasons; a revocation is final, so certificateHold and removeFromCRL are not offered. */
+export type RevocationReason =
+  | 'aACompromise'
+  | 'affiliationChanged'
+  | 'cACompromise'
+  | 'cessationOfOperation'
+  | 'keyCompromise'
+  | 'privilegeWithdrawn'
+  | 'superseded'
+  | 'unspecified';
 
 /** The steps of a request, always listed in this order (the manual's Paso1 to Paso4, then Vigencia). */
 export type StepKind =
@@ -215,14 +371,22 @@ export type ResolversTypes = {
   Applicant: ResolverTypeWrapper<Applicant>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CertificateRequestSummary: ResolverTypeWrapper<CertificateRequestSummary>;
+  CertificateState: CertificateState;
+  CertificateStatus: ResolverTypeWrapper<CertificateStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
+  MoveResult: ResolverTypeWrapper<MoveResult>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RequestDetail: ResolverTypeWrapper<RequestDetail>;
+  RequestDetail: ResolverTypeWrapper<Omit<RequestDetail, 'history'> & { history?: Maybe<Array<ResolversTypes['RequestEvent']>> }>;
+  RequestEvent: ResolverTypeWrapper<RequestEventRow>;
   RequestLookup: ResolverTypeWrapper<RequestLookup>;
+  RequestStage: RequestStage;
   RequestStatus: RequestStatus;
   RequestStep: ResolverTypeWrapper<RequestStep>;
+  RevocationReason: RevocationReason;
   StepKind: StepKind;
   StepState: StepState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -233,10 +397,15 @@ export type ResolversParentTypes = {
   Applicant: Applicant;
   Boolean: Scalars['Boolean']['output'];
   CertificateRequestSummary: CertificateRequestSummary;
+  CertificateStatus: CertificateStatus;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
+  MoveResult: MoveResult;
+  Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
-  RequestDetail: RequestDetail;
+  RequestDetail: Omit<RequestDetail, 'history'> & { history?: Maybe<Array<ResolversParentTypes['RequestEvent']>> };
+  RequestEvent: RequestEventRow;
   RequestLookup: RequestLookup;
   RequestStep: RequestStep;
   String: Scalars['String']['output'];
@@ -260,20 +429,61 @@ export type CertificateRequestSummaryResolvers<ContextType = GraphQLContext, Par
   status?: Resolver<ResolversTypes['RequestStatus'], ParentType, ContextType>;
 };
 
+export type CertificateStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateStatus'] = ResolversParentTypes['CertificateStatus']> = {
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['RevocationReason']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  serialNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['CertificateState'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MoveResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MoveResult'] = ResolversParentTypes['MoveResult']> = {
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['RequestStage'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  approveRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationApproveRequestArgs, 'requestNumber'>>;
+  deliverCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationDeliverCertificateArgs, 'requestNumber'>>;
+  fileRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationFileRequestArgs, 'requestNumber'>>;
+  rejectRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRejectRequestArgs, 'reason' | 'requestNumber'>>;
+  revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
+  verifyPayment?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'invoiceNumber' | 'requestNumber'>>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  certificateBySerial?: Resolver<Maybe<ResolversTypes['CertificateStatus']>, ParentType, ContextType, RequireFields<QueryCertificateBySerialArgs, 'serial'>>;
   certificateRequests?: Resolver<ResolversTypes['RequestLookup'], ParentType, ContextType, RequireFields<QueryCertificateRequestsArgs, 'idNumber' | 'idType'>>;
   requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
+  requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
 
 export type RequestDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestDetail'] = ResolversParentTypes['RequestDetail']> = {
+  history?: Resolver<Maybe<Array<ResolversTypes['RequestEvent']>>, ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RequestStep']>, ParentType, ContextType>;
+};
+
+export type RequestEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestEvent'] = ResolversParentTypes['RequestEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStage?: Resolver<ResolversTypes['RequestStage'], ParentType, ContextType>;
+  move?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStage?: Resolver<ResolversTypes['RequestStage'], ParentType, ContextType>;
 };
 
 export type RequestLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestLookup'] = ResolversParentTypes['RequestLookup']> = {
@@ -294,9 +504,14 @@ export type RequestStepResolvers<ContextType = GraphQLContext, ParentType extend
 export type Resolvers<ContextType = GraphQLContext> = {
   Applicant?: ApplicantResolvers<ContextType>;
   CertificateRequestSummary?: CertificateRequestSummaryResolvers<ContextType>;
+  CertificateStatus?: CertificateStatusResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  MoveResult?: MoveResultResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequestDetail?: RequestDetailResolvers<ContextType>;
+  RequestEvent?: RequestEventResolvers<ContextType>;
   RequestLookup?: RequestLookupResolvers<ContextType>;
   RequestStep?: RequestStepResolvers<ContextType>;
 };

@@ -76,12 +76,13 @@ export class Database {
     }
   }
 
-  async run<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  /** `deadlineMs` overrides the default for work that may wait on locks (an operator's move). */
+  async run<T>(work: (dataSource: DataSource) => Promise<T>, deadlineMs = this.options.deadlineMs): Promise<T> {
     const dataSource = this.dataSource;
     if (!dataSource) throw new ServiceUnavailableError();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceUnavailableError('deadline')), this.options.deadlineMs);
+      timer = setTimeout(() => reject(new ServiceUnavailableError('deadline')), deadlineMs);
     });
     try {
       return await Promise.race([work(dataSource), deadline]);

@@ -1,4 +1,5 @@
 import type { IdType, RequestStatus, StepKind, StepState } from '../../entities/domain.js';
+import { STEP_TEXT as TEXT } from '../requests/step-texts.js';
 
 /**
  * Demo data as named scenarios (one person each). The people are fictional; the
@@ -51,19 +52,6 @@ export const CERTIFICATE_TYPES = [
 
 export type CertificateTypeCode = (typeof CERTIFICATE_TYPES)[number]['code'];
 
-/** The sentences operators' moves leave in "Información" (the manual's, where it shows one). */
-export const TEXT = {
-  filed: 'Su solicitud fue radicada con éxito.',
-  filingReview: 'Sus documentos fueron recibidos y están en revisión.',
-  paid: 'Su pago fue verificado con éxito.',
-  paymentReview: 'Estamos verificando su pago.',
-  approved: 'Su solicitud fue aprobada con éxito.',
-  approvalReview: 'Su solicitud está en proceso de aprobación.',
-  delivered: 'Su certificado de firma digital fue descargado con éxito',
-  deliveryReady: 'Su certificado de firma digital está listo para descarga.',
-  valid: 'Su certificado de firma digital se encuentra vigente.',
-  revoked: 'Su certificado de firma digital ha sido revocado.',
-} as const;
 
 // Noon in Bogotá (UTC-5), so a date never slides to the day before or after.
 function day(isoDate: string): Date {

@@ -4,13 +4,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { lifecycleResolvers } from '../lifecycle/resolvers.js';
 import { requestResolvers } from '../requests/resolvers.js';
 import type { GraphQLContext } from './context.js';
 import { queryLimits } from './limits.js';
-import { DateScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './schema.js';
 
-const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED', 'RATE_LIMITED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'SERVICE_UNAVAILABLE']);
+const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED', 'RATE_LIMITED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'FAILED_PRECONDITION', 'SERVICE_UNAVAILABLE']);
 // Apollo's own refusals of a malformed operation: the code stays, the message gets a Spanish lead.
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'INTROSPECTION_DISABLED']);
 
@@ -18,7 +19,7 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
   const limits = queryLimits<GraphQLContext>();
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: { ...requestResolvers, Date: DateScalar },
+    resolvers: [requestResolvers, lifecycleResolvers, { Date: DateScalar, DateTime: DateTimeScalar }],
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,

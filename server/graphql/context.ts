@@ -1,9 +1,13 @@
+import type { Database } from '../db/database.js';
+import type { LifecycleService } from '../lifecycle/service.js';
 import type { Logger } from '../log.js';
 import type { Caller } from '../partners/service.js';
 import type { PublicLookup } from '../requests/public-lookup.js';
 
 export interface Services {
   lookup: PublicLookup;
+  lifecycle: LifecycleService;
+  db: Database;
   newRequestUrl: string;
   detailNeedsOrderNumber: boolean;
 }

@@ -28,3 +28,20 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDay,
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : null),
 });
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant, ISO 8601 in UTC.',
+  serialize: (value) => {
+    const date = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('Fecha y hora no válida.');
+    return date.toISOString();
+  },
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
+      throw new GraphQLError('La fecha y hora debe estar en formato ISO 8601.', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return date;
+  },
+});

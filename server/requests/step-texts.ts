@@ -1,6 +1,21 @@
 import type { StepKind } from '../../entities/domain.js';
 import type { StepView } from './service.js';
 
+/** The sentences operators' moves leave in "Información" (the manual's, where it shows one). */
+export const STEP_TEXT = {
+  filed: 'Su solicitud fue radicada con éxito.',
+  filingReview: 'Sus documentos fueron recibidos y están en revisión.',
+  paid: 'Su pago fue verificado con éxito.',
+  paymentReview: 'Estamos verificando su pago.',
+  approved: 'Su solicitud fue aprobada con éxito.',
+  approvalReview: 'Su solicitud está en proceso de aprobación.',
+  delivered: 'Su certificado de firma digital fue descargado con éxito',
+  deliveryReady: 'Su certificado de firma digital está listo para descarga.',
+  valid: 'Su certificado de firma digital se encuentra vigente.',
+  revoked: 'Su certificado de firma digital ha sido revocado.',
+  rejected: 'Su solicitud fue rechazada: {reason}',
+} as const;
+
 // Sentences for the rows the applicant reads in "Información" when no operator has written one yet.
 const PENDING: Record<Exclude<StepKind, 'VALIDITY'>, string> = {
   FILING: 'Su solicitud está pendiente de radicación.',

@@ -1,8 +1,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795607934379 } from './1795607934379-Initial.js';
 import { PartnersAuditRateLimits1795610443201 } from './1795610443201-PartnersAuditRateLimits.js';
+import { RequestLifecycle1795611647900 } from './1795611647900-RequestLifecycle.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
   PartnersAuditRateLimits1795610443201,
+  RequestLifecycle1795611647900,
 ];

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** History: every move on a request — who, when, from which state to which, and why. */
+@Entity('request_event')
+@Index('ix_request_event_request', ['requestId', 'occurredAt'])
+export class RequestEvent {
+  @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
+  id!: number;
+
+  @Column({ type: 'int', name: 'request_id' })
+  requestId!: number;
+
+  @Column({ type: 'datetime', name: 'occurred_at' })
+  occurredAt!: Date;
+
+  /** The operator's key name, or `ops-cli:<user>` for the command line, or `applicant`. */
+  @Column({ type: 'varchar', length: 80, name: 'actor' })
+  actor!: string;
+
+  @Column({ type: 'varchar', length: 24, name: 'move' })
+  move!: string;
+
+  /** The request's stage before and after, e.g. AWAITING_PAYMENT → AWAITING_APPROVAL. */
+  @Column({ type: 'varchar', length: 24, name: 'from_stage' })
+  fromStage!: string;
+
+  @Column({ type: 'varchar', length: 24, name: 'to_stage' })
+  toStage!: string;
+
+  @Column({ type: 'varchar', length: 500, name: 'reason', nullable: true })
+  reason!: string | null;
+}

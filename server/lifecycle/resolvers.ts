@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
+import { appError, messages } from '../errors.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { Move, RevocationReason } from './machine.js';
+import { certificateBySerial } from './serial.js';
+import { MoveRefused, type MoveInput } from './service.js';
+
+function requireKey(ctx: GraphQLContext) {
+  if (!ctx.caller.partner) throw new GraphQLError(messages.KEY_REQUIRED, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return ctx.caller.partner;
+}
+
+function requireOperator(ctx: GraphQLContext) {
+  const partner = requireKey(ctx);
+  if (partner.role !== 'operator') throw new GraphQLError(messages.OPERATORS_ONLY, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return partner;
+}
+
+function text(field: string, value: string, min: number, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < min || trimmed.length > max || /[\u0000-\u001f]/.test(trimmed)) {
+    throw appError('BAD_USER_INPUT', messages.TEXT_LENGTH.replace('{min}', String(min)).replace('{max}', String(max)), { field });
+  }
+  return trimmed;
+}
+
+async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
+  const operator = requireOperator(ctx);
+  try {
+    return await ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput);
+  } catch (error) {
+    if (!(error instanceof MoveRefused)) throw error;
+    if (error.reason === 'NOT_FOUND') throw appError('NOT_FOUND', error.message);
+    throw appError('FAILED_PRECONDITION', error.message, { reason: error.reason });
+  }
+}
+
+export const lifecycleResolvers: Resolvers = {
+  Query: {
+    certificateBySerial: async (_root, { serial }, ctx) => {
+      requireKey(ctx);
+      return certificateBySerial(ctx.db, serial);
+    },
+    requestHistory: async (_root, { requestNumber }, ctx) => {
+      requireOperator(ctx);
+      return ctx.lifecycle.history(requestNumber);
+    },
+  },
+  RequestDetail: {
+    history: async (detail, _args, ctx) => (ctx.caller.partner?.role === 'operator' ? ctx.lifecycle.history(detail.requestNumber) : null),
+  },
+  Mutation: {
+    fileRequest: (_root, { requestNumber }, ctx) => move(ctx, { move: 'file', requestNumber }),
+    verifyPayment: (_root, { requestNumber, invoiceNumber }, ctx) =>
+      move(ctx, { move: 'verify-payment', requestNumber, invoiceNumber: text('invoiceNumber', invoiceNumber, 1, 40) }),
+    approveRequest: (_root, { requestNumber }, ctx) => move(ctx, { move: 'approve', requestNumber }),
+    rejectRequest: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'reject', requestNumber, reason: text('reason', reason, 5, 300) }),
+    deliverCertificate: (_root, { requestNumber }, ctx) => move(ctx, { move: 'deliver', requestNumber }),
+    revokeCertificate: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'revoke', requestNumber, reason: reason as RevocationReason }),
+  },
+};

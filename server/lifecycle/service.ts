@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { CertificateRequest, Invoice, NotificationOutbox, RequestEvent, RequestStep, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import type { Database } from '../db/database.js';
+import { toDate } from '../db/values.js';
+import { STEP_TEXT } from '../requests/step-texts.js';
+import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
+
+export type MoveInput =
+  | { move: 'file' | 'approve' | 'deliver'; requestNumber: string; actor: string }
+  | { move: 'verify-payment'; requestNumber: string; actor: string; invoiceNumber: string }
+  | { move: 'reject'; requestNumber: string; actor: string; reason: string }
+  | { move: 'revoke'; requestNumber: string; actor: string; reason: RevocationReason };
+
+export interface MoveResult {
+  requestNumber: string;
+  stage: Stage;
+  serialNumber: string | null;
+}
+
+/** Why a move did not happen; nothing was written. */
+export class MoveRefused extends Error {
+  constructor(
+    readonly reason: 'NOT_FOUND' | 'ILLEGAL' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const VERB: Record<Move, string> = {
+  file: 'radicar',
+  'verify-payment': 'verificar el pago de',
+  approve: 'aprobar',
+  reject: 'rechazar',
+  deliver: 'entregar',
+  revoke: 'revocar',
+};
+
+export const STAGE_TEXT: Record<Stage, string> = {
+  AWAITING_FILING: 'en radicación de documentos',
+  AWAITING_PAYMENT: 'pendiente de la verificación del pago',
+  AWAITING_APPROVAL: 'pendiente de aprobación',
+  AWAITING_DELIVERY: 'pendiente de entrega',
+  ISSUED: 'con su certificado vigente',
+  EXPIRED: 'con su certificado vencido',
+  REVOKED: 'con su certificado revocado',
+  REJECTED: 'rechazada',
+  CANCELLED: 'cancelada',
+};
+
+const STEP_NAME: Record<StepKind, string> = {
+  FILING: 'Radicación de documentos',
+  PAYMENT: 'Verificación de pago',
+  APPROVAL: 'Aprobación de solicitud',
+  DELIVERY: 'Entrega de certificado',
+  VALIDITY: 'Vigencia',
+};
+
+interface Row {
+  id: number;
+  status: RequestStatus;
+  version: number;
+  valid_to: Date | string | null;
+  validity_days: number;
+  email: string | null;
+  kind: StepKind | null;
+  state: StepState | null;
+}
+
+interface StepWrite {
+  kind: StepKind;
+  state: StepState;
+  information: string;
+  invoiceUrl?: string;
+}
+
+// Moves may wait on another operator's row lock; they get longer than a lookup.
+const MOVE_DEADLINE_MS = 10_000;
+
+/** The authority's side of a request: the moves, each in one transaction with its history and its e-mail. */
+export class LifecycleService {
+  constructor(private readonly db: Database) {}
+
+  async apply(input: MoveInput, now = new Date()): Promise<MoveResult> {
+    return this.db.run((ds) => ds.transaction((m) => this.applyIn(m, input, now)), MOVE_DEADLINE_MS);
+  }
+
+  private async applyIn(m: EntityManager, input: MoveInput, now: Date): Promise<MoveResult> {
+    const rows: Row[] = await m.query(
+      `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, a.email, s.kind, s.state
+         FROM certificate_request r
+         JOIN certificate_type t ON t.id = r.certificate_type_id
+         JOIN applicant a ON a.id = r.applicant_id
+         LEFT JOIN request_step s ON s.request_id = r.id
+        WHERE r.request_number = ?`,
+      [Number(input.requestNumber)],
+    );
+    if (rows.length === 0 || !/^\d{1,9}$/.test(input.requestNumber)) {
+      throw new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
+    }
+    const request = rows[0];
+    const steps = new Map(rows.filter((r) => r.kind).map((r) => [r.kind!, r.state!]));
+    const from = stageOf(request.status, steps, toDate(request.valid_to), now);
+    if (!allowed(input.move, from)) {
+      throw new MoveRefused('ILLEGAL', `No se puede ${VERB[input.move]} la solicitud ${input.requestNumber}: está ${STAGE_TEXT[from]}.`);
+    }
+    const to = TRANSITIONS[input.move].to;
+
+    const update: Partial<CertificateRequest> = {};
+    const writes: StepWrite[] = [];
+    let reason: string | null = null;
+    switch (input.move) {
+      case 'file':
+        writes.push({ kind: 'FILING', state: 'COMPLETED', information: STEP_TEXT.filed }, { kind: 'PAYMENT', state: 'IN_PROGRESS', information: STEP_TEXT.paymentReview });
+        break;
+      case 'verify-payment': {
+        const token = randomBytes(32).toString('base64url');
+        await m.insert(Invoice, { requestId: request.id, invoiceNumber: input.invoiceNumber, token, issuedAt: now });
+        reason = `Factura ${input.invoiceNumber}`;
+        writes.push(
+          { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: `/invoices/${token}` },
+          { kind: 'APPROVAL', state: 'IN_PROGRESS', information: STEP_TEXT.approvalReview },
+        );
+        break;
+      }
+      case 'approve':
+        writes.push({ kind: 'APPROVAL', state: 'COMPLETED', information: STEP_TEXT.approved }, { kind: 'DELIVERY', state: 'IN_PROGRESS', information: STEP_TEXT.deliveryReady });
+        break;
+      case 'reject':
+        reason = input.reason;
+        update.status = 'REJECTED';
+        writes.push({ kind: waitingStep(from), state: 'REJECTED', information: STEP_TEXT.rejected.replace('{reason}', input.reason) });
+        break;
+      case 'deliver':
+        Object.assign(update, {
+          status: 'COMPLETED',
+          serialNumber: await newSerial(m),
+          issuedAt: now,
+          validFrom: now,
+          validTo: new Date(now.getTime() + request.validity_days * 86_400_000),
+        });
+        writes.push({ kind: 'DELIVERY', state: 'COMPLETED', information: STEP_TEXT.delivered }, { kind: 'VALIDITY', state: 'VALID', information: STEP_TEXT.valid });
+        break;
+      case 'revoke':
+        reason = input.reason;
+        Object.assign(update, { revokedAt: now, revocationReason: input.reason });
+        writes.push({ kind: 'VALIDITY', state: 'REVOKED', information: STEP_TEXT.revoked });
+        break;
+    }
+
+    const updated = await m
+      .createQueryBuilder()
+      .update(CertificateRequest)
+      .set({ ...update, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: request.id, version: request.version })
+      .execute();
+    if (updated.affected !== 1) {
+      throw new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${input.requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
+    }
+    for (const write of writes) {
+      const values = { state: write.state, information: write.information, modifiedAt: now, invoiceUrl: write.invoiceUrl ?? null };
+      if (steps.has(write.kind)) await m.update(RequestStep, { requestId: request.id, kind: write.kind }, values);
+      else await m.insert(RequestStep, { requestId: request.id, kind: write.kind, ...values });
+    }
+    await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
+    if (request.email) {
+      const changed = writes[0];
+      await m.insert(NotificationOutbox, {
+        requestId: request.id,
+        recipient: request.email,
+        subject: `Su solicitud ${input.requestNumber}: ${STEP_NAME[changed.kind]}`,
+        body: `${changed.information}\n\nPuede consultar el estado de su trámite en la opción "Conozca el estado del trámite de su firma".`,
+        createdAt: now,
+        sentAt: null,
+        attempts: 0,
+        lastError: null,
+      });
+    }
+    return { requestNumber: input.requestNumber, stage: to, serialNumber: (update.serialNumber as string | undefined) ?? null };
+  }
+
+  async history(requestNumber: string): Promise<RequestEvent[]> {
+    return this.db.run((ds) =>
+      ds
+        .getRepository(RequestEvent)
+        .createQueryBuilder('e')
+        .innerJoin(CertificateRequest, 'r', 'r.id = e.request_id')
+        .where('r.request_number = :n', { n: Number(requestNumber) })
+        .orderBy('e.occurred_at', 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .getMany(),
+    );
+  }
+}
+
+/**
+ * 16 bytes from the CSPRNG, top bit cleared so the DER INTEGER is positive (RFC 5280 §4.1.2.2),
+ * lowercase hex. A collision is as good as impossible; it is checked anyway, and the unique
+ * index is the last word.
+ */
+async function newSerial(m: EntityManager): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const bytes = randomBytes(16);
+    bytes[0] &= 0x7f;
+    const serial = bytes.toString('hex');
+    if (!(await m.existsBy(CertificateRequest, { serialNumber: serial }))) return serial;
+  }
+  throw new Error('could not draw a unique serial number');
+}
