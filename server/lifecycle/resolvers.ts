@@ -19,10 +19,14 @@ function requireOperator(ctx: GraphQLContext) {
 
 function text(field: string, value: string, min: number, max: number): string {
   const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > max || /[\u0000-\u001f]/.test(trimmed)) {
+  if (trimmed.length < min || trimmed.length > max || hasControlCharacters(trimmed)) {
     throw appError('BAD_USER_INPUT', messages.TEXT_LENGTH.replace('{min}', String(min)).replace('{max}', String(max)), { field });
   }
   return trimmed;
+}
+
+function hasControlCharacters(value: string): boolean {
+  return [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 }
 
 async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
