@@ -17,6 +17,7 @@ import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
 import { LifecycleService } from './lifecycle/service.js';
+import { OutboxSender } from './notifications/sender.js';
 import { PartnerService } from './partners/service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
@@ -35,6 +36,7 @@ export interface Ssps {
   log: Logger;
   audit: AuditLog;
   partners: PartnerService;
+  mailer: OutboxSender | null;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl }, db);
   const audit = new AuditLog(db, log);
   const partners = new PartnerService(db);
+  const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
   const services: Services = {
     lookup: new PublicLookup(requests, new CaptchaGate(altcha, usedTokens), limits, audit, pseudonyms),
@@ -107,6 +110,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     log,
     audit,
     partners,
+    mailer,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -119,6 +123,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       await apollo.stop();
       await nextApp?.close();
       await audit.close();
+      await mailer?.close();
       await limits.close();
       await db.close();
     },

@@ -128,6 +128,12 @@ const envSchema = z.object({
   PARTNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
   LOOKUP_SECOND_FACTOR: z.enum(['none', 'order-number']).default('none'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), 'expected smtp://user:password@host:587 or smtps://…'),
+  SMTP_FROM: z.string().trim().min(3).default('SSPS <no-responder@localhost>'),
   SSPS_WEB: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
 });
@@ -160,6 +166,8 @@ export interface Config {
   auditRetentionDays: number;
   /** order-number: a request's detail also needs its order number (see README). */
   secondFactor: 'none' | 'order-number';
+  /** E-mails of the outbox go out through this SMTP server; unset, they stay in the outbox table. */
+  smtp: { url: string; from: string } | null;
   /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none (the socket's address is the client). */
   trustProxy: number;
   /** Partner portals' origins allowed to call /graphql from a browser; CORS is closed to every other. */
@@ -211,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     secondFactor: e.LOOKUP_SECOND_FACTOR,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     web: e.SSPS_WEB,

@@ -3,6 +3,9 @@ import type { AltchaCaptcha } from '../captcha/altcha.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
 import { sendJson } from './io.js';
+import { applyCors, applySecurityHeaders, type SecurityOptions } from './security.js';
+
+export type { SecurityOptions } from './security.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
@@ -16,18 +19,14 @@ export interface Routes {
   security: SecurityOptions;
 }
 
-export interface SecurityOptions {
-  corsOrigins: string[];
-  trustProxy: number;
-  /** Next.js in development mode needs eval for its refresh runtime. */
-  webDev: boolean;
-}
-
 /** One port: /graphql, /captcha/challenge, /healthz and /readyz here; every other path to Next.js. */
 export function createHttpServer(routes: Routes): Server {
+  const api = apiRoutes(routes);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    Promise.resolve(route(routes, req, res, url)).catch((err: unknown) => {
+    const handler = api.get(url.pathname) ?? routes.web ?? notFound;
+    applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
+    Promise.resolve(handler(req, res, url)).catch((err: unknown) => {
       routes.log.error({ err, path: url.pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.destroy();
@@ -35,21 +34,31 @@ export function createHttpServer(routes: Routes): Server {
   });
 }
 
-async function route(routes: Routes, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  switch (url.pathname) {
-    case '/graphql':
-      return routes.graphql(req, res, url);
-    case '/captcha/challenge':
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
-      return sendJson(res, 200, await routes.captcha.challenge());
-    case '/healthz':
-      return sendJson(res, 200, { status: 'ok' });
-    case '/readyz': {
-      const ready = await routes.db.ping();
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
-    }
-    default:
-      if (routes.web) return routes.web(req, res, url);
-      return sendJson(res, 404, { error: 'not found' });
-  }
+function apiRoutes({ graphql, captcha, db, security }: Routes): Map<string, Handler> {
+  return new Map<string, Handler>([
+    [
+      '/graphql',
+      (req, res, url) => {
+        const answeredPreflight = applyCors(req, res, security.corsOrigins);
+        if (!answeredPreflight) return graphql(req, res, url);
+      },
+    ],
+    [
+      '/captcha/challenge',
+      async (req, res) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
+        return sendJson(res, 200, await captcha.challenge());
+      },
+    ],
+    ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
+    [
+      '/readyz',
+      async (_req, res) => {
+        const ready = await db.ping();
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
+      },
+    ],
+  ]);
 }
+
+const notFound: Handler = (_req, res) => sendJson(res, 404, { error: 'not found' });
