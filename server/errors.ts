@@ -29,6 +29,7 @@ export const messages = {
   KEY_REQUIRED: 'Esta operación requiere una llave de API (Authorization: Bearer <llave>).',
   OPERATORS_ONLY: 'Solo los operadores de la entidad certificadora pueden hacer esta operación.',
   TEXT_LENGTH: 'Debe tener entre {min} y {max} caracteres, sin caracteres de control.',
+  NO_SUBSCRIPTIONS: 'Este servicio no ofrece suscripciones; use consultas (query).',
   PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
   INVALID_QUERY: 'La consulta GraphQL no es válida',
   ID_NUMBER: {

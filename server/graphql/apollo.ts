@@ -25,6 +25,10 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Our pages and partners send their operations in full; automatic persisted queries would
+    // only add refusals Apollo raises without a code.
+    persistedQueries: false,
     plugins: [...limits.plugins, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });

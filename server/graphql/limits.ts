@@ -8,19 +8,23 @@ import { messages } from '../errors.js';
  * deep, a few dozen tokens, one lookup. Anything far past that is an attack, refused at
  * validation, before a resolver runs.
  */
+const MAX_TOKENS = 1_000;
+
 export function queryLimits<TContext extends object>() {
   const armor = new ApolloArmor({
     maxDepth: { n: 6, flattenFragments: true },
     maxAliases: { n: 5 },
     maxDirectives: { n: 5 },
-    maxTokens: { n: 1_000 },
+    // Counted by graphql's own parser instead (parseOptions.maxTokens): armor's token plugin
+    // re-parses in a hook, and Apollo takes any syntax error thrown there for a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 500, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
   // graphql-armor's types name Apollo's CommonJS build; the plugins are the same objects under ESM.
   const plugins = protection.plugins as unknown as ApolloServerPlugin<TContext>[];
-  return { plugins, validationRules: [...protection.validationRules, singleLookup] };
+  return { plugins, validationRules: [...protection.validationRules, singleLookup, noSubscriptions], parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
 /** Aliases must not batch lookups: one `certificateRequests` per operation, fragments included. */
@@ -46,6 +50,17 @@ export function singleLookup(context: ValidationContext): ASTVisitor {
       };
       visit(operation.selectionSet);
       if (lookups > 1) context.reportError(new GraphQLError(messages.ONE_LOOKUP_PER_OPERATION, { nodes: operation }));
+    },
+  };
+}
+
+/** The schema has no subscriptions; graphql-js would only find out while executing, as an uncoded error. */
+export function noSubscriptions(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'subscription' && !context.getSchema().getSubscriptionType()) {
+        context.reportError(new GraphQLError(messages.NO_SUBSCRIPTIONS, { nodes: operation }));
+      }
     },
   };
 }
