@@ -8,6 +8,7 @@ import { CaptchaGate } from './captcha/gate.js';
 import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
+import { ServiceUnavailableError } from './errors.js';
 import { isEmpty, seed } from './db/seed.js';
 import { createApollo } from './graphql/apollo.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
@@ -16,6 +17,7 @@ import { graphqlHandler } from './http/graphql-handler.js';
 import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
+import { invoicePdf } from './lifecycle/invoice.js';
 import { LifecycleService } from './lifecycle/service.js';
 import { OutboxSender } from './notifications/sender.js';
 import { PartnerService } from './partners/service.js';
@@ -92,7 +94,17 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
 
   const server = createHttpServer({
     graphql: graphqlHandler(apollo, context, config.maxBodyBytes),
-    captcha: altcha,
+    challenge: async (req) => {
+      try {
+        await limits.consume('challengeIp', pseudonyms.value('ip', clientIp(req, config.trustProxy)));
+      } catch (error) {
+        // A challenge costs nothing to hand out and reveals nothing: with the counters' store
+        // down it is still served, and the lookup that would spend it is refused instead.
+        if (!(error instanceof ServiceUnavailableError)) throw error;
+      }
+      return altcha.challenge();
+    },
+    invoice: (token) => invoicePdf(db, token, config.site.orgName),
     db,
     web,
     log,

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AltchaCaptcha } from '../captcha/altcha.js';
+import { RateLimitedError } from '../ratelimit/limits.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
 import { sendJson } from './io.js';
@@ -11,7 +11,10 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => P
 
 export interface Routes {
   graphql: Handler;
-  captcha: AltchaCaptcha;
+  /** A new CAPTCHA challenge for this client, or RateLimitedError past its limit. */
+  challenge: (req: IncomingMessage) => Promise<unknown>;
+  /** The invoice PDF behind a token, or null. */
+  invoice: (token: string) => Promise<Uint8Array | null>;
   db: Database;
   /** Next.js's request handler; absent when the server runs API-only (SSPS_WEB=0). */
   web?: Handler;
@@ -22,11 +25,21 @@ export interface Routes {
 /** One port: /graphql, /captcha/challenge, /healthz and /readyz here; every other path to Next.js. */
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = api.get(url.pathname) ?? routes.web ?? notFound;
+  const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : undefined) ?? routes.web ?? notFound;
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
-    Promise.resolve(handler(req, res, url)).catch((err: unknown) => {
+    await handler(req, res, url);
+  };
+  return createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // A request target no URL parser accepts (`//[`) would otherwise escape as an uncaught error and end the process.
+      applySecurityHeaders(req, res, 'api', routes.security);
+      return sendJson(res, 400, { error: 'bad request target' });
+    }
+    respond(req, res, url).catch((err: unknown) => {
       routes.log.error({ err, path: url.pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.destroy();
@@ -34,7 +47,7 @@ export function createHttpServer(routes: Routes): Server {
   });
 }
 
-function apiRoutes({ graphql, captcha, db, security }: Routes): Map<string, Handler> {
+function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Handler> {
   return new Map<string, Handler>([
     [
       '/graphql',
@@ -47,7 +60,13 @@ function apiRoutes({ graphql, captcha, db, security }: Routes): Map<string, Hand
       '/captcha/challenge',
       async (req, res) => {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
-        return sendJson(res, 200, await captcha.challenge());
+        try {
+          return sendJson(res, 200, await challenge(req));
+        } catch (error) {
+          if (!(error instanceof RateLimitedError)) throw error;
+          const wait = String(error.retryAfterSeconds);
+          return sendJson(res, 429, { error: 'rate limited', code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': wait });
+        }
       },
     ],
     ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
@@ -59,6 +78,23 @@ function apiRoutes({ graphql, captcha, db, security }: Routes): Map<string, Hand
       },
     ],
   ]);
+}
+
+/** GET /invoices/<token>: the payment step's invoice, as a PDF. */
+function invoiceRoute(routes: Routes): Handler {
+  return async (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
+    const pdf = await routes.invoice(url.pathname.slice('/invoices/'.length));
+    if (!pdf) return sendJson(res, 404, { error: 'not found' });
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(pdf.byteLength),
+      'content-disposition': 'inline; filename="factura.pdf"',
+      // It names a person: no shared cache may keep it.
+      'cache-control': 'private, no-store',
+    });
+    res.end(Buffer.from(pdf));
+  };
 }
 
 const notFound: Handler = (_req, res) => sendJson(res, 404, { error: 'not found' });

@@ -20,7 +20,8 @@ describe.runIf(browserAvailable())('the detail behind the order number', () => {
   });
 
   it('shows only the last digits of the order, asks for it, refuses a wrong one and opens with the right one', async () => {
-    const page = await browser.newPage({ baseURL: server.url });
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
     await page.goto('/consulta');
     await lookUp(page, 'Cédula de Ciudadanía', '1013592259');
     await expect.poll(() => page.locator('tbody tr td').first().innerText()).toBe('••••43');
@@ -40,6 +41,6 @@ describe.runIf(browserAvailable())('the detail behind the order number', () => {
     await page.getByLabel('Orden Pedido No.').fill('434043');
     await page.getByRole('button', { name: 'Ver Detalle', exact: true }).click();
     await expect.poll(() => page.locator('.serial').innerText()).toContain('3b00cdd4a8d648335efb415e3b273bd8');
-    await page.close();
+    await context.close();
   });
 });

@@ -177,6 +177,21 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
     });
   });
 
+  it('limits CAPTCHA challenges per client address (HTTP 429, Retry-After)', async () => {
+    const s = await startServer(database, { RATE_LIMIT_CHALLENGE_IP: '2/1m' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${s.url}/captcha/challenge`)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      const refused = await fetch(`${s.url}/captcha/challenge`);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { code: string }).code).toBe('RATE_LIMITED');
+    } finally {
+      await s.close();
+      await s.dropDatabase();
+    }
+  });
+
   describe('LOOKUP_SECOND_FACTOR=order-number', () => {
     it('masks order numbers in the lookup and opens the detail only with the right one', async () => {
       const s = await startServer(database, { LOOKUP_SECOND_FACTOR: 'order-number' }, { url: sameDatabase(server) });
