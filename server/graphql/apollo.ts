@@ -23,6 +23,8 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
+    // server/main.ts owns shutdown (it must flush the audit); Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
