@@ -1,4 +1,5 @@
 import { Applicant } from './Applicant.js';
+import { ApplicationDraft } from './ApplicationDraft.js';
 import { CertificateRequest } from './CertificateRequest.js';
 import { CertificateType } from './CertificateType.js';
 import { RequestStep } from './RequestStep.js';
@@ -7,10 +8,11 @@ import { LookupAudit } from './LookupAudit.js';
 import { NotificationOutbox } from './NotificationOutbox.js';
 import { Partner } from './Partner.js';
 import { RateLimitCounter } from './RateLimitCounter.js';
+import { RequestDocument } from './RequestDocument.js';
 import { RequestEvent } from './RequestEvent.js';
 import { UsedCaptcha } from './UsedCaptcha.js';
 
-export { Applicant, CertificateRequest, CertificateType, Invoice, LookupAudit, NotificationOutbox, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, Invoice, LookupAudit, NotificationOutbox, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export * from './domain.js';
@@ -27,4 +29,6 @@ export const entities = [
   RequestEvent,
   Invoice,
   NotificationOutbox,
+  ApplicationDraft,
+  RequestDocument,
 ];

@@ -1,7 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
+import { ApplicationService } from './applications/service.js';
+import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AltchaCaptcha } from './captcha/altcha.js';
 import { CaptchaGate } from './captcha/gate.js';
@@ -65,8 +68,13 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const partners = new PartnerService(db);
   const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
+  const captcha = new CaptchaGate(altcha, usedTokens);
+  // Outside the web root: under the data directory, never served as files.
+  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
   const services: Services = {
-    lookup: new PublicLookup(requests, new CaptchaGate(altcha, usedTokens), limits, audit, pseudonyms),
+    lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms),
+    applications,
+    captcha,
     lifecycle: new LifecycleService(db),
     db,
     newRequestUrl: config.site.newRequestUrl,
@@ -105,6 +113,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       return altcha.challenge();
     },
     invoice: (token) => invoicePdf(db, token, config.site.orgName),
+    upload: uploadHandler(applications, config.documentMaxBytes),
     db,
     web,
     log,
@@ -113,6 +122,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const purge = setInterval(() => {
     usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));
     audit.purge(config.auditRetentionDays).catch((err: unknown) => log.warn({ err }, 'could not purge the audit'));
+    applications.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge expired application drafts'));
   }, PURGE_EVERY_MS).unref();
   void db.start();
 

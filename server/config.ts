@@ -134,6 +134,7 @@ const envSchema = z.object({
     .optional()
     .refine((v) => !v || /^smtps?:\/\//.test(v), 'expected smtp://user:password@host:587 or smtps://…'),
   SMTP_FROM: z.string().trim().min(3).default('SSPS <no-responder@localhost>'),
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(10_240).max(52_428_800).default(5_242_880),
   SSPS_WEB: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
 });
@@ -168,6 +169,8 @@ export interface Config {
   secondFactor: 'none' | 'order-number';
   /** E-mails of the outbox go out through this SMTP server; unset, they stay in the outbox table. */
   smtp: { url: string; from: string } | null;
+  /** Largest supporting document accepted (bytes). */
+  documentMaxBytes: number;
   /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none (the socket's address is the client). */
   trustProxy: number;
   /** Partner portals' origins allowed to call /graphql from a browser; CORS is closed to every other. */
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     secondFactor: e.LOOKUP_SECOND_FACTOR,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     web: e.SSPS_WEB,

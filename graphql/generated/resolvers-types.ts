@@ -26,6 +26,27 @@ export type Applicant = {
   idType: IdType;
 };
 
+/** An application being prepared: upload its documents to PUT /applications/{id}/documents/{kind}, then submit it. */
+export type ApplicationDraft = {
+  __typename?: 'ApplicationDraft';
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  termsVersion: Scalars['String']['output'];
+};
+
+export type ApplicationInput = {
+  certificateType: Scalars['String']['input'];
+  company?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  /** When the certificate's holder is not the applicant. */
+  holderName?: InputMaybe<Scalars['String']['input']>;
+  idNumber: Scalars['String']['input'];
+  idType: IdType;
+  phone: Scalars['String']['input'];
+  project?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CertificateRequestSummary = {
   __typename?: 'CertificateRequestSummary';
   /** Display name of the certificate type, e.g. "Profesional Titulado". */
@@ -59,6 +80,28 @@ export type CertificateStatus = {
   validFrom: Scalars['DateTime']['output'];
   validTo: Scalars['DateTime']['output'];
 };
+
+export type CertificateTypeInfo = {
+  __typename?: 'CertificateTypeInfo';
+  /** Catalog code, the value of ApplicationInput.certificateType. */
+  code: Scalars['String']['output'];
+  documents: Array<DocumentKind>;
+  name: Scalars['String']['output'];
+  requiresCompany: Scalars['Boolean']['output'];
+};
+
+/** Supporting documents an application may need (PDF, JPEG or PNG). */
+export type DocumentKind =
+  /** Acto administrativo de nombramiento o posesión. */
+  | 'APPOINTMENT_ACT'
+  /** Certificado de existencia y representación legal (Cámara de Comercio). */
+  | 'CHAMBER_CERTIFICATE'
+  /** Documento de identidad del solicitante. */
+  | 'ID_DOCUMENT'
+  /** Tarjeta profesional. */
+  | 'PROFESSIONAL_CARD'
+  /** Registro Único Tributario. */
+  | 'RUT';
 
 /** Colombian identity documents accepted for a certificate (minors' TI and RC are not: certificates are not issued to minors). */
 export type IdType =
@@ -97,6 +140,16 @@ export type Mutation = {
   /** The reason is what the applicant reads in Información. */
   rejectRequest: MoveResult;
   revokeCertificate: MoveResult;
+  /**
+   * Accepts the terms (their version, when and from where are recorded) and opens a draft,
+   * spending one solved CAPTCHA: one per application, not per upload.
+   */
+  startApplication: ApplicationDraft;
+  /**
+   * Files the application: the request, its FILING step and its documents are written in one
+   * transaction. Refusals are BAD_USER_INPUT with `fields` [{ field, message }].
+   */
+  submitApplication: SubmittedApplication;
   /** Payment verified, with its invoice number; Paso2 then links to the invoice PDF. */
   verifyPayment: MoveResult;
 };
@@ -153,6 +206,26 @@ export type MutationRevokeCertificateArgs = {
  * An operator's moves on a request (API key with the operator role). A move the request's
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
+export type MutationStartApplicationArgs = {
+  captchaToken: Scalars['String']['input'];
+  termsVersion: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationSubmitApplicationArgs = {
+  application: ApplicationInput;
+  draftId: Scalars['ID']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
 export type MutationVerifyPaymentArgs = {
   invoiceNumber: Scalars['String']['input'];
   requestNumber: Scalars['String']['input'];
@@ -171,6 +244,9 @@ export type Query = {
    * for one lookup. No person or no requests is not an error: `requests` is empty.
    */
   certificateRequests: RequestLookup;
+  certificateTypes: Array<CertificateTypeInfo>;
+  /** The version of the terms an application must accept. */
+  currentTerms: Terms;
   /**
    * The detail of one request. `id` is the opaque handle a lookup returned; an unknown,
    * altered or expired handle answers NOT_FOUND. With LOOKUP_SECOND_FACTOR=order-number the
@@ -295,6 +371,17 @@ export type StepState =
   | 'REVOKED'
   | 'VALID';
 
+export type SubmittedApplication = {
+  __typename?: 'SubmittedApplication';
+  orderNumber: Scalars['String']['output'];
+  requestNumber: Scalars['String']['output'];
+};
+
+export type Terms = {
+  __typename?: 'Terms';
+  version: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -369,12 +456,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Applicant: ResolverTypeWrapper<Applicant>;
+  ApplicationDraft: ResolverTypeWrapper<ApplicationDraft>;
+  ApplicationInput: ApplicationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CertificateRequestSummary: ResolverTypeWrapper<CertificateRequestSummary>;
   CertificateState: CertificateState;
   CertificateStatus: ResolverTypeWrapper<CertificateStatus>;
+  CertificateTypeInfo: ResolverTypeWrapper<CertificateTypeInfo>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DocumentKind: DocumentKind;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
   MoveResult: ResolverTypeWrapper<MoveResult>;
@@ -390,14 +481,19 @@ export type ResolversTypes = {
   StepKind: StepKind;
   StepState: StepState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmittedApplication: ResolverTypeWrapper<SubmittedApplication>;
+  Terms: ResolverTypeWrapper<Terms>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Applicant: Applicant;
+  ApplicationDraft: ApplicationDraft;
+  ApplicationInput: ApplicationInput;
   Boolean: Scalars['Boolean']['output'];
   CertificateRequestSummary: CertificateRequestSummary;
   CertificateStatus: CertificateStatus;
+  CertificateTypeInfo: CertificateTypeInfo;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
@@ -409,12 +505,20 @@ export type ResolversParentTypes = {
   RequestLookup: RequestLookup;
   RequestStep: RequestStep;
   String: Scalars['String']['output'];
+  SubmittedApplication: SubmittedApplication;
+  Terms: Terms;
 };
 
 export type ApplicantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant']> = {
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   idType?: Resolver<ResolversTypes['IdType'], ParentType, ContextType>;
+};
+
+export type ApplicationDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplicationDraft'] = ResolversParentTypes['ApplicationDraft']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  termsVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CertificateRequestSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateRequestSummary'] = ResolversParentTypes['CertificateRequestSummary']> = {
@@ -439,6 +543,13 @@ export type CertificateStatusResolvers<ContextType = GraphQLContext, ParentType 
   validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CertificateTypeInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateTypeInfo'] = ResolversParentTypes['CertificateTypeInfo']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiresCompany?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -459,12 +570,16 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   fileRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationFileRequestArgs, 'requestNumber'>>;
   rejectRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRejectRequestArgs, 'reason' | 'requestNumber'>>;
   revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
+  startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'termsVersion'>>;
+  submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId'>>;
   verifyPayment?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'invoiceNumber' | 'requestNumber'>>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   certificateBySerial?: Resolver<Maybe<ResolversTypes['CertificateStatus']>, ParentType, ContextType, RequireFields<QueryCertificateBySerialArgs, 'serial'>>;
   certificateRequests?: Resolver<ResolversTypes['RequestLookup'], ParentType, ContextType, RequireFields<QueryCertificateRequestsArgs, 'idNumber' | 'idType'>>;
+  certificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeInfo']>, ParentType, ContextType>;
+  currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
   requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
@@ -501,10 +616,21 @@ export type RequestStepResolvers<ContextType = GraphQLContext, ParentType extend
   state?: Resolver<ResolversTypes['StepState'], ParentType, ContextType>;
 };
 
+export type SubmittedApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubmittedApplication'] = ResolversParentTypes['SubmittedApplication']> = {
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TermsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Terms'] = ResolversParentTypes['Terms']> = {
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   Applicant?: ApplicantResolvers<ContextType>;
+  ApplicationDraft?: ApplicationDraftResolvers<ContextType>;
   CertificateRequestSummary?: CertificateRequestSummaryResolvers<ContextType>;
   CertificateStatus?: CertificateStatusResolvers<ContextType>;
+  CertificateTypeInfo?: CertificateTypeInfoResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   MoveResult?: MoveResultResolvers<ContextType>;
@@ -514,5 +640,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RequestEvent?: RequestEventResolvers<ContextType>;
   RequestLookup?: RequestLookupResolvers<ContextType>;
   RequestStep?: RequestStepResolvers<ContextType>;
+  SubmittedApplication?: SubmittedApplicationResolvers<ContextType>;
+  Terms?: TermsResolvers<ContextType>;
 };
 

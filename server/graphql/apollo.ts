@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { applicationResolvers } from '../applications/resolvers.js';
 import { lifecycleResolvers } from '../lifecycle/resolvers.js';
 import { requestResolvers } from '../requests/resolvers.js';
 import type { GraphQLContext } from './context.js';
@@ -19,7 +20,7 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
   const limits = queryLimits<GraphQLContext>();
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [requestResolvers, lifecycleResolvers, { Date: DateScalar, DateTime: DateTimeScalar }],
+    resolvers: [requestResolvers, lifecycleResolvers, applicationResolvers, { Date: DateScalar, DateTime: DateTimeScalar }],
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,

@@ -1,3 +1,5 @@
+import type { ApplicationService } from '../applications/service.js';
+import type { CaptchaGate } from '../captcha/gate.js';
 import type { Database } from '../db/database.js';
 import type { LifecycleService } from '../lifecycle/service.js';
 import type { Logger } from '../log.js';
@@ -7,6 +9,8 @@ import type { PublicLookup } from '../requests/public-lookup.js';
 export interface Services {
   lookup: PublicLookup;
   lifecycle: LifecycleService;
+  applications: ApplicationService;
+  captcha: CaptchaGate;
   db: Database;
   newRequestUrl: string;
   detailNeedsOrderNumber: boolean;

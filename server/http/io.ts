@@ -4,7 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * The request body as text, or null when it is larger than `limit` bytes. Past the
  * limit nothing more is kept: the rest is drained so the refusal reaches the client.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return (await readBytes(req, limit))?.toString('utf8') ?? null;
+}
+
+/** The request body's bytes, or null past `limit` (see readBody). */
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
@@ -25,7 +30,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string | 
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.once('error', reject);
   });
 }

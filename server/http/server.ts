@@ -13,6 +13,8 @@ export interface Routes {
   graphql: Handler;
   /** A new CAPTCHA challenge for this client, or RateLimitedError past its limit. */
   challenge: (req: IncomingMessage) => Promise<unknown>;
+  /** PUT /applications/{draftId}/documents/{kind}: a supporting document's bytes. */
+  upload: Handler;
   /** The invoice PDF behind a token, or null. */
   invoice: (token: string) => Promise<Uint8Array | null>;
   db: Database;
@@ -26,7 +28,7 @@ export interface Routes {
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
   const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : undefined) ?? routes.web ?? notFound;
+    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : url.pathname.startsWith('/applications/') ? routes.upload : undefined) ?? routes.web ?? notFound;
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
     await handler(req, res, url);
   };

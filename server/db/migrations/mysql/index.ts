@@ -2,9 +2,11 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795607934379 } from './1795607934379-Initial.js';
 import { PartnersAuditRateLimits1795610443201 } from './1795610443201-PartnersAuditRateLimits.js';
 import { RequestLifecycle1795611647900 } from './1795611647900-RequestLifecycle.js';
+import { Applications1795612731136 } from './1795612731136-Applications.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
   PartnersAuditRateLimits1795610443201,
   RequestLifecycle1795611647900,
+  Applications1795612731136,
 ];

@@ -1,0 +1,18 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Applications1795612731136 implements MigrationInterface {
+  name = 'Applications1795612731136';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `application_draft` (`id` varchar(43) NOT NULL, `created_at` datetime NOT NULL, `expires_at` datetime NOT NULL, `terms_version` varchar(20) NOT NULL, `terms_accepted_at` datetime NOT NULL, `client_network` varchar(64) NOT NULL, `request_id` int NULL, INDEX `ix_application_draft_expires` (`expires_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `request_document` (`id` int NOT NULL AUTO_INCREMENT, `draft_id` varchar(43) NOT NULL, `request_id` int NULL, `kind` varchar(32) NOT NULL, `media_type` varchar(40) NOT NULL, `size` int NOT NULL, `sha256` varchar(64) NOT NULL, `original_name` varchar(200) NULL, `uploaded_at` datetime NOT NULL, INDEX `ix_request_document_request` (`request_id`), UNIQUE INDEX `uq_request_document_draft_kind` (`draft_id`, `kind`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `uq_request_document_draft_kind` ON `request_document`");
+    await queryRunner.query("DROP INDEX `ix_request_document_request` ON `request_document`");
+    await queryRunner.query("DROP TABLE `request_document`");
+    await queryRunner.query("DROP INDEX `ix_application_draft_expires` ON `application_draft`");
+    await queryRunner.query("DROP TABLE `application_draft`");
+  }
+}
