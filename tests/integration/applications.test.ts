@@ -47,7 +47,7 @@ describe.each(testDatabases())('applying on $name', (database) => {
     const res = await fetch(`${server.url}/applications/${draftId}/documents/${kind}`, {
       method: 'PUT',
       headers: { 'content-type': contentType, 'x-filename': encodeURIComponent(name) },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { errors?: { extensions: { code: string } }[] } };
   }
