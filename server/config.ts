@@ -4,7 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths.js';
 
-export const DEFAULT_NEW_REQUEST_URL = 'https://solicitudes.certicamara.com/SSPS/Solicitudes/Login.aspx';
+/** Where a new request starts: SSPS's own application page, or an external site (the manual's was …/SSPS/Solicitudes/Login.aspx). */
+export const DEFAULT_NEW_REQUEST_URL = '/solicitud';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -71,7 +72,11 @@ const envSchema = z.object({
   SSPS_DEMO_DATA: flag.default(true),
   SSPS_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   SSPS_DATA_DIR: z.string().default('data'),
-  NEW_REQUEST_URL: z.url().default(DEFAULT_NEW_REQUEST_URL),
+  NEW_REQUEST_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_NEW_REQUEST_URL)
+    .refine((v) => /^\/(?!\/)/.test(v) || /^https?:\/\/[^\s]+$/.test(v), 'a path on this site (/solicitud) or an http(s) URL'),
   SSPS_ORG_NAME: z.string().trim().min(1).max(120).default('Certicámara S.A.'),
   SSPS_CALL_CENTER_BOGOTA: z.string().trim().min(1).max(40).default('7442727'),
   SSPS_CALL_CENTER_NATIONAL: z.string().trim().min(1).max(40).default('018000181531'),

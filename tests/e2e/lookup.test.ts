@@ -92,7 +92,7 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
     await expect.poll(() => notice.textContent()).toBe(
       'Con los datos de consulta no se encuentra registrado ningún trámite ante Certicámara S.A., para iniciar su trámite de adquisición de certificado de firma digital ingrese Aquí',
     );
-    expect(await notice.getByRole('link', { name: 'Aquí' }).getAttribute('href')).toBe('https://solicitudes.certicamara.com/SSPS/Solicitudes/Login.aspx');
+    expect(await notice.getByRole('link', { name: 'Aquí' }).getAttribute('href')).toBe('/solicitud');
     await expectAccessible(page, 'no requests');
     await screenshot(page, 'no-requests');
     await page.getByRole('button', { name: 'Salir' }).click();

@@ -83,7 +83,7 @@ describe.each(testDatabases())('public lookup on $name', (database) => {
     expect(res.data!.certificateRequests).toEqual({
       applicant: null,
       requests: [],
-      newRequestUrl: 'https://solicitudes.certicamara.com/SSPS/Solicitudes/Login.aspx',
+      newRequestUrl: '/solicitud',
     });
   });
 
