@@ -1,32 +1,24 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { browserAvailable } from '../support/browser.js';
+import { browserSession } from '../support/session.js';
 import { expectAccessible, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
-import { startCompiledServer } from '../support/process.js';
 
 const run = promisify(execFile);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
 // Apply through the page, act as the operator from the command line, and watch each step appear in the lookup.
 describe.runIf(browserAvailable())('applying, and the request moving through its steps', () => {
-  let server: Awaited<ReturnType<typeof startCompiledServer>>;
-  let browser: Browser;
+  const session = browserSession();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** `npm run ops -- …` on the server's database, as an operator would type it. */
   const ops = (...args: string[]) =>
-    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], { env: { ...process.env, SSPS_DATA_DIR: server.dataDir }, cwd: projectRoot });
+    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], { env: { ...process.env, SSPS_DATA_DIR: session.server.dataDir }, cwd: projectRoot });
 
   async function fillApplication(page: Page) {
     await page.getByLabel('Ingrese el número de identificación del solicitante').fill('1122334455');
@@ -37,7 +29,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
   }
 
   it('files an application from the page; operators pay, approve and deliver it; the lookup shows each step', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await session.browser.newContext({ baseURL: session.server.url });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: 'Iniciar una solicitud' }).click();
@@ -83,7 +75,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.locator('.serial').innerText()).toContain(serial);
     const invoice = page.locator('tbody tr').nth(1).getByRole('link', { name: 'Aquí' });
     expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{43}$/);
-    const pdf = await page.request.get(`${server.url}${await invoice.getAttribute('href')}`);
+    const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild as HTMLElement).innerText.trim()))).toEqual([
       'Trámite finalizado', 'Trámite finalizado', 'Trámite finalizado', 'Trámite finalizado', 'Vigente',

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { browserSession } from '../support/session.js';
 import { lookUp } from '../support/pages.js';
-import { startCompiledServer } from '../support/process.js';
 
 const MANUAL_NAME = 'CARLOS ANDRÉS EJEMPLO DÍAZ';
 
@@ -43,21 +43,13 @@ async function servedScripts(response: Response): Promise<string[]> {
 // The pages under the policy, in Debian's Chromium against the compiled server: Next.js's
 // scripts must run by nonce alone, and ALTCHA's worker and styles must not be refused.
 describe.runIf(browserAvailable())('Content-Security-Policy on the pages', () => {
-  let server: Awaited<ReturnType<typeof startCompiledServer>>;
-  let browser: Browser;
+  const session = browserSession();
   let context: BrowserContext;
   let page: Page;
   let violations: string[];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'es-CO' });
+    context = await session.browser.newContext({ baseURL: session.server.url, viewport: { width: 1280, height: 900 }, locale: 'es-CO' });
     violations = [];
     // Reported through a CDP binding, so the policy under test cannot silence the report.
     await context.exposeFunction('reportCspViolation', (v: string) => violations.push(v));

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { browserSession } from '../support/session.js';
 import { expectAccessible, focused, lookUp, screenshot, solveCaptcha, waitForCaptcha } from '../support/pages.js';
-import { startCompiledServer } from '../support/process.js';
 
 const NUMBER_LABEL = 'Ingrese el número de identificación del solicitante';
 
@@ -48,20 +48,12 @@ async function expectError(page: Page, code: string, message: string) {
 }
 
 describe.runIf(browserAvailable())('errors, keyboard, phone and English', () => {
-  let server: Awaited<ReturnType<typeof startCompiledServer>>;
-  let browser: Browser;
+  const session = browserSession();
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
+    context = await session.browser.newContext({ baseURL: session.server.url, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     await page.goto('/consulta');
   });

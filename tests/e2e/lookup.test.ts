@@ -1,27 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { browserSession } from '../support/session.js';
 import { expectAccessible, focused, lookUp, screenshot } from '../support/pages.js';
-import { startCompiledServer } from '../support/process.js';
 
 const MANUAL_NAME = 'CARLOS ANDRÉS EJEMPLO DÍAZ';
 
 // The manual's section 4, followed in Debian's Chromium against the compiled server on its demo data.
 describe.runIf(browserAvailable())('the applicant\'s pages', () => {
-  let server: Awaited<ReturnType<typeof startCompiledServer>>;
-  let browser: Browser;
+  const session = browserSession();
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: 'es-CO' });
+    context = await session.browser.newContext({ baseURL: session.server.url, viewport: { width: 1280, height: 900 }, locale: 'es-CO' });
     page = await context.newPage();
   });
   afterEach(async () => {

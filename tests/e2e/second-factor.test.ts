@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
 import { expectAccessible, lookUp, screenshot } from '../support/pages.js';
-import { startCompiledServer } from '../support/process.js';
 
 // LOOKUP_SECOND_FACTOR=order-number: the serial number needs the order number too.
 describe.runIf(browserAvailable())('the detail behind the order number', () => {
-  let server: Awaited<ReturnType<typeof startCompiledServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startCompiledServer({ CAPTCHA_COST: '200', CAPTCHA_MAX_COUNTER: '30', LOOKUP_SECOND_FACTOR: 'order-number' }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = browserSession({ ...QUICK_CAPTCHA, LOOKUP_SECOND_FACTOR: 'order-number' });
 
   it('shows only the last digits of the order, asks for it, refuses a wrong one and opens with the right one', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await session.browser.newContext({ baseURL: session.server.url });
     const page = await context.newPage();
     await page.goto('/consulta');
     await lookUp(page, 'Cédula de Ciudadanía', '1013592259');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
-import { startCompiledServer } from '../support/process.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { browserSession } from '../support/session.js';
 
 // Next 16's build output no longer prints first-load JS, so the lookup page is weighed here,
 // in the browser, as the bytes that travel (gzip) — the figure the README reports.
@@ -9,23 +8,15 @@ const FIRST_LOAD_BUDGET_KB = 160;
 const WIDGET_BUDGET_KB = 50;
 
 describe.runIf(browserAvailable())('the lookup page\'s JavaScript', () => {
-  let server: Awaited<ReturnType<typeof startCompiledServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startCompiledServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = browserSession({});
 
   it(`ships at most ${FIRST_LOAD_BUDGET_KB} kB (gzip) before it is interactive, and the CAPTCHA widget after`, async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const scripts = new Map<string, number>();
     page.on('requestfinished', async (request) => {
       if (request.resourceType() === 'script') scripts.set(new URL(request.url()).pathname, (await request.sizes()).responseBodySize);
     });
-    const html = await (await page.goto(`${server.url}/consulta`, { waitUntil: 'networkidle' }))!.text();
+    const html = await (await page.goto(`${session.server.url}/consulta`, { waitUntil: 'networkidle' }))!.text();
     await page.locator('altcha-widget').waitFor();
     const kb = (paths: string[]) => Math.round(paths.reduce((sum, p) => sum + (scripts.get(p) ?? 0), 0) / 1024);
     const all = [...scripts.keys()];

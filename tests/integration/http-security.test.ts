@@ -7,11 +7,6 @@ const PORTAL = 'https://portal.example.com';
 const FOREIGN = 'https://evil.example.net';
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 
-function sameDatabase(server: TestServer): string {
-  const db = server.config.database;
-  return db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url;
-}
-
 function accessControlHeaders(res: Response): string[] {
   return [...res.headers.keys()].filter((name) => name.startsWith('access-control-'));
 }
@@ -33,7 +28,7 @@ describe.each(testDatabases())('HTTP hardening on $name', (database) => {
 
   beforeAll(async () => {
     proxied = await startServer(database, { CORS_ORIGINS: `${PORTAL}, https://other-partner.example.org`, TRUST_PROXY: '1' });
-    direct = await startServer(database, { TRUST_PROXY: '0' }, { url: sameDatabase(proxied) });
+    direct = await startServer(database, { TRUST_PROXY: '0' }, { url: proxied.databaseUrl });
   });
   afterAll(async () => {
     await direct?.close();

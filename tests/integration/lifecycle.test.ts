@@ -20,8 +20,6 @@ const MOVE = {
 };
 const BY_SERIAL = `query ($s: String!) { certificateBySerial(serial: $s) { serialNumber requestNumber state validFrom validTo revokedAt revocationReason } }`;
 
-const sameDatabase = (s: TestServer) => (s.config.database.kind === 'sqlite' ? `sqlite:${s.config.database.path}` : s.config.database.url);
-
 describe.each(testDatabases())('the life of a request on $name', (database) => {
   let server: Started;
   let operator: Record<string, string>;
@@ -153,7 +151,7 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
   });
 
   it('lets exactly one of two operators acting at once win', async () => {
-    const other = await startServer(database, {}, { url: sameDatabase(server) });
+    const other = await startServer(database, {}, { url: server.databaseUrl });
     try {
       const results = await Promise.all([op(MOVE.approve, { n: '512003' }), other.gql(MOVE.approve, { n: '512003' }, operator)]);
       const outcomes = results.map((r: Gql) => (r.errors ? r.errors[0].extensions?.code : 'OK')).sort();

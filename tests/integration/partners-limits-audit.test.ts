@@ -10,7 +10,6 @@ const DETAIL = `query ($id: ID!, $o: String) { requestDetail(id: $id, orderNumbe
 type Lookup = { certificateRequests: { requests: { id: string; orderNumber: string; requestNumber: string }[]; detailNeedsOrderNumber: boolean } };
 type Started = TestServer & { dropDatabase: () => Promise<void> };
 
-const sameDatabase = (s: TestServer) => (s.config.database.kind === 'sqlite' ? `sqlite:${s.config.database.path}` : s.config.database.url);
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 describe.each(testDatabases())('partners, rate limits and the audit on $name', (database) => {
@@ -97,7 +96,7 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
     });
 
     it('writes what is queued on a clean shutdown', async () => {
-      const other = await startServer(database, {}, { url: sameDatabase(server) });
+      const other = await startServer(database, {}, { url: server.databaseUrl });
       await other.gql(LOOKUP, { n: '52123456', t: await solvedToken(other.url) });
       expect(other.ssps.audit.queued).toBeGreaterThan(0);
       await other.close();
@@ -122,7 +121,7 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
     it('limits lookups per client address, sharing the count between instances', async () => {
       const env = { RATE_LIMIT_LOOKUP_IP: '4/1m' };
       const a = await startServer(database, env);
-      const b = await startServer(database, env, { url: sameDatabase(a) });
+      const b = await startServer(database, env, { url: a.databaseUrl });
       try {
         const codes = [];
         for (const s of [a, b, a, b, a, b]) {
@@ -194,7 +193,7 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
 
   describe('LOOKUP_SECOND_FACTOR=order-number', () => {
     it('masks order numbers in the lookup and opens the detail only with the right one', async () => {
-      const s = await startServer(database, { LOOKUP_SECOND_FACTOR: 'order-number' }, { url: sameDatabase(server) });
+      const s = await startServer(database, { LOOKUP_SECOND_FACTOR: 'order-number' }, { url: server.databaseUrl });
       try {
         const res = await s.gql<Lookup>(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) });
         const [row] = res.data!.certificateRequests.requests;
@@ -220,7 +219,7 @@ describe.runIf(process.env.REDIS_URL || process.env.CI === 'true')('rate limits 
     const secret = `redis-test-${Date.now()}-${Math.random()}`.padEnd(40, 'x');
     const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', RATE_LIMIT_LOOKUP_IP: '2/1m', SSPS_SECRET: secret };
     const a = await startServer(database, env);
-    const b = await startServer(database, env, { url: sameDatabase(a) });
+    const b = await startServer(database, env, { url: a.databaseUrl });
     try {
       const codes = [];
       for (const s of [a, b, a]) codes.push((await s.gql(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) })).errors?.[0].extensions?.code ?? 'OK');

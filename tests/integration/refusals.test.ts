@@ -8,11 +8,6 @@ const LOOKUP = `query ($idType: IdType!, $idNumber: String!, $captchaToken: Stri
 }`;
 const DETAIL = `query ($id: ID!) { requestDetail(id: $id) { requestNumber serialNumber } }`;
 
-function sameDatabase(server: TestServer): string {
-  const db = server.config.database;
-  return db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url;
-}
-
 type Lookup = { certificateRequests: { applicant: { fullName: string } | null; requests: { id: string; requestNumber: string }[] } };
 
 describe.each(testDatabases())('refusals on $name', (database) => {
@@ -22,7 +17,7 @@ describe.each(testDatabases())('refusals on $name', (database) => {
   beforeAll(async () => {
     a = await startServer(database);
     // A second instance on the same database, as behind a load balancer.
-    b = await startServer(database, {}, { url: sameDatabase(a) });
+    b = await startServer(database, {}, { url: a.databaseUrl });
   });
   afterAll(async () => {
     await b?.close();
@@ -55,7 +50,7 @@ describe.each(testDatabases())('refusals on $name', (database) => {
     });
 
     it('refuses an expired challenge', async () => {
-      const short = await startServer(database, { CAPTCHA_TTL_SECONDS: '10' }, { url: sameDatabase(a) });
+      const short = await startServer(database, { CAPTCHA_TTL_SECONDS: '10' }, { url: a.databaseUrl });
       try {
         const challenge = await fetchChallenge(short.url);
         challenge.parameters.expiresAt = Math.floor(Date.now() / 1000) - 1;
@@ -141,7 +136,7 @@ describe.each(testDatabases())('refusals on $name', (database) => {
     });
 
     it('expires after HANDLE_TTL_SECONDS', async () => {
-      const short = await startServer(database, { HANDLE_TTL_SECONDS: '1' }, { url: sameDatabase(a) });
+      const short = await startServer(database, { HANDLE_TTL_SECONDS: '1' }, { url: a.databaseUrl });
       try {
         const res = await short.gql<Lookup>(LOOKUP, manual(await solvedToken(short.url)));
         const fresh = res.data!.certificateRequests.requests[0].id;

@@ -8,6 +8,8 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
 export interface TestServer {
   url: string;
+  /** The DATABASE_URL of its database: start a second instance on it to act as one more behind a load balancer. */
+  databaseUrl: string;
   ssps: Ssps;
   config: Config;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
@@ -56,6 +58,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${address.port}`;
   return {
     url,
+    databaseUrl: created.url,
     ssps,
     config,
     gql: async (query, variables, headers = {}) => {
