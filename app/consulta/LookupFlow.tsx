@@ -6,6 +6,7 @@ import { graphql } from '../../graphql/generated/client';
 import type { IdType, LookupQuery } from '../../graphql/generated/client/graphql';
 import { normalizeIdNumber, type IdNumberResult } from '../../graphql/id-number';
 import { format, type Language, type Messages } from '../i18n';
+import { IdNumberFields } from '../components/IdNumberFields';
 import { AltchaField, type AltchaHandle } from './AltchaField';
 import { Detail } from './Detail';
 import { describeError, type PageError } from './errors';
@@ -24,8 +25,6 @@ const LookupDocument = graphql(`
 `);
 
 export type Lookup = LookupQuery['certificateRequests'];
-
-const ID_TYPES: IdType[] = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
 
 type View = { name: 'form' } | { name: 'results'; lookup: Lookup } | { name: 'detail'; lookup: Lookup; handle: string; orderNumber?: string };
 
@@ -49,7 +48,7 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   const captcha = useRef<AltchaHandle>(null);
   const errorBox = useRef<HTMLDivElement>(null);
   const numberInput = useRef<HTMLInputElement>(null);
-  const ids = { type: useId(), number: useId(), hint: useId(), problem: useId(), captcha: useId() };
+  const captchaLabel = useId();
 
   const check: IdNumberResult = normalizeIdNumber(idType, idNumber);
   const problem = touched && !check.ok ? format(t.idNumberProblems[check.problem], { min: check.min ?? '', max: check.max ?? '' }) : null;
@@ -115,49 +114,23 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
         </div>
       )}
       <form className="form" onSubmit={submit} noValidate>
+        <IdNumberFields
+          t={t}
+          idType={idType}
+          idNumber={idNumber}
+          onIdType={setIdType}
+          onIdNumber={(value) => {
+            setIdNumber(value);
+            setTouched(true);
+          }}
+          problem={problem}
+          inputRef={numberInput}
+        />
         <div className="field">
-          <label htmlFor={ids.type}>{t.lookup.idTypeLabel}</label>
-          <select id={ids.type} name="idType" value={idType} onChange={(e) => setIdType(e.target.value as IdType)}>
-            {ID_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t.idTypes[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.number}>{t.lookup.idNumberLabel}</label>
-          <input
-            ref={numberInput}
-            id={ids.number}
-            name="idNumber"
-            value={idNumber}
-            onChange={(e) => {
-              setIdNumber(e.target.value);
-              setTouched(true);
-            }}
-            inputMode={idType === 'PA' ? 'text' : 'numeric'}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={32}
-            required
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${ids.problem} ${ids.hint}` : ids.hint}
-          />
-          <p id={ids.hint} className="field__hint">
-            {t.lookup.idNumberHint}
-          </p>
-          {problem && (
-            <p id={ids.problem} className="field__error" role="status">
-              {problem}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <p id={ids.captcha} className="field__label">
+          <p id={captchaLabel} className="field__label">
             {t.lookup.captchaLabel}
           </p>
-          <AltchaField ref={captcha} language={language} labelId={ids.captcha} onToken={setToken} />
+          <AltchaField ref={captcha} language={language} labelId={captchaLabel} onToken={setToken} />
         </div>
         <button className="button" type="submit" disabled={busy} aria-busy={busy}>
           {busy ? t.lookup.submitting : t.lookup.submit}

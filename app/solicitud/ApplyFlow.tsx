@@ -7,6 +7,7 @@ import { graphql } from '../../graphql/generated/client';
 import type { ApplyInfoQuery, DocumentKind, IdType } from '../../graphql/generated/client/graphql';
 import { normalizeIdNumber } from '../../graphql/id-number';
 import { format, type Language, type Messages } from '../i18n';
+import { IdNumberFields } from '../components/IdNumberFields';
 import { AltchaField, type AltchaHandle } from '../consulta/AltchaField';
 import { describeError } from '../consulta/errors';
 import { useFocusOnMount } from '../consulta/useFocusOnMount';
@@ -30,7 +31,6 @@ const SubmitDocument = graphql(`
   }
 `);
 
-const ID_TYPES: IdType[] = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
 const MAX_MB = 5;
 
 type Info = ApplyInfoQuery;
@@ -189,34 +189,14 @@ function ApplicationForm({ t, info, draftId, onDone, onExpired }: { t: Messages;
         </div>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${base}-idType`}>{t.lookup.idTypeLabel}</label>
-          <select id={`${base}-idType`} name="idType" value={values.idType} onChange={set('idType')}>
-            {ID_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t.idTypes[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${base}-idNumber`}>{t.lookup.idNumberLabel}</label>
-          <input
-            id={`${base}-idNumber`}
-            name="idNumber"
-            value={values.idNumber}
-            onChange={set('idNumber')}
-            inputMode={values.idType === 'PA' ? 'text' : 'numeric'}
-            autoComplete="off"
-            aria-invalid={idProblem || errors.idNumber ? true : undefined}
-            aria-describedby={idProblem || errors.idNumber ? `${base}-idNumber-error` : undefined}
-          />
-          {(idProblem || errors.idNumber) && (
-            <p id={`${base}-idNumber-error`} className="field__error">
-              {idProblem ?? errors.idNumber}
-            </p>
-          )}
-        </div>
+        <IdNumberFields
+          t={t}
+          idType={values.idType}
+          idNumber={values.idNumber}
+          onIdType={(idType) => setValues((v) => ({ ...v, idType }))}
+          onIdNumber={(idNumber) => setValues((v) => ({ ...v, idNumber }))}
+          problem={idProblem ?? errors.idNumber ?? null}
+        />
         {field('fullName', t.apply.fullName, { autoComplete: 'name' })}
         {field('email', t.apply.email, { type: 'email', autoComplete: 'email' })}
         {field('phone', t.apply.phone, { type: 'tel', autoComplete: 'tel' })}

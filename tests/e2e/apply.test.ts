@@ -85,5 +85,5 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     const history = (await ops('history', requestNumber)).stdout;
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
     expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:/);
-  }, 90_000);
+  }, 180_000);
 });

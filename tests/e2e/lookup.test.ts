@@ -75,7 +75,7 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
 
     await page.getByRole('button', { name: 'Volver a mis solicitudes' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
-  });
+  }, 90_000);
 
   it('says so, with the manual\'s words and link, when nobody has requests (CC 14444524), and Salir keeps what was typed', async () => {
     await page.goto('/consulta');

@@ -53,7 +53,8 @@ export async function startServer(
   if (waitForDatabase) {
     await ssps.db.start();
     // The embedded database seeds itself at start; MySQL gets the same scenarios explicitly.
-    if (config.database.kind === 'mysql' && config.demoData) await ssps.db.run((ds) => seed(ds));
+    // Seeding is many statements: it gets more than a lookup's deadline on a busy machine.
+    if (config.database.kind === 'mysql' && config.demoData) await ssps.db.run((ds) => seed(ds), 60_000);
   }
   const url = `http://127.0.0.1:${address.port}`;
   return {
