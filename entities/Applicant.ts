@@ -21,6 +21,9 @@ export class Applicant {
   @Column({ type: 'varchar', length: 254, name: 'email', nullable: true })
   email!: string | null;
 
+  @Column({ type: 'varchar', length: 20, name: 'phone', nullable: true })
+  phone!: string | null;
+
   @CreateDateColumn({ type: 'datetime', name: 'created_at' })
   createdAt!: Date;
 

@@ -126,7 +126,7 @@ export class ApplicationService {
             ds.transaction(async (m) => {
               const draft = await m.findOneBy(ApplicationDraft, { id: draftId, requestId: IsNull(), expiresAt: MoreThan(now) });
               if (!draft) throw new ApplicationRefused('NOT_FOUND', [{ field: 'draftId', message: 'La solicitud en preparación no existe, ya se radicó o venció. Empiece de nuevo.' }]);
-              const applicant = await upsertApplicant(m, data.idType, id.idNumber, data.fullName, data.email);
+              const applicant = await upsertApplicant(m, data.idType, id.idNumber, { fullName: data.fullName, email: data.email, phone: data.phone });
               const numbers = await nextNumbers(m);
               const request = await m.save(
                 CertificateRequest,
@@ -194,13 +194,14 @@ export class ApplicationService {
 
 const REQUIRED_KINDS = [...new Set(Object.values(REQUIRED_DOCUMENTS).flat())] as DocumentKind[];
 
-async function upsertApplicant(m: EntityManager, idType: IdType, idNumber: string, fullName: string, email: string): Promise<Applicant> {
+/** A person who applies again keeps one record; their latest name, e-mail and phone win. */
+async function upsertApplicant(m: EntityManager, idType: IdType, idNumber: string, contact: { fullName: string; email: string; phone: string }): Promise<Applicant> {
   const existing = await m.findOneBy(Applicant, { idType, idNumber });
   if (existing) {
-    await m.update(Applicant, { id: existing.id }, { fullName, email });
+    await m.update(Applicant, { id: existing.id }, contact);
     return existing;
   }
-  return m.save(Applicant, m.create(Applicant, { idType, idNumber, fullName, email }));
+  return m.save(Applicant, m.create(Applicant, { idType, idNumber, ...contact }));
 }
 
 async function nextNumbers(m: EntityManager): Promise<{ requestNumber: number; orderNumber: number }> {

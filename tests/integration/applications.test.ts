@@ -82,6 +82,8 @@ describe.each(testDatabases())('applying on $name', (database) => {
       ds.query('SELECT d.terms_version, e.move, o.recipient FROM application_draft d JOIN request_event e ON e.request_id = d.request_id JOIN notification_outbox o ON o.request_id = d.request_id WHERE d.id = ?', [id]),
     )) as { terms_version: string; move: string; recipient: string }[];
     expect(recorded).toEqual([{ terms_version: '2026-11', move: 'apply', recipient: 'sofia.ejemplo@example.com' }]);
+    const contact = await server.ssps.db.run((ds) => ds.query("SELECT full_name, email, phone FROM applicant WHERE id_type = 'CC' AND id_number = ?", ['1098765432']));
+    expect(contact).toEqual([{ full_name: 'SOFÍA ISABEL EJEMPLO NIETO', email: 'sofia.ejemplo@example.com', phone: '+57 300 123 4567' }]);
 
     // The draft is closed: neither another upload nor a second submission.
     expect((await upload(id, 'ID_DOCUMENT', PDF)).status).toBe(404);

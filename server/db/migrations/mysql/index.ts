@@ -3,10 +3,12 @@ import { Initial1795607934379 } from './1795607934379-Initial.js';
 import { PartnersAuditRateLimits1795610443201 } from './1795610443201-PartnersAuditRateLimits.js';
 import { RequestLifecycle1795611647900 } from './1795611647900-RequestLifecycle.js';
 import { Applications1795612731136 } from './1795612731136-Applications.js';
+import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
   PartnersAuditRateLimits1795610443201,
   RequestLifecycle1795611647900,
   Applications1795612731136,
+  ApplicantPhone1795614262171,
 ];
