@@ -87,6 +87,7 @@ export class LifecycleService {
   }
 
   private async applyIn(m: EntityManager, input: MoveInput, now: Date): Promise<MoveResult> {
+    if (!/^\d{1,9}$/.test(input.requestNumber)) throw new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
     const rows: Row[] = await m.query(
       `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, a.email, s.kind, s.state
          FROM certificate_request r
@@ -96,7 +97,7 @@ export class LifecycleService {
         WHERE r.request_number = ?`,
       [Number(input.requestNumber)],
     );
-    if (rows.length === 0 || !/^\d{1,9}$/.test(input.requestNumber)) {
+    if (rows.length === 0) {
       throw new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
     }
     const request = rows[0];
@@ -181,6 +182,7 @@ export class LifecycleService {
   }
 
   async history(requestNumber: string): Promise<RequestEvent[]> {
+    if (!/^\d{1,9}$/.test(requestNumber)) return [];
     return this.db.run((ds) =>
       ds
         .getRepository(RequestEvent)

@@ -139,7 +139,7 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
       expect(res.errors?.[0].extensions?.code, `${query} ${JSON.stringify(variables)}`).toBe('FAILED_PRECONDITION');
       expect(res.errors?.[0].message).toMatch(/^No se puede /);
     }
-    expect((await op(MOVE.approve, { n: '999999' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    for (const n of ['999999', 'abc', '1 OR 1=1', '']) expect((await op(MOVE.approve, { n })).errors?.[0].extensions?.code, n).toBe('NOT_FOUND');
     expect(await publicDetail('CE 456789', '512003', operator)).toEqual(before);
   });
 
