@@ -76,7 +76,7 @@ interface DetailRow {
 
 // One round trip each: the lookup is a point read on uq_applicant_identity joined to the
 // person's requests; the detail is the request and its steps, by primary key and uq_request_step_kind.
-const LOOKUP_SQL = `
+export const LOOKUP_SQL = `
   SELECT a.id AS applicant_id, a.id_type, a.id_number, a.full_name,
          r.id AS request_id, r.order_number, r.request_number, r.issued_at, r.holder_name,
          r.company, r.project, t.name AS certificate_type, r.status
@@ -86,7 +86,7 @@ const LOOKUP_SQL = `
    WHERE a.id_type = ? AND a.id_number = ?
    ORDER BY r.request_number DESC`;
 
-const DETAIL_SQL = `
+export const DETAIL_SQL = `
   SELECT r.request_number, r.order_number, r.holder_name, r.serial_number, r.valid_to, a.id_type, a.id_number,
          s.kind, s.state, s.modified_at, s.information, s.invoice_url
     FROM certificate_request r

@@ -1,0 +1,82 @@
+/**
+ * `npm run db:synth -- --applicants N`: N synthetic applicants (CC 2000000000…), about three
+ * requests each with their steps, for measuring at scale. Bulk multi-row inserts in
+ * batches, with a progress bar on stderr; on the database of DATABASE_URL.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../config.js';
+import { openDatabase } from './data-source.js';
+import { seed } from './seed.js';
+
+export const SYNTH_ID_BASE = 2_000_000_000;
+
+export async function synthesize(ds: DataSource, applicants: number, batch = 2_000, progress: (done: number) => void = () => {}): Promise<void> {
+  await seed(ds, []);
+  const [{ a, r, s, n }] = (await ds.query(
+    'SELECT (SELECT COALESCE(MAX(id), 0) FROM applicant) AS a, (SELECT COALESCE(MAX(id), 0) FROM certificate_request) AS r, (SELECT COALESCE(MAX(id), 0) FROM request_step) AS s, (SELECT COALESCE(MAX(request_number), 0) FROM certificate_request) AS n',
+  )) as { a: number; r: number; s: number; n: number }[];
+  const typeId = ((await ds.query("SELECT id FROM certificate_type WHERE code = 'PERSONA_NATURAL'")) as { id: number }[])[0].id;
+  let applicantId = Number(a);
+  let requestId = Number(r);
+  let stepId = Number(s);
+  let requestNumber = Math.max(Number(n), 900_000_000);
+  const day = (offset: number) => `'${new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 19).replace('T', ' ')}'`;
+  for (let start = 0; start < applicants; start += batch) {
+    const size = Math.min(batch, applicants - start);
+    const people: string[] = [];
+    const requests: string[] = [];
+    const steps: string[] = [];
+    for (let i = 0; i < size; i++) {
+      applicantId++;
+      people.push(`(${applicantId}, 'CC', '${SYNTH_ID_BASE + start + i}', 'PERSONA SINTETICA ${start + i}', NULL, ${day(900)})`);
+      const count = 2 + ((start + i) % 3); // 2, 3 or 4: about three each
+      for (let k = 0; k < count; k++) {
+        requestId++;
+        requestNumber++;
+        const issued = k < count - 1;
+        const serial = issued ? `'${randomBytes(16).toString('hex').replace(/^[89a-f]/, '7')}'` : 'NULL';
+        requests.push(
+          `(${requestId}, ${requestNumber}, ${requestNumber - 27}, ${applicantId}, 'PERSONA SINTETICA ${start + i}', NULL, NULL, ${typeId}, '${issued ? 'COMPLETED' : 'IN_PROGRESS'}', ${issued ? day(400) : 'NULL'}, ${serial}, ${issued ? day(400) : 'NULL'}, ${issued ? day(-330) : 'NULL'}, NULL, NULL, 1, ${day(403)}, ${day(1)})`,
+        );
+        const kinds = issued ? ['FILING', 'PAYMENT', 'APPROVAL', 'DELIVERY', 'VALIDITY'] : ['FILING', 'PAYMENT'];
+        for (const kind of kinds) {
+          stepId++;
+          const state = kind === 'VALIDITY' ? 'VALID' : !issued && kind === 'PAYMENT' ? 'IN_PROGRESS' : 'COMPLETED';
+          steps.push(`(${stepId}, ${requestId}, '${kind}', '${state}', ${day(402)}, 'Paso sintético.', NULL)`);
+        }
+      }
+    }
+    await ds.transaction(async (m) => {
+      await m.query(`INSERT INTO applicant (id, id_type, id_number, full_name, email, created_at) VALUES ${people.join(',')}`);
+      await m.query(
+        `INSERT INTO certificate_request (id, request_number, order_number, applicant_id, holder_name, company, project, certificate_type_id, status, issued_at, serial_number, valid_from, valid_to, revoked_at, revocation_reason, version, created_at, updated_at) VALUES ${requests.join(',')}`,
+      );
+      await m.query(`INSERT INTO request_step (id, request_id, kind, state, modified_at, information, invoice_url) VALUES ${steps.join(',')}`);
+    });
+    progress(start + size);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { applicants: { type: 'string', default: '10000' }, batch: { type: 'string', default: '2000' } } });
+  const total = Number(values.applicants);
+  if (!Number.isInteger(total) || total < 1) throw new Error('--applicants must be a positive whole number');
+  const config = loadConfig();
+  const ds = await openDatabase({ database: config.database, timeoutMs: 10_000 });
+  const started = Date.now();
+  try {
+    await synthesize(ds, total, Number(values.batch), (done) => {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} applicants, ${rate}/s`);
+    });
+    process.stderr.write(`\n${total} applicants in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+if (process.argv[1]?.endsWith('synth.js')) await main();
