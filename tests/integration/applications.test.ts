@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverFor } from '../support/server.js';
 
-type Started = TestServer & { dropDatabase: () => Promise<void> };
 type Answer = { status: number; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 const START = `mutation ($t: String!, $v: String!) { startApplication(captchaToken: $t, termsVersion: $v) { id expiresAt termsVersion } }`;
@@ -28,14 +27,7 @@ const person = (idNumber: string) => ({
 });
 
 describe.each(testDatabases())('applying on $name', (database) => {
-  let server: Started;
-  beforeAll(async () => {
-    server = await startServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await server?.dropDatabase();
-  });
+  const server = serverFor(database);
 
   async function draft(): Promise<string> {
     const res = await server.gql<{ startApplication: { id: string; termsVersion: string } }>(START, { t: await solvedToken(server.url), v: '2026-11' });

@@ -1,11 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NotificationOutbox } from '../../entities/index.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverFor, startServer } from '../support/server.js';
 
-type Started = TestServer & { dropDatabase: () => Promise<void> };
 type Gql = { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown; status: number };
 
 const LOOKUP = `query ($type: IdType!, $n: String!, $t: String) { certificateRequests(idType: $type, idNumber: $n, captchaToken: $t) { requests { id requestNumber status } } }`;
@@ -21,18 +20,13 @@ const MOVE = {
 const BY_SERIAL = `query ($s: String!) { certificateBySerial(serial: $s) { serialNumber requestNumber state validFrom validTo revokedAt revocationReason } }`;
 
 describe.each(testDatabases())('the life of a request on $name', (database) => {
-  let server: Started;
+  const server = serverFor(database);
   let operator: Record<string, string>;
   let partner: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startServer(database);
     operator = { authorization: `Bearer ${(await server.ssps.partners.create('operador-1', { role: 'operator', ratePerMinute: 10_000 })).key}` };
     partner = { authorization: `Bearer ${(await server.ssps.partners.create('portal-1', { ratePerMinute: 10_000 })).key}` };
-  });
-  afterAll(async () => {
-    await server?.close();
-    await server?.dropDatabase();
   });
 
   const op = (query: string, variables: Record<string, string>, headers = operator) => server.gql<{ r: { stage: string; serialNumber: string | null } }>(query, variables, headers);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverFor } from '../support/server.js';
 
 const LOOKUP = /* GraphQL */ `
   query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {
@@ -25,15 +25,7 @@ interface LookupData { certificateRequests: { applicant: { idType: string; idNum
 interface DetailData { requestDetail: { requestNumber: string; holderName: string; serialNumber: string | null; steps: { kind: string; state: string; modifiedOn: string | null; information: string }[] } | null }
 
 describe.each(testDatabases())('public lookup on $name', (database) => {
-  let server: TestServer & { dropDatabase: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await server?.dropDatabase();
-  });
+  const server = serverFor(database);
 
   async function lookup(idType: string, idNumber: string) {
     return server.gql<LookupData>(LOOKUP, { idType, idNumber, captchaToken: await solvedToken(server.url) });

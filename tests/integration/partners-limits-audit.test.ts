@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LookupAudit } from '../../entities/index.js';
 import { Pseudonymizer } from '../../server/privacy.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
-import { startServer, TEST_SECRET, type TestServer } from '../support/server.js';
+import { serverFor, startServer, TEST_SECRET } from '../support/server.js';
 
 const LOOKUP = `query ($n: String!, $t: String) { certificateRequests(idType: CC, idNumber: $n, captchaToken: $t) { requests { id orderNumber requestNumber } detailNeedsOrderNumber } }`;
 const DETAIL = `query ($id: ID!, $o: String) { requestDetail(id: $id, orderNumber: $o) { requestNumber serialNumber } }`;
 type Lookup = { certificateRequests: { requests: { id: string; orderNumber: string; requestNumber: string }[]; detailNeedsOrderNumber: boolean } };
-type Started = TestServer & { dropDatabase: () => Promise<void> };
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 describe.each(testDatabases())('partners, rate limits and the audit on $name', (database) => {
-  let server: Started;
-  beforeAll(async () => {
-    server = await startServer(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await server?.dropDatabase();
-  });
+  const server = serverFor(database);
 
   async function auditRows() {
     await server.ssps.audit.flush();

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverFor } from '../support/server.js';
 import { solvedToken } from '../support/captcha.js';
 
 const LOOKUP = `query ($t: String) { certificateRequests(idType: CC, idNumber: "1013592259", captchaToken: $t) { requests { id } } }`;
 
 describe.each(testDatabases())('NODE_ENV=production on $name', (database) => {
-  let server: TestServer & { dropDatabase: () => Promise<void> };
-  beforeAll(async () => {
-    server = await startServer(database, { NODE_ENV: 'production' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await server?.dropDatabase();
-  });
+  const server = serverFor(database, { NODE_ENV: 'production' });
 
   it('refuses introspection', async () => {
     const res = await server.gql('{ __schema { types { name } } }');

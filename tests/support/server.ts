@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createSsps, type Ssps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { seed } from '../../server/db/seed.js';
@@ -73,4 +74,27 @@ export async function startServer(
     close: () => ssps.close(),
     dropDatabase: created.drop,
   };
+}
+
+export type StartedServer = TestServer & { dropDatabase: () => Promise<void> };
+
+/**
+ * For a test file: the real server on a fresh database, started before the file's tests and
+ * closed (its database dropped) after. The value stands for the server once `beforeAll` ran.
+ */
+export function serverFor(database: TestDatabase, env: Record<string, string> = {}): StartedServer {
+  let started: StartedServer | undefined;
+  beforeAll(async () => {
+    started = await startServer(database, env);
+  });
+  afterAll(async () => {
+    await started?.close();
+    await started?.dropDatabase();
+  });
+  return new Proxy({} as StartedServer, {
+    get(_target, key) {
+      if (!started) throw new Error('the server starts in beforeAll');
+      return started[key as keyof StartedServer];
+    },
+  });
 }
