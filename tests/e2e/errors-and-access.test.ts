@@ -1,7 +1,8 @@
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
-import { browserSession } from '../support/session.js';
+import { startCompiledServer } from '../support/process.js';
+import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
 import { expectAccessible, focused, lookUp, screenshot, solveCaptcha, waitForCaptcha } from '../support/pages.js';
 
 const NUMBER_LABEL = 'Ingrese el número de identificación del solicitante';
@@ -23,15 +24,14 @@ async function alterNextLookup(page: Page, change: (body: LookupBody) => void): 
   );
 }
 
-/** For what the server cannot be made to answer yet (rate limits arrive with partner keys): the contract's own shape. */
-async function answerNextLookup(page: Page, status: number, code: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+/** For what a test cannot make the server answer (a database that times out): the contract's own shape. */
+async function answerNextLookup(page: Page, code: string) {
   await page.route(
     '**/graphql',
     (route: Route) =>
       route.fulfill({
-        status,
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ errors: [{ message: 'x', extensions: { code, ...extensions } }], data: null }),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ message: 'x', extensions: { code } }], data: null }),
       }),
     { times: 1 },
   );
@@ -99,18 +99,25 @@ describe.runIf(browserAvailable())('errors, keyboard, phone and English', () => 
     await expectError(page, 'BAD_USER_INPUT', 'Revise el número de identificación: Debe tener entre 3 y 10 caracteres.');
   });
 
-  it('tells how long to wait after too many lookups (RATE_LIMITED, HTTP 429)', async () => {
-    await page.getByLabel(NUMBER_LABEL).fill('1013592259');
-    await solveCaptcha(page);
-    await answerNextLookup(page, 429, 'RATE_LIMITED', { retryAfterSeconds: 90 }, { 'retry-after': '90' });
-    await page.getByRole('button', { name: 'Continuar' }).click();
-    await expectError(page, 'RATE_LIMITED', 'Por seguridad, espere 2 minutos antes de intentarlo de nuevo.');
-  });
+  it('tells how long to wait after too many lookups (RATE_LIMITED, HTTP 429 from a server allowing one lookup per 10 minutes)', async () => {
+    const limited = await startCompiledServer({ ...QUICK_CAPTCHA, RATE_LIMIT_LOOKUP_IP: '1/10m' });
+    try {
+      await page.goto(`${limited.url}/consulta`);
+      await lookUp(page, 'Cédula de Ciudadanía', '1013592259');
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+      await page.getByRole('button', { name: 'Nueva consulta' }).click();
+      await solveCaptcha(page);
+      await page.getByRole('button', { name: 'Continuar' }).click();
+      await expectError(page, 'RATE_LIMITED', 'Por seguridad, espere 10 minutos antes de intentarlo de nuevo.');
+    } finally {
+      await limited.stop();
+    }
+  }, 90_000);
 
   it('says the service is unavailable (SERVICE_UNAVAILABLE) or unreachable (network)', async () => {
     await page.getByLabel(NUMBER_LABEL).fill('1013592259');
     await solveCaptcha(page);
-    await answerNextLookup(page, 200, 'SERVICE_UNAVAILABLE');
+    await answerNextLookup(page, 'SERVICE_UNAVAILABLE');
     await page.getByRole('button', { name: 'Continuar' }).click();
     await expectError(page, 'SERVICE_UNAVAILABLE', 'El servicio de consulta no está disponible en este momento.');
 
