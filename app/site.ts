@@ -12,8 +12,13 @@ const siteSchema = z.object({
 
 export type Site = z.infer<typeof siteSchema>;
 
+let parsed: Site | undefined;
+
+/** Read once: the settings are fixed for the life of the process. */
 export function site(): Site {
+  if (parsed) return parsed;
   const raw = process.env.SSPS_SITE;
   if (!raw) throw new Error('SSPS_SITE is not set: start the pages through the SSPS server (npm start), not `next start`.');
-  return siteSchema.parse(JSON.parse(raw));
+  parsed = siteSchema.parse(JSON.parse(raw));
+  return parsed;
 }

@@ -80,7 +80,7 @@ async function measure(target: string, port: number, concurrency: number, body: 
 async function main() {
   await prepare();
   const env = { DATABASE_URL: url.toString(), NODE_ENV: 'production' as const, SSPS_SECRET: 'bench-secret-0123456789abcdef0123456789', SSPS_WEB: '0', LOG_LEVEL: 'warn', PORT: '3900', HOST: '127.0.0.1' };
-  const db = new Database({ config: { kind: 'mysql', url: url.toString() }, deadlineMs: 10_000, log: createLogger('silent') });
+  const db = new Database({ config: { kind: 'mysql', url: url.toString() }, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
   const { key } = await new PartnerService(db).create(`bench-${Date.now()}`, { ratePerMinute: 100_000_000 });
   await db.close();

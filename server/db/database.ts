@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   log: Logger;
   /** Sees every SQL statement (tests count round trips with it). */
   queryLogger?: TypeOrmLogger;
+  /** false for command-line tools: the first failure to connect is the answer, no retrying. */
+  retry?: boolean;
   /** Runs once after the schema is migrated, before the database is reported ready. */
   onReady?: (dataSource: DataSource) => Promise<void>;
 }
@@ -70,6 +72,7 @@ export class Database {
         log.info({ driver: config.kind, attempt }, 'database ready');
         return;
       } catch (error) {
+        if (this.options.retry === false) throw error;
         log.error({ err: error, attempt, retryInMs: delay }, 'database not ready');
         await sleep(delay);
       }

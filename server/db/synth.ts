@@ -1,13 +1,9 @@
 /**
- * `npm run db:synth -- --applicants N`: N synthetic applicants (CC 2000000000…), about three
- * requests each with their steps, for measuring at scale. Bulk multi-row inserts in
- * batches, with a progress bar on stderr; on the database of DATABASE_URL.
+ * Synthetic applicants (CC 2000000000…), about three requests each with their steps, for
+ * measuring at scale: bulk multi-row inserts in batches. `npm run db:synth` (synth-cli.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../config.js';
-import { openDatabase } from './data-source.js';
 import { seed } from './seed.js';
 
 export const SYNTH_ID_BASE = 2_000_000_000;
@@ -58,25 +54,3 @@ export async function synthesize(ds: DataSource, applicants: number, batch = 2_0
     progress(start + size);
   }
 }
-
-async function main() {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { applicants: { type: 'string', default: '10000' }, batch: { type: 'string', default: '2000' } } });
-  const total = Number(values.applicants);
-  if (!Number.isInteger(total) || total < 1) throw new Error('--applicants must be a positive whole number');
-  const config = loadConfig();
-  const ds = await openDatabase({ database: config.database, timeoutMs: 10_000 });
-  const started = Date.now();
-  try {
-    await synthesize(ds, total, Number(values.batch), (done) => {
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} applicants, ${rate}/s`);
-    });
-    process.stderr.write(`\n${total} applicants in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  } finally {
-    await ds.destroy();
-  }
-}
-
-if (process.argv[1]?.endsWith('synth.js')) await main();

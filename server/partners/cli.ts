@@ -21,10 +21,8 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, name] = positionals;
   const config = loadConfig();
-  const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent') });
-  const ready = db.start();
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the database did not answer within 15 s')), 15_000).unref());
-  await Promise.race([ready, timeout]);
+  const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
+  await db.start();
   const partners = new PartnerService(db);
   try {
     switch (command) {
