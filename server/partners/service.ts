@@ -13,7 +13,7 @@ const KEY_BYTES = 32;
 // A revoked key stops working on every instance within this time.
 const CACHE_MS = 10_000;
 
-export function hashKey(key: string): string {
+function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 

@@ -155,7 +155,7 @@ export class RequestService {
 }
 
 /** Enough for the applicant to tell their orders apart, not enough to answer the second factor. */
-export function maskOrderNumber(orderNumber: string): string {
+function maskOrderNumber(orderNumber: string): string {
   return `${'•'.repeat(Math.max(0, orderNumber.length - 2))}${orderNumber.slice(-2)}`;
 }
 
