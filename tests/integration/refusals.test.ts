@@ -49,17 +49,13 @@ describe.each(testDatabases())('refusals on $name', (database) => {
       }
     });
 
-    it('refuses an expired challenge', async () => {
-      const short = await startServer(database, { CAPTCHA_TTL_SECONDS: '10' }, { url: a.databaseUrl });
-      try {
-        const challenge = await fetchChallenge(short.url);
-        challenge.parameters.expiresAt = Math.floor(Date.now() / 1000) - 1;
-        const res = await short.gql(LOOKUP, manual(await solve(challenge)));
-        // Changing the expiry breaks the signature; an honest expired one is covered by the unit tests.
-        expect(res.errors?.[0].extensions?.code).toBe('CAPTCHA_INVALID');
-      } finally {
-        await short.close();
-      }
+    it('refuses a challenge past its expiry', async () => {
+      const challenge = await fetchChallenge(a.url);
+      // The expiry is checked before the signature, so a moved one reads as expired; an
+      // honestly expired challenge is covered by the unit tests (tests/unit/altcha.test.ts).
+      challenge.parameters.expiresAt = Math.floor(Date.now() / 1000) - 1;
+      const res = await a.gql(LOOKUP, manual(await solve(challenge)));
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'CAPTCHA_INVALID', reason: 'EXPIRED' });
     });
 
     it('accepts a token once: a replay on the same or another instance is CAPTCHA_REUSED', async () => {
