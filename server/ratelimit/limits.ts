@@ -21,6 +21,21 @@ export interface RateLimitOptions {
 type Factory = (keyPrefix: string, rule: RateRule) => RateLimiterAbstract;
 
 /**
+ * A partner's minute is spent from leases: one write to the shared counter takes a slice of
+ * the budget for this instance, and the next requests are served from the slice with no
+ * round trip. A slice is at most 1/LEASE_PARTS of the budget, so an instance holds back at
+ * most that much from the others (what it leased and did not use lapses with the minute);
+ * budgets of LEASE_PARTS or fewer are counted one request at a time.
+ */
+export const LEASE_PARTS = 100;
+
+interface Lease {
+  left: number;
+  /** When the shared counter's window ends; the lease lapses with it. */
+  until: number;
+}
+
+/**
  * Counters every instance shares (rate-limiter-flexible): in Redis when REDIS_URL is set,
  * otherwise in the database's rate_limit table, so N instances behind a load balancer
  * limit as one.
@@ -29,6 +44,8 @@ export class RateLimits {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
   private factory: Factory | null = null;
   private redis: Redis | null = null;
+  private readonly leases = new Map<string, Lease>();
+  private readonly leasing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly options: RateLimitOptions,
@@ -40,19 +57,55 @@ export class RateLimits {
     return this.spend(name, this.options.rules[name], key);
   }
 
-  /** A partner's own budget: its rate per minute. */
-  consumePartner(partnerId: number, perMinute: number): Promise<void> {
-    return this.spend(`partner${perMinute}`, { points: perMinute, seconds: 60 }, String(partnerId));
+  /** A partner's own budget: its rate per minute, spent from leases (see LEASE_PARTS). */
+  async consumePartner(partnerId: number, perMinute: number): Promise<void> {
+    const name = `partner${perMinute}`;
+    const key = String(partnerId);
+    const id = `${name}:${key}`;
+    for (;;) {
+      const lease = this.leases.get(id);
+      if (lease && lease.until > Date.now()) {
+        if (lease.left > 0) {
+          lease.left--;
+          return;
+        }
+        // Spent, here and everywhere, until the window ends: no need to ask the store again.
+        if (lease.left < 0) throw new RateLimitedError(Math.max(1, Math.ceil((lease.until - Date.now()) / 1000)));
+      }
+      // Requests arriving while a lease is being taken wait for it instead of each taking one.
+      let taking = this.leasing.get(id);
+      if (!taking) {
+        taking = this.takeLease(name, { points: perMinute, seconds: 60 }, key, id).finally(() => this.leasing.delete(id));
+        this.leasing.set(id, taking);
+      }
+      await taking;
+    }
+  }
+
+  private async takeLease(name: string, rule: RateRule, key: string, id: string): Promise<void> {
+    const size = Math.max(1, Math.floor(rule.points / LEASE_PARTS));
+    const { allowed, res } = await this.hit(name, rule, key, size);
+    const until = Date.now() + res.msBeforeNext;
+    // Refused for the whole slice, the store still counted it: what was left before is ours.
+    const granted = allowed ? size : Math.max(0, rule.points - (res.consumedPoints - size));
+    this.leases.set(id, { left: granted > 0 ? granted : -1, until });
+    if (this.leases.size > 10_000) this.leases.clear();
   }
 
   private async spend(name: string, rule: RateRule, key: string): Promise<void> {
+    const { allowed, res } = await this.hit(name, rule, key, 1);
+    if (!allowed) throw new RateLimitedError(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+  }
+
+  /** Adds `points` to a shared counter; `allowed` is false past its limit. */
+  private async hit(name: string, rule: RateRule, key: string, points: number): Promise<{ allowed: boolean; res: RateLimiterRes }> {
     const limiter = await this.limiter(name, rule);
     try {
       // Under the database's deadline, whichever store holds the counters.
-      await this.db.run(() => limiter.consume(key, 1));
+      return { allowed: true, res: await this.db.run(() => limiter.consume(key, points)) };
     } catch (result) {
       if (result instanceof ServiceUnavailableError) throw result;
-      if (result instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(result.msBeforeNext / 1000)));
+      if (result instanceof RateLimiterRes) return { allowed: false, res: result };
       // The counters' store is down: refuse rather than serve unlimited.
       throw new ServiceUnavailableError(result);
     }

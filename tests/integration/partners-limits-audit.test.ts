@@ -155,6 +155,42 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       }
     });
 
+    it('spends a large partner budget in leases that add up across instances, never past the budget', async () => {
+      // 300 a minute: leases of 3 (LEASE_PARTS = 100), so one counter write serves three lookups.
+      const a = await startServer(database, {});
+      const b = await startServer(database, {}, { url: a.databaseUrl });
+      try {
+        const { key, partner } = await a.ssps.partners.create('portal-lease', { ratePerMinute: 300 });
+        const counter = async () =>
+          Number(((await a.ssps.db.run((ds) => ds.query('SELECT points FROM rate_limit WHERE `key` = ?', [`rl_partner300:${partner.id}`]))) as { points: number }[])[0].points);
+        const lookup = async (s: typeof a) => (await s.gql(LOOKUP, { n: '1013592259' }, bearer(key))).errors?.[0].extensions?.code ?? 'OK';
+
+        expect(await lookup(a)).toBe('OK');
+        expect(await counter()).toBe(3); // the lease, not the one lookup
+        expect([await lookup(a), await lookup(a)]).toEqual(['OK', 'OK']);
+        expect(await counter()).toBe(3); // served from the lease: no write
+        expect(await lookup(b)).toBe('OK');
+        expect(await counter()).toBe(6); // the other instance takes its own from the same counter
+
+        // Concurrent lookups on one instance wait for one lease instead of each taking one.
+        const burst = await Promise.all(Array.from({ length: 30 }, () => lookup(a)));
+        expect(burst.every((code) => code === 'OK')).toBe(true);
+        expect(await counter()).toBeLessThanOrEqual(6 + 30 + 3);
+
+        const codes: string[] = [];
+        for (let i = 0; i < 320; i++) codes.push(await lookup(i % 2 ? a : b));
+        const served = 4 + 30 + codes.filter((c) => c === 'OK').length;
+        // Never past the budget; at most one lease per instance held back unused.
+        expect(served).toBeLessThanOrEqual(300);
+        expect(served).toBeGreaterThanOrEqual(300 - 2 * 3);
+        expect(codes.at(-1)).toBe('RATE_LIMITED');
+      } finally {
+        await b.close();
+        await a.close();
+        await a.dropDatabase();
+      }
+    });
+
     it('limits detail reads per client address', async () => {
       const s = await startServer(database, { RATE_LIMIT_DETAIL_IP: '2/1m' });
       try {
