@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -32,7 +32,9 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     // Our pages and partners send their operations in full; automatic persisted queries would
     // only add refusals Apollo raises without a code.
     persistedQueries: false,
-    plugins: [...limits.plugins, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // No cache hints in our schema: Apollo's cache-control plugin would only cost a hook per
+    // resolved field. Every API answer is `Cache-Control: no-store` (server/http/security.ts).
+    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
 }

@@ -38,6 +38,8 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   if (cameOverTls(req, options.trustProxy)) res.setHeader('strict-transport-security', HSTS);
   if (kind === 'api') {
     res.setHeader('content-security-policy', API_POLICY);
+    // Lookups name people: no browser or shared cache keeps an API answer (a handler may narrow it further).
+    res.setHeader('cache-control', 'no-store');
     return;
   }
   const policy = pagePolicy(randomBytes(16).toString('base64'), options.webDev);

@@ -20,6 +20,8 @@ function expectHardened(res: Response): void {
   expect(res.headers.get('permissions-policy')).toMatch(/(^|, )microphone=\(\)/);
   expect(res.headers.get('permissions-policy')).toMatch(/(^|, )geolocation=\(\)/);
   expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  // Lookups name people: no browser or proxy cache may keep an API answer.
+  expect(res.headers.get('cache-control')).toBe('no-store');
 }
 
 describe.each(testDatabases())('HTTP hardening on $name', (database) => {
