@@ -4,8 +4,20 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // Dates are the applicant's calendar dates: Bogotá's, whatever the server's zone (DESIGN.md).
 const bogota = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Bogotá's day changes on the hour (its offsets have been whole hours since 1914), so the
+// answer for one hour is the answer for all of it: Intl's formatting, once per hour seen.
+const HOUR_MS = 3_600_000;
+const daysByHour = new Map<number, string>();
+
 export function bogotaDay(date: Date): string {
-  return bogota.format(date);
+  const hour = Math.floor(date.getTime() / HOUR_MS);
+  let day = daysByHour.get(hour);
+  if (day === undefined) {
+    day = bogota.format(date);
+    if (daysByHour.size >= 50_000) daysByHour.clear();
+    daysByHour.set(hour, day);
+  }
+  return day;
 }
 
 function parseDay(value: unknown): string {

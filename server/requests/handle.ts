@@ -15,6 +15,26 @@ export interface HandlePayload {
   expiresAt: number;
 }
 
+/**
+ * CSPRNG bytes drawn 4 KiB at a time: one call into OpenSSL for some two hundred handles
+ * instead of one per handle. Each byte is handed out once; a refill is a new buffer, so
+ * bytes already handed out are never overwritten.
+ */
+class RandomPool {
+  private buffer = Buffer.alloc(0);
+  private offset = 0;
+
+  take(bytes: number): Buffer {
+    if (this.offset + bytes > this.buffer.length) {
+      this.buffer = randomBytes(4096);
+      this.offset = 0;
+    }
+    const taken = this.buffer.subarray(this.offset, this.offset + bytes);
+    this.offset += bytes;
+    return taken;
+  }
+}
+
 const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -23,6 +43,7 @@ const HANDLE_CHARS = Math.ceil(((IV_BYTES + BODY_BYTES + TAG_BYTES) * 4) / 3);
 
 export class HandleCodec {
   private readonly key: Buffer;
+  private readonly random = new RandomPool();
 
   constructor(
     secret: string,
@@ -32,7 +53,7 @@ export class HandleCodec {
   }
 
   newLookupId(): Buffer {
-    return randomBytes(8);
+    return this.random.take(8);
   }
 
   issue(p: Omit<HandlePayload, 'expiresAt'>, now = Date.now()): string {
@@ -43,7 +64,7 @@ export class HandleCodec {
     // Rounded up: a handle lives at least ttlSeconds, never less.
     body.writeUInt32BE(Math.ceil(now / 1000) + this.ttlSeconds, 9);
     p.lookupId.copy(body, 13, 0, 8);
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.random.take(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const sealed = Buffer.concat([iv, cipher.update(body), cipher.final(), cipher.getAuthTag()]);
     return sealed.toString('base64url');

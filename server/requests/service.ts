@@ -109,7 +109,7 @@ export class RequestService {
 
   /** `idNumber` must already be normalized (see graphql/id-number.ts). */
   async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
-    const rows: LookupRow[] = await this.db.run((ds) => ds.query(LOOKUP_SQL, [idType, idNumber]));
+    const rows = await this.db.read<LookupRow>(LOOKUP_SQL, [idType, idNumber]);
     if (rows.length === 0) return { applicant: null, requests: [] };
     const first = rows[0];
     const lookupId = this.handles.newLookupId();
@@ -136,7 +136,7 @@ export class RequestService {
   async detail(handle: string, orderNumber?: string | null, now = new Date()): Promise<FoundDetail | null> {
     const opened = this.handles.open(handle, now.getTime());
     if (!opened) return null;
-    const rows: DetailRow[] = await this.db.run((ds) => ds.query(DETAIL_SQL, [opened.requestId, opened.applicantId]));
+    const rows = await this.db.read<DetailRow>(DETAIL_SQL, [opened.requestId, opened.applicantId]);
     if (rows.length === 0) return null;
     if (this.needsOrderNumber && String(rows[0].order_number) !== (orderNumber ?? '').trim()) return null;
     const byKind = new Map(rows.filter((r) => r.kind !== null).map((r) => [r.kind!, r]));
