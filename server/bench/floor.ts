@@ -1,25 +1,26 @@
 /**
- * The floor the benchmark compares SSPS with: the same lookup answered by a bare Node http
- * server with mysql2 prepared statements and JSON.stringify, nothing else. Started as its
- * own process: `node dist/server/bench/floor.js <mysqlUrl> <port>`.
+ * The floor the benchmark compares SSPS with: the same lookup and detail SQL answered by a
+ * bare Node http server with mysql2 prepared statements and JSON.stringify, nothing else.
+ * Started as its own process: `node dist/server/bench/floor.js <mysqlUrl> <port>`.
+ *
+ *   POST /        {"idType","idNumber"}          → the lookup's rows
+ *   POST /detail  {"requestId","applicantId"}    → the detail's rows
  */
 import { createServer } from 'node:http';
 import { createPool } from 'mysql2/promise';
+import { DETAIL_SQL, LOOKUP_SQL } from '../requests/service.js';
 
 const [url, port] = process.argv.slice(2);
+// The same pool size as SSPS's (server/db/data-source.ts).
 const pool = createPool({ uri: url, connectionLimit: 10, timezone: 'Z' });
-const LOOKUP = `SELECT a.id AS applicant_id, a.id_type, a.id_number, a.full_name, r.id AS request_id, r.order_number, r.request_number,
-       r.issued_at, r.holder_name, r.company, r.project, t.name AS certificate_type, r.status
-  FROM applicant a LEFT JOIN certificate_request r ON r.applicant_id = a.id LEFT JOIN certificate_type t ON t.id = r.certificate_type_id
- WHERE a.id_type = ? AND a.id_number = ? ORDER BY r.request_number DESC`;
 
 createServer((req, res) => {
   let body = '';
   req.on('data', (c: Buffer) => (body += c));
   req.on('end', async () => {
     try {
-      const { idType, idNumber } = JSON.parse(body) as { idType: string; idNumber: string };
-      const [rows] = await pool.execute(LOOKUP, [idType, idNumber]);
+      const input = JSON.parse(body) as { idType: string; idNumber: string; requestId: number; applicantId: number };
+      const [rows] = req.url === '/detail' ? await pool.execute(DETAIL_SQL, [input.requestId, input.applicantId]) : await pool.execute(LOOKUP_SQL, [input.idType, input.idNumber]);
       const json = JSON.stringify({ data: rows });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
       res.end(json);

@@ -1,118 +1,387 @@
 /**
- * `npm run bench [-- --applicants N --duration S]`: the partner lookup through /graphql, with
- * everything on (key check, rate limit, audit), against the floor (floor.ts), on MariaDB/MySQL
- * (BENCH_MYSQL_URL, default TEST_MYSQL_URL), at a few concurrency levels. Prints a table and
- * writes bench/results/<date>.json with the machine and the versions. See BENCHMARKS.md.
+ * `npm run bench [-- --applicants 10000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --out bench/results
+ *   --cpu-prof --skip-captcha --captcha-tokens 200 --captcha-solves 5]`
+ *
+ * SSPS as deployed (the compiled server with its pages, NODE_ENV=production, a partner key,
+ * everything on: key check, rate limit, audit) against the floor (floor.ts) on the same
+ * MariaDB/MySQL (BENCH_MYSQL_URL, default TEST_MYSQL_URL), for each database size:
+ * the partner lookup and the detail through /graphql at a few concurrency levels, the
+ * server's start-to-ready time and its memory under that load. Then the growth of the
+ * lookup's latency from the smallest size to the largest, and the CAPTCHA's cost. Prints
+ * tables and writes bench/results/<date>.json with the machine and the versions.
+ * See BENCHMARKS.md.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, createPool } from 'mysql2/promise';
 import { openDatabase } from '../db/data-source.js';
 import { synthesize, SYNTH_ID_BASE } from '../db/synth.js';
 import { PartnerService } from '../partners/service.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
 import { projectRoot } from '../paths.js';
+import { LOOKUP_SQL } from '../requests/service.js';
+import { measureCaptcha, type CaptchaTimings } from './captcha.js';
 
-const { values } = parseArgs({ options: { applicants: { type: 'string', default: '10000' }, duration: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '1,8,32' } } });
-const applicants = Number(values.applicants);
+const { values } = parseArgs({
+  options: {
+    applicants: { type: 'string', default: '10000,1000000' },
+    duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '1,8,32' },
+    warmup: { type: 'string', default: '5' },
+    out: { type: 'string', default: 'bench/results' },
+    'cpu-prof': { type: 'boolean', default: false },
+    'skip-captcha': { type: 'boolean', default: false },
+    'captcha-tokens': { type: 'string', default: '200' },
+    'captcha-solves': { type: 'string', default: '5' },
+  },
+});
+const sizes = values.applicants.split(',').map(Number);
 const duration = Number(values.duration);
+const warmupSeconds = Number(values.warmup);
 const levels = values.concurrency.split(',').map(Number);
 const base = process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL;
 if (!base) throw new Error('BENCH_MYSQL_URL (or TEST_MYSQL_URL) must name a MySQL/MariaDB server');
+if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--applicants: whole numbers of at least 100, comma-separated');
 
-const dbName = `ssps_bench_${applicants}`;
-const admin = new URL(base);
-admin.pathname = '/';
-const url = new URL(base);
-url.pathname = `/${dbName}`;
+const SSPS_PORT = 3900;
+// USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux we run on.
+const CLOCK_TICKS = 100;
+const FLOOR_PORT = 3901;
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
+const CAPTCHA = { cost: 5_000, maxCounter: 300 }; // the defaults of server/config.ts
+// Targets drawn at random for each request; the detail's come from real lookups made before the run.
+const DETAIL_TARGETS = 1_000;
 
-async function prepare(): Promise<void> {
-  const c = await createConnection({ uri: admin.toString() });
-  await c.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await c.end();
-  const ds = await openDatabase({ database: { kind: 'mysql', url: url.toString() }, timeoutMs: 10_000 });
-  const [{ n }] = (await ds.query('SELECT COUNT(*) AS n FROM applicant WHERE id_number >= ?', [String(SYNTH_ID_BASE)])) as { n: number }[];
-  if (Number(n) < applicants) {
-    console.error(`synthesizing ${applicants - Number(n)} applicants in ${dbName}…`);
-    await ds.query('DELETE FROM request_step'); // a clean slate keeps the ids and numbers simple
-    await ds.query('DELETE FROM certificate_request');
-    await ds.query('DELETE FROM applicant');
-    await synthesize(ds, applicants, 5_000);
-  }
-  await ds.destroy();
+const LOOKUP_QUERY =
+  'query ($n: String!) { certificateRequests(idType: CC, idNumber: $n) { applicant { fullName } requests { id orderNumber requestNumber issuedOn holderName company project certificateType status } } }';
+const DETAIL_QUERY = 'query ($id: ID!) { requestDetail(id: $id) { requestNumber holderName serialNumber steps { kind state modifiedOn information invoiceUrl } } }';
+
+interface Row {
+  applicants: number;
+  endpoint: 'lookup' | 'detail';
+  target: 'floor' | 'ssps';
+  concurrency: number;
+  rps: number;
+  /** Concurrency ÷ rps (Little's law): exact for a closed loop, where autocannon's own mean rounds to whole ms. */
+  meanMs: number;
+  p50: number;
+  p99: number;
+  /** The server process's CPU time per request, user + system, from /proc (Linux; 0 elsewhere). */
+  cpuUsPerRequest: number;
+  errors: number;
 }
 
-function start(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
+interface SizeResult {
+  applicants: number;
+  startToReadyMs: number[];
+  maxRssMb: number;
+  rows: Row[];
+}
+
+function databaseUrl(applicants: number): { admin: string; url: string; name: string } {
+  const name = `ssps_bench_${applicants}`;
+  const admin = new URL(base!);
+  admin.pathname = '/';
+  const url = new URL(base!);
+  url.pathname = `/${name}`;
+  return { admin: admin.toString(), url: url.toString(), name };
+}
+
+/** Creates the database if need be and synthesizes applicants until it holds `applicants` of them. */
+async function prepare(applicants: number): Promise<string> {
+  const { admin, url, name } = databaseUrl(applicants);
+  const c = await createConnection({ uri: admin });
+  await c.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.end();
+  const ds = await openDatabase({ database: { kind: 'mysql', url }, timeoutMs: 10_000 });
+  try {
+    const [{ n }] = (await ds.query('SELECT COUNT(*) AS n FROM applicant WHERE id_number >= ?', [String(SYNTH_ID_BASE)])) as { n: number }[];
+    if (Number(n) < applicants) {
+      // A clean slate keeps the ids and numbers simple.
+      await ds.query('DELETE FROM request_step');
+      await ds.query('DELETE FROM certificate_request');
+      await ds.query('DELETE FROM applicant');
+      const started = Date.now();
+      await synthesize(ds, applicants, 5_000, (done) => process.stderr.write(`\rsynthesizing ${name}: ${done}/${applicants} applicants`));
+      process.stderr.write(` in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+  } finally {
+    await ds.destroy();
+  }
+  return url;
+}
+
+function startFloor(url: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(projectRoot, script), args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(path.join(projectRoot, 'dist/server/bench/floor.js'), [url, String(FLOOR_PORT)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('message', () => resolve(child));
   });
 }
 
-async function waitReady(port: number) {
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
+/** Starts the compiled server as `npm run serve` would and times it until /readyz answers 200. */
+async function startSsps(url: string, profileDir?: string): Promise<{ child: ChildProcess; readyMs: number }> {
+  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, LOG_LEVEL: 'warn', PORT: String(SSPS_PORT), HOST: '127.0.0.1' };
+  const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const started = performance.now();
+  const child = fork(path.join(projectRoot, 'dist/server/main.js'), [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  for (let i = 0; i < 3_000; i++) {
+    if (await fetch(`http://127.0.0.1:${SSPS_PORT}/readyz`).then((r) => r.ok, () => false)) return { child, readyMs: Math.round(performance.now() - started) };
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 10));
   }
+  child.kill();
   throw new Error('SSPS did not become ready');
 }
 
-interface Row { target: string; concurrency: number; rps: number; p50: number; p99: number; errors: number }
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
 
-async function measure(target: string, port: number, concurrency: number, body: (id: string) => string, headers: Record<string, string>): Promise<Row> {
+/** A process's CPU time so far (user + system), in ms, from /proc (Linux); 0 where there is none. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The resident memory of a process, from /proc (Linux); 0 where there is none. */
+function rssMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function load(port: number, pathname: string, concurrency: number, body: () => string, headers: Record<string, string> = {}, seconds = duration, pid?: number) {
+  const cpuBefore = pid ? cpuMs(pid) : 0;
+  let refused = 0;
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}${target === 'floor' ? '/' : '/graphql'}`,
+    url: `http://127.0.0.1:${port}${pathname}`,
     method: 'POST',
     connections: concurrency,
-    duration,
+    duration: seconds,
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req) => ({ ...req, body: body(String(SYNTH_ID_BASE + Math.floor(Math.random() * applicants))) }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, body: body() }),
+        // A GraphQL refusal travels with HTTP 200 as often as not: count it as the failure it is.
+        onResponse: (_status, responseBody) => {
+          if (responseBody.includes('"errors"')) refused++;
+        },
+      },
+    ],
   });
-  return { target, concurrency, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const cpu = pid ? cpuMs(pid) - cpuBefore : 0;
+  const rps = Math.round(result.requests.average);
+  return {
+    rps,
+    meanMs: +((1000 * concurrency) / Math.max(1, rps)).toFixed(2),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuUsPerRequest: Math.round((1000 * cpu) / Math.max(1, result.requests.total)),
+    errors: result.errors + result.non2xx + refused,
+  };
+}
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
+const randomIdentity = (applicants: number) => String(SYNTH_ID_BASE + Math.floor(Math.random() * applicants));
+
+/** Detail targets: handles from SSPS's own lookups, and the same requests' ids for the floor. */
+async function detailTargets(url: string, applicants: number, key: string) {
+  const handles: string[] = [];
+  const ids: { requestId: number; applicantId: number }[] = [];
+  const pool = createPool({ uri: url, connectionLimit: 4 });
+  try {
+    while (handles.length < DETAIL_TARGETS) {
+      const n = randomIdentity(applicants);
+      const res = await fetch(`http://127.0.0.1:${SSPS_PORT}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: LOOKUP_QUERY, variables: { n } }),
+      });
+      const { data } = (await res.json()) as { data: { certificateRequests: { requests: { id: string }[] } } };
+      handles.push(...data.certificateRequests.requests.map((r) => r.id));
+      const [rows] = await pool.execute(LOOKUP_SQL, ['CC', n]);
+      ids.push(...(rows as { request_id: number; applicant_id: number }[]).map((r) => ({ requestId: r.request_id, applicantId: r.applicant_id })));
+    }
+  } finally {
+    await pool.end();
+  }
+  return { handles, ids };
+}
+
+async function partnerKey(url: string): Promise<string> {
+  const db = new Database({ config: { kind: 'mysql', url }, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
+  await db.start();
+  try {
+    // A budget far past what the machine can serve: the limit is checked, never reached.
+    return (await new PartnerService(db).create(`bench-${Date.now()}`, { ratePerMinute: 100_000_000 })).key;
+  } finally {
+    await db.close();
+  }
+}
+
+async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ size: SizeResult; captcha?: CaptchaTimings }> {
+  const url = await prepare(applicants);
+  const key = await partnerKey(url);
+  const profileDir = values['cpu-prof'] ? path.join(projectRoot, 'bench/profiles') : undefined;
+  // Three cold starts for the start-to-ready time; the last one stays up for the load.
+  const startToReadyMs: number[] = [];
+  let ssps: ChildProcess | undefined;
+  for (let i = 0; i < 3; i++) {
+    if (ssps) await stop(ssps);
+    const started = await startSsps(url, i === 2 ? profileDir : undefined);
+    ssps = started.child;
+    startToReadyMs.push(started.readyMs);
+  }
+  const floor = await startFloor(url);
+  let maxRssMb = 0;
+  const sampler = setInterval(() => (maxRssMb = Math.max(maxRssMb, rssMb(ssps!.pid!))), 200);
+  const rows: Row[] = [];
+  let captcha: CaptchaTimings | undefined;
+  try {
+    const targets = await detailTargets(url, applicants, key);
+    const auth = { authorization: `Bearer ${key}` };
+    // Untimed first: the database's caches (and V8's) warm up before anything is measured.
+    const top = Math.max(...levels);
+    if (warmupSeconds > 0) {
+    await load(FLOOR_PORT, '/', top, () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), {}, warmupSeconds);
+    await load(FLOOR_PORT, '/detail', top, () => JSON.stringify(pick(targets.ids)), {}, warmupSeconds);
+    await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), auth, warmupSeconds);
+    await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, warmupSeconds);
+    }
+    for (const c of levels) {
+      const row = (endpoint: Row['endpoint'], target: Row['target'], r: Awaited<ReturnType<typeof load>>): Row => ({ applicants, endpoint, target, concurrency: c, ...r });
+      rows.push(row('lookup', 'floor', await load(FLOOR_PORT, '/', c, () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), {}, duration, floor.pid)));
+      rows.push(row('lookup', 'ssps', await load(SSPS_PORT, '/graphql', c, () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), auth, duration, ssps!.pid)));
+      rows.push(row('detail', 'floor', await load(FLOOR_PORT, '/detail', c, () => JSON.stringify(pick(targets.ids)), {}, duration, floor.pid)));
+      rows.push(row('detail', 'ssps', await load(SSPS_PORT, '/graphql', c, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, duration, ssps!.pid)));
+    }
+    clearInterval(sampler);
+    if (withCaptcha) captcha = await measureCaptcha({
+        baseUrl: `http://127.0.0.1:${SSPS_PORT}`,
+        secret: SECRET,
+        tokens: Number(values['captcha-tokens']),
+        solves: Number(values['captcha-solves']),
+        ...CAPTCHA,
+      });
+  } finally {
+    clearInterval(sampler);
+    await stop(floor);
+    await stop(ssps!);
+  }
+  return { size: { applicants, startToReadyMs, maxRssMb, rows }, captcha };
+}
+
+const ratio = (a: number, b: number) => +(a / Math.max(1, b)).toFixed(2);
+const find = (rows: Row[], endpoint: Row['endpoint'], target: Row['target'], c: number) => rows.find((r) => r.endpoint === endpoint && r.target === target && r.concurrency === c)!;
+
+function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): void {
+  for (const endpoint of ['lookup', 'detail'] as const) {
+    console.log(`\n${endpoint} through /graphql (partner key), ${applicants.toLocaleString('en')} applicants, ${duration} s per run`);
+    console.table(
+      levels.map((c) => {
+        const f = find(rows, endpoint, 'floor', c);
+        const s = find(rows, endpoint, 'ssps', c);
+        return {
+          concurrency: c,
+          'floor rps': f.rps,
+          'ssps rps': s.rps,
+          'rps ratio': +(s.rps / Math.max(1, f.rps)).toFixed(2),
+          'floor p99 ms': f.p99,
+          'ssps p99 ms': s.p99,
+          'p99 ratio': ratio(s.p99, f.p99),
+          'floor cpu µs/req': f.cpuUsPerRequest,
+          'ssps cpu µs/req': s.cpuUsPerRequest,
+          errors: s.errors + f.errors,
+        };
+      }),
+    );
+  }
+  console.log(`start to ready: ${startToReadyMs.join(', ')} ms; largest RSS under load: ${maxRssMb} MB`);
+}
+
+/** SSPS's lookup latency on the largest database against the smallest, at each concurrency. */
+function growth(results: SizeResult[]) {
+  if (results.length < 2) return [];
+  const small = results[0];
+  const large = results[results.length - 1];
+  return levels.map((c) => {
+    const a = find(small.rows, 'lookup', 'ssps', c);
+    const b = find(large.rows, 'lookup', 'ssps', c);
+    return {
+      concurrency: c,
+      [`mean ms at ${small.applicants}`]: a.meanMs,
+      [`mean ms at ${large.applicants}`]: b.meanMs,
+      'mean ratio': +(b.meanMs / a.meanMs).toFixed(2),
+      [`p99 ms at ${small.applicants}`]: a.p99,
+      [`p99 ms at ${large.applicants}`]: b.p99,
+      'p99 ratio': ratio(b.p99, a.p99),
+    };
+  });
+}
+
+/** What the numbers depend on: the server's version, its buffer pool, and how big the data is beside it. */
+async function databaseInfo(): Promise<{ version: string; bufferPoolMb: number; dataMb: Record<string, number> }> {
+  const c = await createConnection({ uri: databaseUrl(sizes[0]).admin });
+  try {
+    const [[info]] = (await c.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS pool')) as unknown as [{ version: string; pool: number }[]];
+    const [tables] = (await c.query(
+      "SELECT table_schema AS db, ROUND(SUM(data_length + index_length) / 1048576) AS mb FROM information_schema.tables WHERE table_schema LIKE 'ssps\\_bench\\_%' AND table_name IN ('applicant', 'certificate_request', 'request_step') GROUP BY table_schema",
+    )) as unknown as [{ db: string; mb: number }[]];
+    return { version: info.version, bufferPoolMb: Math.round(Number(info.pool) / 1048576), dataMb: Object.fromEntries(tables.map((t) => [t.db, Number(t.mb)])) };
+  } finally {
+    await c.end();
+  }
 }
 
 async function main() {
-  await prepare();
-  const env = { DATABASE_URL: url.toString(), NODE_ENV: 'production' as const, SSPS_SECRET: 'bench-secret-0123456789abcdef0123456789', SSPS_WEB: '0', LOG_LEVEL: 'warn', PORT: '3900', HOST: '127.0.0.1' };
-  const db = new Database({ config: { kind: 'mysql', url: url.toString() }, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
-  await db.start();
-  const { key } = await new PartnerService(db).create(`bench-${Date.now()}`, { ratePerMinute: 100_000_000 });
-  await db.close();
-
-  const floor = await start('dist/server/bench/floor.js', [url.toString(), '3901'], {});
-  const ssps = fork(path.join(projectRoot, 'dist/server/main.js'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  await waitReady(3900);
-
-  const query = 'query ($n: String!) { certificateRequests(idType: CC, idNumber: $n) { applicant { fullName } requests { id orderNumber requestNumber issuedOn holderName company project certificateType status } } }';
-  const rows: Row[] = [];
-  try {
-    for (const c of levels) {
-      rows.push(await measure('floor', 3901, c, (n) => JSON.stringify({ idType: 'CC', idNumber: n }), {}));
-      rows.push(await measure('ssps', 3900, c, (n) => JSON.stringify({ query, variables: { n } }), { authorization: `Bearer ${key}` }));
-    }
-  } finally {
-    floor.kill();
-    ssps.kill('SIGTERM');
+  const results: SizeResult[] = [];
+  let captcha: CaptchaTimings | undefined;
+  for (const [i, applicants] of sizes.entries()) {
+    const run = await benchSize(applicants, i === 0 && !values['skip-captcha']);
+    results.push(run.size);
+    captcha ??= run.captcha;
+    printSize(run.size);
   }
-  console.log(`\npartner lookup, ${applicants} applicants, ${duration} s per run, MariaDB/MySQL at ${url.host}`);
-  console.table(
-    levels.map((c) => {
-      const f = rows.find((r) => r.target === 'floor' && r.concurrency === c)!;
-      const s = rows.find((r) => r.target === 'ssps' && r.concurrency === c)!;
-      return { concurrency: c, 'floor rps': f.rps, 'ssps rps': s.rps, 'rps ratio': +(s.rps / f.rps).toFixed(2), 'floor p99 ms': f.p99, 'ssps p99 ms': s.p99, 'p99 ratio': +(s.p99 / Math.max(1, f.p99)).toFixed(2), errors: s.errors + f.errors };
-    }),
-  );
-  const out = path.join(projectRoot, 'bench/results');
+  const growthRows = growth(results);
+  if (growthRows.length) {
+    console.log('\nlookup latency, smallest size to largest');
+    console.table(growthRows);
+  }
+  if (captcha) {
+    console.log(`\nCAPTCHA (cost ${CAPTCHA.cost}, counter up to ${CAPTCHA.maxCounter}):`);
+    console.log(`server verification per token: mean ${captcha.verify.meanMs} ms, p99 ${captcha.verify.p99Ms} ms over ${captcha.verify.tokens} tokens`);
+    console.log(`solving in Chromium: median ${captcha.browser.medianMs} ms, max ${captcha.browser.maxMs} ms over ${captcha.browser.solves} solves`);
+  }
+  const out = path.resolve(projectRoot, values.out);
   mkdirSync(out, { recursive: true });
   const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-  writeFileSync(file, `${JSON.stringify({ applicants, duration, machine, rows }, null, 2)}\n`);
+  const database = await databaseInfo();
+  const versions = Object.fromEntries(
+    ['@apollo/server', 'graphql', 'typeorm', 'mysql2', 'next', 'autocannon', 'rate-limiter-flexible'].map((name) => [
+      name,
+      (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version,
+    ]),
+  );
+  console.log(`\n${database.version}, InnoDB buffer pool ${database.bufferPoolMb} MB; lookup tables: ${Object.entries(database.dataMb).map(([db, mb]) => `${db} ${mb} MB`).join(', ')}`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), duration, levels, machine, versions, database, sizes: results, growth: growthRows, captcha }, null, 2)}\n`);
   console.log(`written ${path.relative(projectRoot, file)}`);
 }
 

@@ -85,22 +85,27 @@ export class Database {
   }
 
   /** `deadlineMs` overrides the default for work that may wait on locks (an operator's move). */
-  async run<T>(work: (dataSource: DataSource) => Promise<T>, deadlineMs = this.options.deadlineMs): Promise<T> {
+  run<T>(work: (dataSource: DataSource) => Promise<T>, deadlineMs = this.options.deadlineMs): Promise<T> {
     const dataSource = this.dataSource;
-    if (!dataSource) throw new ServiceUnavailableError();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceUnavailableError('deadline')), deadlineMs);
+    if (!dataSource) return Promise.reject(new ServiceUnavailableError());
+    // One timer and one promise per piece of work: this runs on every lookup.
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new ServiceUnavailableError('deadline')), deadlineMs);
+      const fail = (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof ServiceUnavailableError || !isUnavailable(error) ? error : new ServiceUnavailableError(error));
+      };
+      let pending: Promise<T>;
+      try {
+        pending = work(dataSource);
+      } catch (error) {
+        return fail(error);
+      }
+      pending.then((value) => {
+        clearTimeout(timer);
+        resolve(value);
+      }, fail);
     });
-    try {
-      return await Promise.race([work(dataSource), deadline]);
-    } catch (error) {
-      if (error instanceof ServiceUnavailableError) throw error;
-      if (isUnavailable(error)) throw new ServiceUnavailableError(error);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /**

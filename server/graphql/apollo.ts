@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -34,7 +34,8 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     persistedQueries: false,
     // No cache hints in our schema: Apollo's cache-control plugin would only cost a hook per
     // resolved field. Every API answer is `Cache-Control: no-store` (server/http/security.ts).
-    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    // We are no federated subgraph: no inline traces either.
+    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: (formatted, error) => formatError(formatted, error, log),
   });
 }
