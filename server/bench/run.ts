@@ -124,10 +124,16 @@ function startFloor(url: string): Promise<ChildProcess> {
   });
 }
 
+/** The Node flags `npm run serve` starts the server with (its heap size among them). */
+function serveFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return scripts.serve.match(/--[\w-]+=\S+/g) ?? [];
+}
+
 /** Starts the compiled server as `npm run serve` would and times it until /readyz answers 200. */
 async function startSsps(url: string, profileDir?: string): Promise<{ child: ChildProcess; readyMs: number }> {
   const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, LOG_LEVEL: 'warn', PORT: String(SSPS_PORT), HOST: '127.0.0.1' };
-  const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const execArgv = [...serveFlags(), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
   const started = performance.now();
   const child = fork(path.join(projectRoot, 'dist/server/main.js'), [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   for (let i = 0; i < 3_000; i++) {

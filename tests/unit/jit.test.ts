@@ -1,0 +1,83 @@
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { execute, getOperationAST, GraphQLError, parse, type ExecutionResult } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { appError } from '../../server/errors.js';
+import { jitGateway } from '../../server/graphql/jit.js';
+import { DateScalar, DateTimeScalar } from '../../server/graphql/scalars.js';
+import { loadTypeDefs } from '../../server/graphql/schema.js';
+import { requestResolvers } from '../../server/requests/resolvers.js';
+
+// The executor must answer exactly what graphql-js would: same data, same errors, same extensions.
+const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [requestResolvers, { Date: DateScalar, DateTime: DateTimeScalar }] });
+const { executor } = await jitGateway(schema).load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
+
+const LOOKUP = `query Lookup($n: String!) { certificateRequests(idType: CC, idNumber: $n) {
+  applicant { fullName } requests { id orderNumber requestNumber issuedOn holderName company project certificateType status } newRequestUrl } }`;
+
+const found = {
+  applicant: { idType: 'CC', idNumber: '1013592259', fullName: 'MARÍA FERNANDA ROJAS PEÑA' },
+  requests: [
+    { handle: 'h1', orderNumber: '434043', requestNumber: '434070', issuedAt: new Date('2016-08-04T03:00:00Z'), holderName: 'MARÍA FERNANDA ROJAS PEÑA', company: null, project: null, certificateType: 'Persona natural', status: 'COMPLETED' },
+    { handle: 'h2', orderNumber: '500001', requestNumber: '500010', issuedAt: null, holderName: 'MARÍA FERNANDA ROJAS PEÑA', company: 'ACME S.A.S.', project: 'Nómina', certificateType: 'Pertenencia a empresa', status: 'IN_PROGRESS' },
+  ],
+};
+
+function contextFor(lookup: () => Promise<unknown>) {
+  return { lookup: { lookup }, caller: { ip: '127.0.0.1', partner: null }, newRequestUrl: '/solicitud', detailNeedsOrderNumber: false };
+}
+
+async function both(query: string, variables: Record<string, unknown>, context: object, operationName?: string) {
+  const document = parse(query);
+  const operation = getOperationAST(document, operationName) ?? undefined;
+  const viaJit = (await executor!({
+    document,
+    operation,
+    operationName: operation?.name?.value ?? null,
+    request: { query, variables, operationName },
+    context,
+  } as unknown as GatewayGraphQLRequestContext)) as ExecutionResult;
+  const viaGraphqlJs = await execute({ schema, document, variableValues: variables, contextValue: context, operationName });
+  return { viaJit, viaGraphqlJs };
+}
+
+const shape = (result: ExecutionResult) => JSON.parse(JSON.stringify(result)) as unknown;
+
+describe('the compiled executor (graphql-jit behind Apollo)', () => {
+  it('answers a lookup with the same data as graphql-js, scalars and nulls included', async () => {
+    const { viaJit, viaGraphqlJs } = await both(LOOKUP, { n: '1013592259' }, contextFor(async () => found));
+    expect(viaJit.errors).toBeUndefined();
+    expect(shape(viaJit)).toEqual(shape(viaGraphqlJs));
+    expect((viaJit.data as { certificateRequests: { requests: { issuedOn: string }[] } }).certificateRequests.requests[0].issuedOn).toBe('2016-08-03');
+  });
+
+  it('passes a refusal on as graphql-js does: message, path, code and HTTP status, and a message plugins may rewrite', async () => {
+    const refusal = appError('RATE_LIMITED', 'Ha hecho demasiadas consultas.', { retryAfterSeconds: 42 });
+    const { viaJit, viaGraphqlJs } = await both(LOOKUP, { n: '1013592259' }, contextFor(async () => Promise.reject(refusal)));
+    expect(shape(viaJit)).toEqual(shape(viaGraphqlJs));
+    const [error] = viaJit.errors!;
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 42 });
+    expect(error.originalError).toBe(refusal);
+    expect(error.path).toEqual(['certificateRequests']);
+    // graphql-armor masks field suggestions by rewriting messages in place.
+    expect(() => Object.assign(error, { message: 'otro' })).not.toThrow();
+  });
+
+  it("refuses a bad variable with graphql-js's own words, which Apollo answers as BAD_USER_INPUT", async () => {
+    for (const variables of [{}, { n: 12 }, { n: null }]) {
+      const { viaJit, viaGraphqlJs } = await both(LOOKUP, variables, contextFor(async () => found));
+      expect(viaJit.data).toBeUndefined();
+      expect(shape(viaJit)).toEqual(shape(viaGraphqlJs));
+      expect(viaJit.errors![0].message).toMatch(/^Variable "\$n" /);
+    }
+  });
+
+  it('says why when there is no operation to run, as graphql-js does', async () => {
+    const { viaJit, viaGraphqlJs } = await both('query A { __typename } query B { __typename }', {}, contextFor(async () => found));
+    expect(viaJit.errors![0].message).toBe('Must provide operation name if query contains multiple operations.');
+    expect(shape(viaJit)).toEqual(shape(viaGraphqlJs));
+    const named = await both('query A { __typename }', {}, contextFor(async () => found), 'B');
+    expect(shape(named.viaJit)).toEqual(shape(named.viaGraphqlJs));
+  });
+});
