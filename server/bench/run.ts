@@ -261,15 +261,20 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
   const rows: Row[] = [];
   let captcha: CaptchaTimings | undefined;
   try {
+    // First, while this process is fresh: its own garbage from the load runs would show in the timings.
+    if (withCaptcha) {
+      const counts = { tokens: Number(values['captcha-tokens']), solves: Number(values['captcha-solves']) };
+      captcha = await measureCaptcha({ baseUrl: `http://127.0.0.1:${SSPS_PORT}`, secret: SECRET, ...counts, ...CAPTCHA });
+    }
     const targets = await detailTargets(url, applicants, key);
     const auth = { authorization: `Bearer ${key}` };
     // Untimed first: the database's caches (and V8's) warm up before anything is measured.
     const top = Math.max(...levels);
     if (warmupSeconds > 0) {
-    await load(FLOOR_PORT, '/', top, () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), {}, warmupSeconds);
-    await load(FLOOR_PORT, '/detail', top, () => JSON.stringify(pick(targets.ids)), {}, warmupSeconds);
-    await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), auth, warmupSeconds);
-    await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, warmupSeconds);
+      await load(FLOOR_PORT, '/', top, () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), {}, warmupSeconds);
+      await load(FLOOR_PORT, '/detail', top, () => JSON.stringify(pick(targets.ids)), {}, warmupSeconds);
+      await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), auth, warmupSeconds);
+      await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, warmupSeconds);
     }
     for (const c of levels) {
       const row = (endpoint: Row['endpoint'], target: Row['target'], r: Awaited<ReturnType<typeof load>>): Row => ({ applicants, endpoint, target, concurrency: c, ...r });
@@ -279,13 +284,6 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
       rows.push(row('detail', 'ssps', await load(SSPS_PORT, '/graphql', c, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, duration, ssps!.pid)));
     }
     clearInterval(sampler);
-    if (withCaptcha) captcha = await measureCaptcha({
-        baseUrl: `http://127.0.0.1:${SSPS_PORT}`,
-        secret: SECRET,
-        tokens: Number(values['captcha-tokens']),
-        solves: Number(values['captcha-solves']),
-        ...CAPTCHA,
-      });
   } finally {
     clearInterval(sampler);
     await stop(floor);
