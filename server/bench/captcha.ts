@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AltchaCaptcha } from '../captcha/altcha.js';
+import { CHROMIUM, launchBrowser } from './chromium.js';
 
 export interface CaptchaTimings {
   /** `AltchaCaptcha.verify()` per solved token, in ms. */
@@ -32,8 +33,6 @@ export interface CaptchaBenchOptions {
   secret: string;
 }
 
-/** Debian's Chromium; `npx playwright install` cannot work on this network. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Verifications run, and not timed, before the timed ones: JIT and crypto warm-up. */
 const WARM_UP = 5;
 /** Longest a single solve may take, in Node or in the browser, before the run fails. */
@@ -158,16 +157,6 @@ async function timeWidget(element: unknown, timeoutMs: number): Promise<Solve> {
     clearTimeout(deadline);
     widget.removeEventListener('statechange', onState);
   }
-}
-
-/** As tests/support/browser.ts launches it (not imported: tests/ is not part of the server build). */
-function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Without the background-networking flags Chromium keeps dialing out on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
 
 /** Runs `task` `count` times, at most `concurrency` at once. */

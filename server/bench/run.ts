@@ -23,7 +23,7 @@ import { synthesize, SYNTH_ID_BASE } from '../db/synth.js';
 import { PartnerService } from '../partners/service.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
-import { projectRoot } from '../paths.js';
+import { projectRoot, serveFlags } from '../paths.js';
 import { LOOKUP_SQL } from '../requests/service.js';
 import { measureCaptcha, type CaptchaTimings } from './captcha.js';
 
@@ -122,12 +122,6 @@ function startFloor(url: string): Promise<ChildProcess> {
     child.once('error', reject);
     child.once('message', () => resolve(child));
   });
-}
-
-/** The Node flags `npm run serve` starts the server with (its heap size among them). */
-function serveFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return scripts.serve.match(/--[\w-]+=\S+/g) ?? [];
 }
 
 /** Starts the compiled server as `npm run serve` would and times it until /readyz answers 200. */
@@ -268,22 +262,23 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     }
     const targets = await detailTargets(url, applicants, key);
     const auth = { authorization: `Bearer ${key}` };
+    // The four things measured, each a port, a path and a request body drawn at random.
+    const runs: { endpoint: Row['endpoint']; target: Row['target']; port: number; pathname: string; body: () => string; headers: Record<string, string>; pid: number }[] = [
+      { endpoint: 'lookup', target: 'floor', port: FLOOR_PORT, pathname: '/', body: () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), headers: {}, pid: floor.pid! },
+      { endpoint: 'lookup', target: 'ssps', port: SSPS_PORT, pathname: '/graphql', body: () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), headers: auth, pid: ssps!.pid! },
+      { endpoint: 'detail', target: 'floor', port: FLOOR_PORT, pathname: '/detail', body: () => JSON.stringify(pick(targets.ids)), headers: {}, pid: floor.pid! },
+      { endpoint: 'detail', target: 'ssps', port: SSPS_PORT, pathname: '/graphql', body: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), headers: auth, pid: ssps!.pid! },
+    ];
     // Untimed first: the database's caches (and V8's) warm up before anything is measured.
-    const top = Math.max(...levels);
     if (warmupSeconds > 0) {
-      await load(FLOOR_PORT, '/', top, () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), {}, warmupSeconds);
-      await load(FLOOR_PORT, '/detail', top, () => JSON.stringify(pick(targets.ids)), {}, warmupSeconds);
-      await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), auth, warmupSeconds);
-      await load(SSPS_PORT, '/graphql', top, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, warmupSeconds);
+      for (const r of runs) await load(r.port, r.pathname, Math.max(...levels), r.body, r.headers, warmupSeconds);
     }
-    for (const c of levels) {
-      const row = (endpoint: Row['endpoint'], target: Row['target'], r: Awaited<ReturnType<typeof load>>): Row => ({ applicants, endpoint, target, concurrency: c, ...r });
-      rows.push(row('lookup', 'floor', await load(FLOOR_PORT, '/', c, () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), {}, duration, floor.pid)));
-      rows.push(row('lookup', 'ssps', await load(SSPS_PORT, '/graphql', c, () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), auth, duration, ssps!.pid)));
-      rows.push(row('detail', 'floor', await load(FLOOR_PORT, '/detail', c, () => JSON.stringify(pick(targets.ids)), {}, duration, floor.pid)));
-      rows.push(row('detail', 'ssps', await load(SSPS_PORT, '/graphql', c, () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), auth, duration, ssps!.pid)));
+    for (const concurrency of levels) {
+      for (const r of runs) {
+        const measured = await load(r.port, r.pathname, concurrency, r.body, r.headers, duration, r.pid);
+        rows.push({ applicants, endpoint: r.endpoint, target: r.target, concurrency, ...measured });
+      }
     }
-    clearInterval(sampler);
   } finally {
     clearInterval(sampler);
     await stop(floor);
@@ -306,7 +301,7 @@ function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): 
           concurrency: c,
           'floor rps': f.rps,
           'ssps rps': s.rps,
-          'rps ratio': +(s.rps / Math.max(1, f.rps)).toFixed(2),
+          'rps ratio': ratio(s.rps, f.rps),
           'floor p99 ms': f.p99,
           'ssps p99 ms': s.p99,
           'p99 ratio': ratio(s.p99, f.p99),

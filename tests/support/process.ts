@@ -1,15 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../server/paths.js';
+import { projectRoot, serveFlags } from '../../server/paths.js';
 
 /** The compiled server exactly as `npm start` runs it (`npm test` builds it first). */
 export const MAIN = path.join(projectRoot, 'dist/server/main.js');
 
-/** The Node flags `npm start` and `npm run serve` give it (its heap growth among them). */
-const SERVE_FLAGS = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { serve: string } }).scripts.serve.match(/--[\w-]+=\S+/g) ?? [];
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -29,7 +27,7 @@ export function runServer(env: Record<string, string>) {
   const childEnv = { ...process.env };
   Reflect.deleteProperty(childEnv, 'NODE_ENV');
   Object.assign(childEnv, { LOG_LEVEL: 'info' }, env);
-  const child = spawn(process.execPath, [...SERVE_FLAGS, MAIN], { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serveFlags(), MAIN], { cwd: projectRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
