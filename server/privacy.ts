@@ -24,7 +24,15 @@ export class Pseudonymizer {
 
 /** The client's network, not its address: IPv4 /24 and IPv6 /48, enough to see abuse, not to single out a person. */
 export function clientNetwork(ip: string): string {
-  if (isIPv4(ip)) return `${ip.split('.').slice(0, 3).join('.')}.0/24`;
+  // Every request is audited, and a partner's come from the same few addresses.
+  if (ip !== last.ip) last = { ip, network: networkOf(ip) };
+  return last.network;
+}
+
+let last = { ip: '', network: networkOf('') };
+
+function networkOf(ip: string): string {
+  if (isIPv4(ip)) return `${ip.slice(0, ip.lastIndexOf('.'))}.0/24`;
   if (isIPv6(ip)) {
     const [head, tail = ''] = ip.split('::');
     const left = head ? head.split(':') : [];

@@ -38,17 +38,20 @@ export class AuditLog {
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
+    flushEveryMs = FLUSH_EVERY_MS,
   ) {
-    this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS).unref();
+    this.timer = setInterval(() => void this.flush(), flushEveryMs).unref();
   }
 
   record(entry: AuditEntry): void {
-    this.pending.push({ ...entry, occurredAt: entry.occurredAt ?? new Date() });
+    this.pending.push(entry.occurredAt ? (entry as Pending) : { ...entry, occurredAt: new Date() });
     if (this.pending.length > MAX_PENDING) {
       const dropped = this.pending.splice(0, this.pending.length - MAX_PENDING);
       this.log.error({ dropped: dropped.length }, 'audit queue full: oldest entries dropped');
     }
-    if (this.pending.length >= BATCH) void this.flush();
+    // A full batch goes at once; a partial one waits for the timer, so under load the audit is
+    // a few large INSERTs a second rather than a stream of small ones (each its own commit).
+    if (this.pending.length >= BATCH) void this.drain(BATCH);
   }
 
   get queued(): number {
@@ -57,15 +60,24 @@ export class AuditLog {
 
   /** Writes everything queued so far; entries that fail to write go back to the queue. */
   flush(): Promise<void> {
-    this.flushing ??= this.write().finally(() => {
+    return this.drain(1);
+  }
+
+  /** Writes what is queued now, in batches, down to fewer than `least` entries; one writer at a time. */
+  private drain(least: number): Promise<void> {
+    this.flushing ??= this.write(least).finally(() => {
       this.flushing = null;
     });
     return this.flushing;
   }
 
-  private async write(): Promise<void> {
-    while (this.pending.length > 0 && this.db.ready) {
-      const batch = this.pending.splice(0, BATCH);
+  private async write(least: number): Promise<void> {
+    // A flush writes what is queued when it begins: under load it must end, not go on writing a
+    // few rows at a time for as long as the load lasts. Full batches go on while there are some.
+    let left = least === 1 ? this.pending.length : Infinity;
+    while (left > 0 && this.pending.length >= least && this.db.ready) {
+      const batch = this.pending.splice(0, Math.min(BATCH, left));
+      left -= batch.length;
       try {
         const values = batch.flatMap((e) => [utcDatetime(e.occurredAt), e.kind, e.identityHash, e.requestId, e.partnerId, e.clientNetwork, e.outcome, e.resultCount]);
         await this.db.run((ds) => ds.query(`INSERT INTO lookup_audit (${COLUMNS}) VALUES ${batch.map(() => PLACEHOLDERS).join(', ')}`, values));

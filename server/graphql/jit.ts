@@ -10,8 +10,9 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * formatting — and hands execution over through its gateway interface, the extension point
  * it offers for a custom executor.
  *
- * Variables are still coerced by graphql-js first, so a bad one gets graphql-js's own error,
- * which Apollo recognizes and answers as BAD_USER_INPUT with HTTP 400.
+ * The compiled query coerces the variables itself; when it refuses them, graphql-js coerces them
+ * again to word the refusal, so a bad variable gets graphql-js's own error, which Apollo
+ * recognizes and answers as BAD_USER_INPUT with HTTP 400.
  */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo's document cache hands back the same DocumentNode for the same query text.
@@ -22,8 +23,6 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     // No operation to run (none named so, or several and no name): graphql-js says why, in the
     // words Apollo turns into OPERATION_RESOLUTION_FAILURE, without executing anything.
     if (!operation) return execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-    if (coerced.errors) return { errors: coerced.errors };
 
     let byName = compiled.get(document);
     if (!byName) {
@@ -37,8 +36,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       byName.set(name, query);
     }
     if (!isCompiledQuery(query)) return query;
-    // The raw variables: the compiled query coerces them itself (into the same values).
     const result = await query.query(undefined, context, variables);
+    if (!('data' in result)) {
+      // Only refused variables leave no data at all (nothing was executed): graphql-js words the refusal.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+      if (coerced.errors) return { errors: coerced.errors };
+    }
     if (result.errors) return { ...result, errors: result.errors.map(asGraphqlJsError) };
     return result;
   };

@@ -14,16 +14,25 @@ export interface SecurityOptions {
 /** A page is whatever Next.js answers (HTML, its static files); everything else is the API's own JSON. */
 export type ResponseKind = 'page' | 'api';
 
-const COMMON_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
+// On every answer: the API's JSON and the pages alike (OWASP's REST Security Cheat Sheet).
+const COMMON_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+];
+
+// What governs a document — where it sends its referrer, which browser features it may use,
+// its browsing-context group — means nothing on a JSON answer, so only pages carry it.
+const PAGE_HEADERS: [string, string][] = [
   // Nothing personal ever sits in our URLs (ID numbers and tokens travel in POST bodies), so
   // sending our origin, and only the origin, to the site where a new request starts costs nothing.
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
+  ['referrer-policy', 'strict-origin-when-cross-origin'],
+  ['cross-origin-opener-policy', 'same-origin'],
   // clipboard-write stays allowed: the detail page copies the serial number.
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
-};
+  [
+    'permissions-policy',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
+  ],
+];
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -34,7 +43,7 @@ const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
  * Content-Security-Policy header and stamps it on every <script> it renders.
  */
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, kind: ResponseKind, options: SecurityOptions): void {
-  for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+  for (const [name, value] of COMMON_HEADERS) res.setHeader(name, value);
   if (cameOverTls(req, options.trustProxy)) res.setHeader('strict-transport-security', HSTS);
   if (kind === 'api') {
     res.setHeader('content-security-policy', API_POLICY);
@@ -42,6 +51,7 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
     res.setHeader('cache-control', 'no-store');
     return;
   }
+  for (const [name, value] of PAGE_HEADERS) res.setHeader(name, value);
   const policy = pagePolicy(randomBytes(16).toString('base64'), options.webDev);
   req.headers['content-security-policy'] = policy;
   res.setHeader('content-security-policy', policy);
@@ -97,7 +107,8 @@ const CORS_PREFLIGHT_HEADERS: Record<string, string> = {
  * Returns true when it has answered the request itself (a preflight).
  */
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: readonly string[]): boolean {
-  res.setHeader('vary', 'Origin');
+  // With no partner origin configured the answer never depends on Origin, and says so by omission.
+  if (allowedOrigins.length > 0) res.setHeader('vary', 'Origin');
   const origin = req.headers.origin;
   const allowed = origin !== undefined && allowedOrigins.includes(origin);
   if (allowed) res.setHeader('access-control-allow-origin', origin);

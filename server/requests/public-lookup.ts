@@ -56,14 +56,25 @@ export class PublicLookup {
     entry: { kind: 'LOOKUP' | 'DETAIL'; identityHash: string | null; requestId: number | null },
     work: () => Promise<{ result: T; count: number }>,
   ): Promise<T> {
-    const base = { partnerId: caller.partner?.id ?? null, clientNetwork: clientNetwork(caller.ip) };
+    // One entry object per request, built after the work (the detail learns whose request it was).
+    const record = (outcome: string, resultCount: number) =>
+      this.audit.record({
+        kind: entry.kind,
+        identityHash: entry.identityHash,
+        requestId: entry.requestId,
+        partnerId: caller.partner?.id ?? null,
+        clientNetwork: clientNetwork(caller.ip),
+        outcome,
+        resultCount,
+        occurredAt: new Date(),
+      });
     try {
       const { result, count } = await work();
-      this.audit.record({ ...entry, ...base, outcome: count === 0 && entry.kind === 'DETAIL' ? 'NOT_FOUND' : 'OK', resultCount: count });
+      record(count === 0 && entry.kind === 'DETAIL' ? 'NOT_FOUND' : 'OK', count);
       return result;
     } catch (error) {
       const refusal = error instanceof RateLimitedError ? rateLimitedError(error.retryAfterSeconds) : error;
-      this.audit.record({ ...entry, ...base, outcome: outcomeOf(refusal), resultCount: 0 });
+      record(outcomeOf(refusal), 0);
       throw refusal;
     }
   }

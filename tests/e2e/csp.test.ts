@@ -20,7 +20,14 @@ function directives(policy: string): Map<string, string[]> {
 /** Checks the page's policy and returns its nonce. */
 function pageNonce(response: Response | null): string {
   expect(response?.status()).toBe(200);
-  const policy = response?.headers()['content-security-policy'] ?? '';
+  const headers = response?.headers() ?? {};
+  // What governs a document rides on every page (and on no API answer: http-security.test.ts).
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(headers['permissions-policy']).toMatch(/(^|, )camera=\(\), microphone=\(\), geolocation=\(\)/);
+  const policy = headers['content-security-policy'] ?? '';
   const d = directives(policy);
   const scripts = d.get('script-src') ?? [];
   expect(scripts).toContain("'strict-dynamic'");

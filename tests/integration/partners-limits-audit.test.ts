@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LookupAudit } from '../../entities/index.js';
+import { AuditLog } from '../../server/audit/audit-log.js';
+import { createLogger } from '../../server/log.js';
 import { Pseudonymizer } from '../../server/privacy.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
@@ -96,6 +98,35 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       await other.close();
       const hash = new Pseudonymizer(TEST_SECRET).identity('CC', '52123456');
       expect((await auditRows()).some((r) => r.identityHash === hash)).toBe(true);
+    });
+
+    it('writes full batches at once and partial ones on flush, and a flush ends while entries keep coming', async () => {
+      // Its own log on the server's database, with a timer that never fires during the test.
+      const audit = new AuditLog(server.ssps.db, createLogger('silent'), 3_600_000);
+      const before = (await auditRows()).length;
+      const entry = (i: number) => ({ kind: 'LOOKUP' as const, identityHash: `batch-${i}`, requestId: null, partnerId: null, clientNetwork: '10.0.0.0/24', outcome: 'OK', resultCount: 1 });
+      // 1,200 entries: two full batches of 500 go without waiting for the timer, 200 wait.
+      for (let i = 0; i < 1_200; i++) audit.record(entry(i));
+      await expect.poll(() => audit.queued, { timeout: 5_000 }).toBe(200);
+
+      // Under a steady stream a flush writes what was queued when it began, and returns.
+      let streaming = true;
+      let streamed = 0;
+      const stream = (async () => {
+        while (streaming) {
+          audit.record(entry(10_000 + streamed++));
+          await new Promise((r) => setImmediate(r));
+        }
+      })();
+      await audit.flush();
+      streaming = false;
+      await stream;
+      await audit.flush();
+      expect(audit.queued).toBe(0);
+      await audit.close();
+      const written = (await auditRows()).slice(before).map((r) => r.identityHash);
+      expect(written).toHaveLength(1_200 + streamed);
+      expect(new Set(written).size).toBe(written.length);
     });
 
     it('forgets entries older than the retention period', async () => {
