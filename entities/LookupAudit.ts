@@ -8,8 +8,11 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
  * one row per lookup or detail read, written off the request's path.
  */
 @Entity('lookup_audit')
-@Index('ix_lookup_audit_identity', ['identityHash', 'occurredAt'])
-@Index('ix_lookup_audit_occurred', ['occurredAt'])
+// One index, led by time: every write lands at its end, in pages that stay in memory. An index
+// led by the identity's hash put each write at a random place in an index as large as the
+// retention period, which cost the database more than the lookup itself (BENCHMARKS.md). The
+// purge reads it by time; a person's consultations, by time and then hash, within the index.
+@Index('ix_lookup_audit_occurred_identity', ['occurredAt', 'identityHash'])
 export class LookupAudit {
   // int, not bigint: SQLite auto-increments only an INTEGER key; retention keeps the table short.
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })

@@ -5,11 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
-import { LookupAudit, Partner } from '../../entities/index.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/data-source.js';
 import { toDate } from '../db/values.js';
 import { Pseudonymizer } from '../privacy.js';
+import { consultationsQuery } from './audit-log.js';
 
 const ID_TYPES = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
 
@@ -30,14 +30,8 @@ async function main(argv: string[]): Promise<number> {
   const dataSource = await openDatabase({ database: config.database, timeoutMs: 10_000 });
   try {
     const hash = new Pseudonymizer(config.secret).identity(idType, parsed.idNumber);
-    const rows = await dataSource
-      .getRepository(LookupAudit)
-      .createQueryBuilder('a')
-      .leftJoin(Partner, 'p', 'p.id = a.partner_id')
-      .select(['a.occurred_at AS occurred_at', 'a.kind AS kind', 'p.name AS partner', 'a.client_network AS network', 'a.outcome AS outcome', 'a.result_count AS results'])
-      .where('a.identity_hash = :hash AND a.occurred_at >= :since', { hash, since })
-      .orderBy('a.occurred_at', 'DESC')
-      .getRawMany<{ occurred_at: Date | string; kind: string; partner: string | null; network: string; outcome: string; results: number }>();
+    const { sql, parameters } = consultationsQuery(hash, since);
+    const rows = (await dataSource.query(sql, parameters)) as { occurred_at: Date | string; kind: string; partner: string | null; network: string; outcome: string; results: number }[];
     console.log(`${idType} ${parsed.idNumber}: ${rows.length} consultations in the last ${values.days} days.`);
     if (rows.length) {
       console.table(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
 import { synthesize, SYNTH_ID_BASE } from '../../server/db/synth.js';
+import { consultationsQuery } from '../../server/audit/audit-log.js';
 import { DETAIL_SQL, LOOKUP_SQL } from '../../server/requests/service.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -14,7 +15,20 @@ describe.each(testDatabases())('query plans on $name', (database) => {
     created = await database.create();
     ds = await openDatabase({ database: created.config, timeoutMs: 10_000 });
     await synthesize(ds, 3_000);
-    if (database.name === 'mysql') await ds.query('ANALYZE TABLE applicant, certificate_request, request_step, certificate_type');
+    // A year of audit: a few hundred entries a day, each of someone else.
+    const values: unknown[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const at = new Date(Date.now() - (i % 365) * 86_400_000 - i).toISOString().replace('T', ' ').slice(0, 23);
+      values.push(at, `h${i % 5_000}`);
+    }
+    for (let i = 0; i < values.length; i += 2 * 500) {
+      const chunk = values.slice(i, i + 2 * 500);
+      await ds.query(
+        `INSERT INTO lookup_audit (occurred_at, kind, identity_hash, client_network, outcome, result_count) VALUES ${Array(chunk.length / 2).fill("(?, 'LOOKUP', ?, '10.0.0.0/24', 'OK', 1)").join(', ')}`,
+        chunk,
+      );
+    }
+    if (database.name === 'mysql') await ds.query('ANALYZE TABLE applicant, certificate_request, request_step, certificate_type, lookup_audit');
     else await ds.query('ANALYZE');
   }, 120_000);
   afterAll(async () => {
@@ -54,5 +68,13 @@ describe.each(testDatabases())('query plans on $name', (database) => {
     const steps = await plan(DETAIL_SQL, [id, applicant_id]);
     expectIndexOnly(steps);
     expect(steps.join(' ')).toMatch(/uq_request_step_kind|ix_request|PRIMARY|INTEGER PRIMARY KEY/);
+  });
+
+  it("reads a person's consultations by a range of ix_lookup_audit_occurred_identity, never a scan", async () => {
+    const { sql, parameters } = consultationsQuery('h42', new Date(Date.now() - 30 * 86_400_000));
+    const steps = await plan(sql, parameters);
+    expect(steps.join(' ')).toMatch(/ix_lookup_audit_occurred_identity/);
+    if (database.name === 'mysql') for (const step of steps) expect(step, step).not.toMatch(/:ALL:|:index:/);
+    else for (const step of steps) expect(step, step).not.toMatch(/^SCAN /);
   });
 });

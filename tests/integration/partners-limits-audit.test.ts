@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LookupAudit } from '../../entities/index.js';
-import { AuditLog } from '../../server/audit/audit-log.js';
+import { AUDIT_BATCH, AuditLog, consultationsQuery } from '../../server/audit/audit-log.js';
+import { toDate } from '../../server/db/values.js';
 import { createLogger } from '../../server/log.js';
 import { Pseudonymizer } from '../../server/privacy.js';
 import { solvedToken } from '../support/captcha.js';
@@ -105,9 +106,10 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       const audit = new AuditLog(server.ssps.db, createLogger('silent'), 3_600_000);
       const before = (await auditRows()).length;
       const entry = (i: number) => ({ kind: 'LOOKUP' as const, identityHash: `batch-${i}`, requestId: null, partnerId: null, clientNetwork: '10.0.0.0/24', outcome: 'OK', resultCount: 1 });
-      // 1,200 entries: two full batches of 500 go without waiting for the timer, 200 wait.
-      for (let i = 0; i < 1_200; i++) audit.record(entry(i));
-      await expect.poll(() => audit.queued, { timeout: 5_000 }).toBe(200);
+      // Full batches go without waiting for the timer; the half batch waits.
+      const recorded = 3 * AUDIT_BATCH + AUDIT_BATCH / 2;
+      for (let i = 0; i < recorded; i++) audit.record(entry(i));
+      await expect.poll(() => audit.queued, { timeout: 5_000 }).toBe(AUDIT_BATCH / 2);
 
       // Under a steady stream a flush writes what was queued when it began, and returns.
       let streaming = true;
@@ -125,8 +127,29 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       expect(audit.queued).toBe(0);
       await audit.close();
       const written = (await auditRows()).slice(before).map((r) => r.identityHash);
-      expect(written).toHaveLength(1_200 + streamed);
+      expect(written).toHaveLength(recorded + streamed);
       expect(new Set(written).size).toBe(written.length);
+    });
+
+    it("answers who consulted a person over the period asked for, and no one else's", async () => {
+      const now = new Date();
+      const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+      const entry = (identityHash: string, occurredAt: Date, outcome = 'OK') => ({ kind: 'LOOKUP' as const, identityHash, requestId: null, partnerId: null, clientNetwork: '10.1.2.0/24', outcome, resultCount: 1, occurredAt });
+      for (const e of [entry('person-a', daysAgo(0)), entry('person-a', daysAgo(3), 'RATE_LIMITED'), entry('person-a', daysAgo(40)), entry('person-b', daysAgo(1))]) server.ssps.audit.record(e);
+      await server.ssps.audit.flush();
+      const consulted = async (hash: string, days: number) => {
+        const { sql, parameters } = consultationsQuery(hash, daysAgo(days));
+        const rows = (await server.ssps.db.run((ds) => ds.query(sql, parameters))) as { occurred_at: Date | string; outcome: string; network: string }[];
+        // To the second: MySQL's datetime keeps no milliseconds.
+        return rows.map((r) => [Math.floor(toDate(r.occurred_at)!.getTime() / 1000), r.outcome, r.network]);
+      };
+      expect(await consulted('person-a', 30)).toEqual([
+        [Math.floor(daysAgo(0).getTime() / 1000), 'OK', '10.1.2.0/24'],
+        [Math.floor(daysAgo(3).getTime() / 1000), 'RATE_LIMITED', '10.1.2.0/24'],
+      ]);
+      expect(await consulted('person-a', 365)).toHaveLength(3);
+      expect(await consulted('person-b', 365)).toHaveLength(1);
+      expect(await consulted('person-c', 365)).toEqual([]);
     });
 
     it('forgets entries older than the retention period', async () => {

@@ -4,6 +4,7 @@ import { PartnersAuditRateLimits1795610443201 } from './1795610443201-PartnersAu
 import { RequestLifecycle1795611647900 } from './1795611647900-RequestLifecycle.js';
 import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
+import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -11,4 +12,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   RequestLifecycle1795611647900,
   Applications1795612731136,
   ApplicantPhone1795614262171,
+  AuditIndexByTime1795628711145,
 ];
