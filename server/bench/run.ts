@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --applicants 10000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --out bench/results
- *   --cpu-prof --skip-captcha --captcha-tokens 200 --captcha-solves 5]`
+ *   --cpu-prof --skip-captcha --captcha-tokens 1000 --captcha-solves 5]`
  *
  * SSPS as deployed (the compiled server with its pages, NODE_ENV=production, a partner key,
  * everything on: key check, rate limit, audit) against the floor (floor.ts) on the same
@@ -36,7 +36,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results' },
     'cpu-prof': { type: 'boolean', default: false },
     'skip-captcha': { type: 'boolean', default: false },
-    'captcha-tokens': { type: 'string', default: '200' },
+    'captcha-tokens': { type: 'string', default: '1000' },
     'captcha-solves': { type: 'string', default: '5' },
   },
 });
