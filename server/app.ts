@@ -83,11 +83,13 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
 
   const apollo = createApollo({ production: config.env === 'production', log });
   await apollo.start();
-  const context = async (req: IncomingMessage): Promise<GraphQLContext> => ({
-    ...services,
-    log,
-    caller: { ip: clientIp(req, config.trustProxy), partner: await authenticate(partners, req.headers.authorization) },
-  });
+  // Each request's context holds only its caller; the services are reached through its
+  // prototype, so neither building it nor Apollo's copy of it copies them.
+  const shared: Omit<GraphQLContext, 'caller'> = { ...services, log };
+  const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
+    const caller = { ip: clientIp(req, config.trustProxy), partner: await authenticate(partners, req.headers.authorization) };
+    return Object.assign(Object.create(shared) as GraphQLContext, { caller });
+  };
 
   let web: Handler | undefined;
   let nextApp: NextServer | undefined;
