@@ -172,10 +172,10 @@ async function runPool(count: number, concurrency: number, task: () => Promise<u
 }
 
 /** Nearest-rank percentile of ascending samples. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function round(ms: number): number {
+export function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }

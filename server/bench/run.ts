@@ -25,7 +25,7 @@ import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
 import { projectRoot, serveFlags } from '../paths.js';
 import { LOOKUP_SQL } from '../requests/service.js';
-import { measureCaptcha, type CaptchaTimings } from './captcha.js';
+import { measureCaptcha, percentile, round, type CaptchaTimings } from './captcha.js';
 
 const { values } = parseArgs({
   options: {
@@ -67,8 +67,9 @@ interface Row {
   target: 'floor' | 'ssps';
   concurrency: number;
   rps: number;
-  /** Concurrency ÷ rps (Little's law): exact for a closed loop, where autocannon's own mean rounds to whole ms. */
+  /** Concurrency ÷ rps (Little's law): exact for a closed loop. */
   meanMs: number;
+  /** Percentiles of every 2xx response's own latency, in ms to the hundredth (autocannon's own round to whole ms). */
   p50: number;
   p99: number;
   /** The server process's CPU time per request, user + system, from /proc (Linux; 0 elsewhere). */
@@ -170,29 +171,41 @@ function rssMb(pid: number): number {
 async function load(port: number, pathname: string, concurrency: number, body: () => string, headers: Record<string, string> = {}, seconds = duration, pid?: number) {
   const cpuBefore = pid ? cpuMs(pid) : 0;
   let refused = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}${pathname}`,
-    method: 'POST',
-    connections: concurrency,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', ...headers },
-    requests: [
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
       {
-        setupRequest: (req) => ({ ...req, body: body() }),
-        // A GraphQL refusal travels with HTTP 200 as often as not: count it as the failure it is.
-        onResponse: (_status, responseBody) => {
-          if (responseBody.includes('"errors"')) refused++;
-        },
+        url: `http://127.0.0.1:${port}${pathname}`,
+        method: 'POST',
+        connections: concurrency,
+        duration: seconds,
+        headers: { 'content-type': 'application/json', ...headers },
+        requests: [
+          {
+            setupRequest: (req) => ({ ...req, body: body() }),
+            // A GraphQL refusal travels with HTTP 200 as often as not: count it as the failure it is.
+            onResponse: (_status, responseBody) => {
+              if (responseBody.includes('"errors"')) refused++;
+            },
+          },
+        ],
       },
-    ],
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    // Each response's own time, from a high-resolution clock: autocannon's histogram keeps
+    // whole milliseconds, too coarse when the floor answers in under one.
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
   });
+  latencies.sort((a, b) => a - b);
   const cpu = pid ? cpuMs(pid) - cpuBefore : 0;
   const rps = Math.round(result.requests.average);
   return {
     rps,
     meanMs: +((1000 * concurrency) / Math.max(1, rps)).toFixed(2),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: latencies.length ? round(percentile(latencies, 50)) : 0,
+    p99: latencies.length ? round(percentile(latencies, 99)) : 0,
     cpuUsPerRequest: Math.round((1000 * cpu) / Math.max(1, result.requests.total)),
     errors: result.errors + result.non2xx + refused,
   };
@@ -287,7 +300,7 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
   return { size: { applicants, startToReadyMs, maxRssMb, rows }, captcha };
 }
 
-const ratio = (a: number, b: number) => +(a / Math.max(1, b)).toFixed(2);
+const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(2) : 0);
 const find = (rows: Row[], endpoint: Row['endpoint'], target: Row['target'], c: number) => rows.find((r) => r.endpoint === endpoint && r.target === target && r.concurrency === c)!;
 
 function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): void {

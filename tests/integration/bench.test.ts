@@ -11,7 +11,7 @@ import { tempDir } from '../support/process.js';
 
 const run = promisify(execFile);
 
-interface Row { endpoint: string; target: string; concurrency: number; rps: number; meanMs: number; p99: number; cpuUsPerRequest: number; errors: number }
+interface Row { endpoint: string; target: string; concurrency: number; rps: number; meanMs: number; p50: number; p99: number; cpuUsPerRequest: number; errors: number }
 interface Result {
   machine: { cpus: number; node: string };
   versions: Record<string, string>;
@@ -56,6 +56,9 @@ describe.runIf(mysql)('npm run bench, at toy scale', () => {
               expect(row, `${endpoint} ${target} c${concurrency}`).toMatchObject({ errors: 0 });
               expect(row!.rps).toBeGreaterThan(0);
               expect(row!.meanMs).toBeCloseTo((1000 * concurrency) / row!.rps, 1);
+              // Each response's own latency, finer than whole milliseconds.
+              expect(row!.p50).toBeGreaterThan(0);
+              expect(row!.p99).toBeGreaterThanOrEqual(row!.p50);
               expect(row!.cpuUsPerRequest).toBeGreaterThan(0);
             }
           }
