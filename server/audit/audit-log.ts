@@ -25,7 +25,6 @@ const FLUSH_EVERY_MS = 1_000;
 // Rows per INSERT. Larger batches cost the database less per row, but building one holds the
 // event loop the lookups share; at 100 rows that is a fraction of a millisecond.
 export const AUDIT_BATCH = 100;
-const BATCH = AUDIT_BATCH;
 // Past this many unwritten entries (the database has been down a long while) the oldest go, loudly.
 const MAX_PENDING = 50_000;
 
@@ -53,8 +52,8 @@ export class AuditLog {
       this.log.error({ dropped: dropped.length }, 'audit queue full: oldest entries dropped');
     }
     // A full batch goes at once; a partial one waits for the timer, so under load the audit is
-    // a few large INSERTs a second rather than a stream of small ones (each its own commit).
-    if (this.pending.length >= BATCH) void this.drain(BATCH);
+    // written in full batches rather than as a stream of small INSERTs (each its own commit).
+    if (this.pending.length >= AUDIT_BATCH) void this.drain(true);
   }
 
   get queued(): number {
@@ -63,23 +62,24 @@ export class AuditLog {
 
   /** Writes everything queued so far; entries that fail to write go back to the queue. */
   flush(): Promise<void> {
-    return this.drain(1);
+    return this.drain(false);
   }
 
-  /** Writes what is queued now, in batches, down to fewer than `least` entries; one writer at a time. */
-  private drain(least: number): Promise<void> {
-    this.flushing ??= this.write(least).finally(() => {
+  /** One writer at a time: either every full batch there is, or all that is queued when it begins. */
+  private drain(fullBatchesOnly: boolean): Promise<void> {
+    this.flushing ??= this.write(fullBatchesOnly).finally(() => {
       this.flushing = null;
     });
     return this.flushing;
   }
 
-  private async write(least: number): Promise<void> {
+  private async write(fullBatchesOnly: boolean): Promise<void> {
     // A flush writes what is queued when it begins: under load it must end, not go on writing a
     // few rows at a time for as long as the load lasts. Full batches go on while there are some.
-    let left = least === 1 ? this.pending.length : Infinity;
+    const least = fullBatchesOnly ? AUDIT_BATCH : 1;
+    let left = fullBatchesOnly ? Infinity : this.pending.length;
     while (left > 0 && this.pending.length >= least && this.db.ready) {
-      const batch = this.pending.splice(0, Math.min(BATCH, left));
+      const batch = this.pending.splice(0, Math.min(AUDIT_BATCH, left));
       left -= batch.length;
       try {
         const values = batch.flatMap((e) => [utcDatetime(e.occurredAt), e.kind, e.identityHash, e.requestId, e.partnerId, e.clientNetwork, e.outcome, e.resultCount]);
