@@ -66,6 +66,17 @@ export class CertificateRequest {
   @Column({ type: 'varchar', length: 32, name: 'revocation_reason', nullable: true })
   revocationReason!: string | null;
 
+  /**
+   * Where this request's e-mails go: the address the applicant confirmed when applying, and
+   * the phone given then. They belong to the request, never to the person: another
+   * application with the same ID number cannot redirect them.
+   */
+  @Column({ type: 'varchar', length: 254, name: 'contact_email', nullable: true })
+  contactEmail!: string | null;
+
+  @Column({ type: 'varchar', length: 20, name: 'contact_phone', nullable: true })
+  contactPhone!: string | null;
+
   /** Optimistic lock: every move updates `WHERE version = <read version>`, so of two concurrent moves one wins. */
   @Column({ type: 'int', name: 'version', default: 1 })
   version!: number;

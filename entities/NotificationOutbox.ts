@@ -11,8 +11,9 @@ export class NotificationOutbox {
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
   id!: number;
 
-  @Column({ type: 'int', name: 'request_id' })
-  requestId!: number;
+  /** Null for an e-mail sent before there is a request (an application's confirmation code). */
+  @Column({ type: 'int', name: 'request_id', nullable: true })
+  requestId!: number | null;
 
   @Column({ type: 'varchar', length: 254, name: 'recipient' })
   recipient!: string;

@@ -27,6 +27,6 @@ export class RequestEvent {
   @Column({ type: 'varchar', length: 24, name: 'to_stage' })
   toStage!: string;
 
-  @Column({ type: 'varchar', length: 500, name: 'reason', nullable: true })
+  @Column({ type: 'varchar', length: 1000, name: 'reason', nullable: true })
   reason!: string | null;
 }

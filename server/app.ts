@@ -70,11 +70,12 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens);
   // Outside the web root: under the data directory, never served as files.
-  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
+  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, config.secret);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms),
     applications,
     captcha,
+    limitDraftOpening: (ip) => limits.consume('draftIp', pseudonyms.value('ip', ip)),
     lifecycle: new LifecycleService(db),
     db,
     newRequestUrl: config.site.newRequestUrl,

@@ -130,6 +130,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOOKUP_IDENTITY: rate('10/1h'),
   RATE_LIMIT_DETAIL_IP: rate('60/10m'),
   RATE_LIMIT_CHALLENGE_IP: rate('40/10m'),
+  RATE_LIMIT_DRAFT_IP: rate('20/1h'),
   PARTNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
   LOOKUP_SECOND_FACTOR: z.enum(['none', 'order-number']).default('none'),
@@ -168,7 +169,7 @@ export interface Config {
   logLevel: string;
   /** Counters live in Redis when set, otherwise in the database. */
   redisUrl: string | undefined;
-  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; partnerPerMinute: number };
+  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; draftIp: RateRule; partnerPerMinute: number };
   auditRetentionDays: number;
   /** order-number: a request's detail also needs its order number (see README). */
   secondFactor: 'none' | 'order-number';
@@ -223,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lookupIdentity: e.RATE_LIMIT_LOOKUP_IDENTITY,
       detailIp: e.RATE_LIMIT_DETAIL_IP,
       challengeIp: e.RATE_LIMIT_CHALLENGE_IP,
+      draftIp: e.RATE_LIMIT_DRAFT_IP,
       partnerPerMinute: e.PARTNER_RATE_PER_MINUTE,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { IdNumberProblem } from '../graphql/id-number.js';
+import type { RecordTextProblem } from './names.js';
 
 /** The stable `extensions.code` values of DESIGN.md; clients switch on these, never on messages. */
 export type ErrorCode =
@@ -32,6 +33,11 @@ export const messages = {
   NO_SUBSCRIPTIONS: 'Este servicio no ofrece suscripciones; use consultas (query).',
   PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
   INVALID_QUERY: 'La consulta GraphQL no es válida',
+  PERSON_NAME: {
+    LENGTH: 'El nombre debe tener entre 2 y 200 caracteres.',
+    INVISIBLE_CHARACTERS: 'El nombre tiene caracteres invisibles o de control (por ejemplo, espacios de ancho cero o marcas de dirección del texto): quítelos.',
+    TOO_FEW_LETTERS: 'El nombre debe tener al menos dos letras.',
+  } satisfies Record<RecordTextProblem, string>,
   ID_NUMBER: {
     REQUIRED: 'Ingrese el número de identificación del solicitante.',
     DIGITS_ONLY: 'El número de identificación solo puede tener dígitos (sin letras ni guiones).',

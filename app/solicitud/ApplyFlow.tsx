@@ -20,8 +20,8 @@ const ApplyInfoDocument = graphql(`
 `);
 
 const StartDocument = graphql(`
-  mutation StartApplication($captchaToken: String!, $termsVersion: String!) {
-    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion) { id expiresAt }
+  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {
+    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }
   }
 `);
 

@@ -26,9 +26,19 @@ export type Applicant = {
   idType: IdType;
 };
 
-/** An application being prepared: upload its documents to PUT /applications/{id}/documents/{kind}, then submit it. */
+/**
+ * An application being prepared: confirm its e-mail with the code sent there
+ * (confirmApplicationEmail), upload its documents to PUT /applications/{id}/documents/{kind},
+ * then submit it.
+ */
 export type ApplicationDraft = {
   __typename?: 'ApplicationDraft';
+  /** Until when the last code sent can be entered. */
+  codeExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the one-time code went; the request's e-mails will go only there. */
+  email: Scalars['String']['output'];
+  /** True once the code sent to `email` was entered; submitApplication needs it. */
+  emailConfirmed: Scalars['Boolean']['output'];
   expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   termsVersion: Scalars['String']['output'];
@@ -37,7 +47,8 @@ export type ApplicationDraft = {
 export type ApplicationInput = {
   certificateType: Scalars['String']['input'];
   company?: InputMaybe<Scalars['String']['input']>;
-  email: Scalars['String']['input'];
+  /** Optional: the draft's confirmed address is used. When given, it must be that address. */
+  email?: InputMaybe<Scalars['String']['input']>;
   fullName: Scalars['String']['input'];
   /** When the certificate's holder is not the applicant. */
   holderName?: InputMaybe<Scalars['String']['input']>;
@@ -133,21 +144,43 @@ export type MoveResult = {
 export type Mutation = {
   __typename?: 'Mutation';
   approveRequest: MoveResult;
+  /**
+   * Proves the applicant reads `email`. A wrong code is BAD_USER_INPUT (reason CODE_WRONG, with
+   * `attemptsLeft`); an expired one FAILED_PRECONDITION (reason CODE_EXPIRED); the fifth wrong
+   * code voids the draft (FAILED_PRECONDITION, reason DRAFT_VOIDED).
+   */
+  confirmApplicationEmail: ApplicationDraft;
+  /**
+   * Corrects the recorded name of the request's applicant, the name the lookup shows. The only
+   * way that name changes (applications never change it); the history records who, when, the
+   * names before and after, and why. The stage does not change.
+   */
+  correctApplicantName: MoveResult;
   /** Issues the certificate: a new serial number and the validity dates of its type. */
   deliverCertificate: MoveResult;
   /** Documents received and complete: Paso1 done. */
   fileRequest: MoveResult;
   /** The reason is what the applicant reads in Información. */
   rejectRequest: MoveResult;
+  /**
+   * Sends a new code to the draft's e-mail (the previous one stops working). At most 3 resends per
+   * draft, one a minute (RATE_LIMITED with retryAfterSeconds); wrong codes still count.
+   */
+  resendApplicationEmailCode: ApplicationDraft;
   revokeCertificate: MoveResult;
   /**
    * Accepts the terms (their version, when and from where are recorded) and opens a draft,
-   * spending one solved CAPTCHA: one per application, not per upload.
+   * spending one solved CAPTCHA: one per application, not per upload. Sends a 6-digit code to
+   * `email` (valid 15 minutes) that confirmApplicationEmail must receive before the draft can be
+   * submitted.
    */
   startApplication: ApplicationDraft;
   /**
    * Files the application: the request, its FILING step and its documents are written in one
-   * transaction. Refusals are BAD_USER_INPUT with `fields` [{ field, message }].
+   * transaction. Refusals are BAD_USER_INPUT with `fields` [{ field, message }]; a draft whose
+   * e-mail is not confirmed is FAILED_PRECONDITION (reason EMAIL_UNCONFIRMED). An application never
+   * changes what is recorded of a person already known: the lookup keeps showing the recorded
+   * name, and the e-mail and phone given belong to this request only.
    */
   submitApplication: SubmittedApplication;
   /** Payment verified, with its invoice number; Paso2 then links to the invoice PDF. */
@@ -160,6 +193,27 @@ export type Mutation = {
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
 export type MutationApproveRequestArgs = {
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationConfirmApplicationEmailArgs = {
+  code: Scalars['String']['input'];
+  draftId: Scalars['ID']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationCorrectApplicantNameArgs = {
+  fullName: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
   requestNumber: Scalars['String']['input'];
 };
 
@@ -196,6 +250,15 @@ export type MutationRejectRequestArgs = {
  * An operator's moves on a request (API key with the operator role). A move the request's
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
+export type MutationResendApplicationEmailCodeArgs = {
+  draftId: Scalars['ID']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
 export type MutationRevokeCertificateArgs = {
   reason: RevocationReason;
   requestNumber: Scalars['String']['input'];
@@ -208,6 +271,7 @@ export type MutationRevokeCertificateArgs = {
  */
 export type MutationStartApplicationArgs = {
   captchaToken: Scalars['String']['input'];
+  email: Scalars['String']['input'];
   termsVersion: Scalars['String']['input'];
 };
 
@@ -516,6 +580,9 @@ export type ApplicantResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type ApplicationDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplicationDraft'] = ResolversParentTypes['ApplicationDraft']> = {
+  codeExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailConfirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   termsVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -566,11 +633,14 @@ export type MoveResultResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   approveRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationApproveRequestArgs, 'requestNumber'>>;
+  confirmApplicationEmail?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationConfirmApplicationEmailArgs, 'code' | 'draftId'>>;
+  correctApplicantName?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationCorrectApplicantNameArgs, 'fullName' | 'reason' | 'requestNumber'>>;
   deliverCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationDeliverCertificateArgs, 'requestNumber'>>;
   fileRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationFileRequestArgs, 'requestNumber'>>;
   rejectRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRejectRequestArgs, 'reason' | 'requestNumber'>>;
+  resendApplicationEmailCode?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationResendApplicationEmailCodeArgs, 'draftId'>>;
   revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
-  startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'termsVersion'>>;
+  startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'email' | 'termsVersion'>>;
   submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId'>>;
   verifyPayment?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'invoiceNumber' | 'requestNumber'>>;
 };

@@ -1,14 +1,21 @@
 import { CertificateType } from '../../entities/index.js';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
-import { appError } from '../errors.js';
+import { appError, rateLimitedError } from '../errors.js';
 import { clientNetwork } from '../privacy.js';
+import { RateLimitedError } from '../ratelimit/limits.js';
 import { REQUIRED_DOCUMENTS, TERMS_VERSION } from './requirements.js';
 import { ApplicationRefused } from './service.js';
 
 function refusal(error: unknown): never {
   if (error instanceof ApplicationRefused) {
-    throw appError(error.code, error.fields.map((f) => f.message).join(' '), { fields: error.fields, field: error.fields[0]?.field });
+    const message = error.fields.map((f) => f.message).join(' ');
+    if (error.code === 'RATE_LIMITED') {
+      const limited = rateLimitedError(error.details.retryAfterSeconds ?? 60);
+      throw appError('RATE_LIMITED', message, { ...limited.extensions, field: error.fields[0]?.field });
+    }
+    throw appError(error.code, message, { fields: error.fields, field: error.fields[0]?.field, ...error.details });
   }
+  if (error instanceof RateLimitedError) throw rateLimitedError(error.retryAfterSeconds);
   throw error;
 }
 
@@ -21,10 +28,18 @@ export const applicationResolvers: Resolvers = {
     currentTerms: () => ({ version: TERMS_VERSION }),
   },
   Mutation: {
-    startApplication: async (_root, { captchaToken, termsVersion }, ctx) => {
-      await ctx.captcha.spend(captchaToken);
-      return ctx.applications.start(termsVersion, clientNetwork(ctx.caller.ip)).catch(refusal);
+    startApplication: async (_root, { captchaToken, termsVersion, email }, ctx) => {
+      try {
+        const address = ctx.applications.checkStart(termsVersion, email);
+        await ctx.limitDraftOpening(ctx.caller.ip);
+        await ctx.captcha.spend(captchaToken);
+        return await ctx.applications.start(termsVersion, address, clientNetwork(ctx.caller.ip));
+      } catch (error) {
+        return refusal(error);
+      }
     },
+    confirmApplicationEmail: async (_root, { draftId, code }, ctx) => ctx.applications.confirmEmail(draftId, code).catch(refusal),
+    resendApplicationEmailCode: async (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId).catch(refusal),
     submitApplication: async (_root, { draftId, application }, ctx) => ctx.applications.submit(draftId, application).catch(refusal),
   },
 };

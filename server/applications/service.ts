@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { IsNull, LessThan, MoreThan, QueryFailedError, type EntityManager } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
+import { ID_TYPES } from '../../entities/domain.js';
 import {
   Applicant,
   ApplicationDraft,
@@ -15,7 +16,9 @@ import {
   RequestStep,
 } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
+import { recordText, type RecordTextProblem } from '../names.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
+import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
 import { REQUIRED_DOCUMENTS, sniff, TERMS_VERSION, type DocumentKind, type MediaType } from './requirements.js';
 
 const DRAFT_TTL_MS = 2 * 3_600_000;
@@ -23,58 +26,188 @@ const DRAFT_TTL_MS = 2 * 3_600_000;
 /** A refusal of the applicant's input, field by field, in Spanish; nothing was written. */
 export class ApplicationRefused extends Error {
   constructor(
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND',
+    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FAILED_PRECONDITION' | 'RATE_LIMITED',
     readonly fields: { field: string; message: string }[],
+    /** What a client switches on besides the code: `reason`, `attemptsLeft`, `retryAfterSeconds`. */
+    readonly details: { reason?: string; attemptsLeft?: number; retryAfterSeconds?: number } = {},
   ) {
     super(fields.map((f) => `${f.field}: ${f.message}`).join('; '));
   }
 }
 
-const text = (min: number, max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(min, `${label}: escriba al menos ${min} caracteres.`)
-    .max(max, `${label}: use como máximo ${max} caracteres.`)
-    .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20), `${label}: no use caracteres de control.`);
+const DRAFT_GONE = 'La solicitud en preparación no existe, ya se radicó o venció. Empiece de nuevo.';
+const draftGone = () => new ApplicationRefused('NOT_FOUND', [{ field: 'draftId', message: DRAFT_GONE }]);
+
+const emailSchema = z.string().trim().toLowerCase().max(254).email('Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.');
 
 const applicationSchema = z.object({
-  idType: z.enum(['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT']),
+  idType: z.enum(ID_TYPES),
   idNumber: z.string(),
-  fullName: text(3, 200, 'Nombre completo'),
-  email: z.string().trim().max(254).email('Correo electrónico: escriba una dirección válida, por ejemplo nombre@dominio.co.'),
+  fullName: z.string(),
+  email: z.string().optional().nullable(),
   phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Teléfono: escriba entre 7 y 20 dígitos (puede empezar por +57).'),
-  holderName: text(3, 200, 'Nombre del titular').optional().nullable(),
+  holderName: z.string().optional().nullable(),
   certificateType: z.string(),
-  company: text(2, 200, 'Empresa').optional().nullable(),
-  project: text(2, 200, 'Proyecto').optional().nullable(),
+  company: z.string().optional().nullable(),
+  project: z.string().optional().nullable(),
 });
 
 export type ApplicationInput = z.input<typeof applicationSchema>;
 
-/** The applicant's side: open a draft, upload its documents, submit it — the last in one transaction. */
+const TEXT_PROBLEM: Record<RecordTextProblem, (label: string, min: number, max: number) => string> = {
+  LENGTH: (label, min, max) => `${label}: escriba entre ${min} y ${max} caracteres.`,
+  INVISIBLE_CHARACTERS: (label) => `${label}: quite los caracteres invisibles o de control (por ejemplo, espacios de ancho cero o marcas de dirección del texto).`,
+  TOO_FEW_LETTERS: (label) => `${label}: escriba al menos dos letras.`,
+};
+
+/** A name (two letters or more) or other text of the record, normalized; a problem goes to `problems`. */
+function normalized(
+  problems: { field: string; message: string }[],
+  field: string,
+  label: string,
+  value: string | null | undefined,
+  bounds: { min: number; max: number; letters?: number },
+): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const checked = recordText(value, bounds);
+  if (checked.ok) return checked.value;
+  problems.push({ field, message: TEXT_PROBLEM[checked.problem](label, bounds.min, bounds.max) });
+  return null;
+}
+
+/** What the applicant's page needs to know of a draft. */
+export interface DraftView {
+  id: string;
+  expiresAt: Date;
+  termsVersion: string;
+  email: string;
+  emailConfirmed: boolean;
+  codeExpiresAt: Date | null;
+}
+
+function view(draft: ApplicationDraft): DraftView {
+  return {
+    id: draft.id,
+    expiresAt: draft.expiresAt,
+    termsVersion: draft.termsVersion,
+    email: draft.email ?? '',
+    emailConfirmed: draft.emailConfirmedAt !== null,
+    codeExpiresAt: draft.emailConfirmedAt ? null : draft.emailCodeExpiresAt,
+  };
+}
+
+/** The applicant's side: open a draft, confirm its e-mail, upload its documents, submit it — the last in one transaction. */
 export class ApplicationService {
+  private readonly codes: EmailCodes;
+
   constructor(
     private readonly db: Database,
     private readonly documentsDir: string,
     private readonly maxDocumentBytes: number,
-  ) {}
+    secret: string,
+  ) {
+    this.codes = new EmailCodes(secret);
+  }
 
-  async start(termsVersion: string, clientNetwork: string, now = new Date()): Promise<ApplicationDraft> {
-    if (termsVersion !== TERMS_VERSION) {
-      throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'termsVersion', message: `Acepte la versión vigente de los términos (${TERMS_VERSION}).` }]);
-    }
+  /** The input of startApplication, checked before the CAPTCHA is spent: a typo must not cost a solved one. Returns the address to use. */
+  checkStart(termsVersion: string, email: string): string {
+    const problems: { field: string; message: string }[] = [];
+    if (termsVersion !== TERMS_VERSION) problems.push({ field: 'termsVersion', message: `Acepte la versión vigente de los términos (${TERMS_VERSION}).` });
+    const address = emailSchema.safeParse(email);
+    if (!address.success) problems.push({ field: 'email', message: address.error.issues[0].message });
+    if (problems.length > 0 || !address.success) throw new ApplicationRefused('BAD_USER_INPUT', problems);
+    return address.data;
+  }
+
+  /** Opens a draft for `email` (from checkStart) and queues the code that confirms it, in one transaction. */
+  async start(termsVersion: string, email: string, clientNetwork: string, now = new Date()): Promise<DraftView> {
+    const id = randomBytes(32).toString('base64url');
+    const code = this.codes.draw();
     const draft = Object.assign(new ApplicationDraft(), {
-      id: randomBytes(32).toString('base64url'),
+      id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + DRAFT_TTL_MS),
       termsVersion,
       termsAcceptedAt: now,
       clientNetwork,
       requestId: null,
+      email,
+      emailCodeHash: this.codes.hash(id, code),
+      emailCodeExpiresAt: new Date(now.getTime() + EMAIL_CODE.ttlMs),
+      emailCodeSentAt: now,
+      emailCodesSent: 1,
+      emailCodeAttempts: 0,
+      emailConfirmedAt: null,
     });
-    await this.db.run((ds) => ds.getRepository(ApplicationDraft).insert(draft));
-    return draft;
+    await this.db.run((ds) =>
+      ds.transaction(async (m) => {
+        await m.insert(ApplicationDraft, draft);
+        await queueCodeEmail(m, email, code, now);
+      }),
+    );
+    return view(draft);
+  }
+
+  /**
+   * Checks the code sent to the draft's e-mail. Each try is counted before the code is compared,
+   * by one conditional UPDATE, so concurrent guesses cannot exceed the five a draft allows.
+   */
+  async confirmEmail(draftId: string, code: string, now = new Date()): Promise<DraftView> {
+    const draft = await this.liveDraft(draftId, now);
+    if (draft.emailConfirmedAt) return view(draft);
+    const given = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(given)) {
+      throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'code', message: 'Escriba los 6 dígitos del código que le enviamos por correo.' }], { reason: 'CODE_FORMAT' });
+    }
+    if (!draft.emailCodeExpiresAt || draft.emailCodeExpiresAt.getTime() <= now.getTime()) {
+      throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'code', message: 'El código venció (dura 15 minutos). Pida uno nuevo con "Reenviar el código".' }], { reason: 'CODE_EXPIRED' });
+    }
+    const counted = await this.db.run((ds) =>
+      ds
+        .createQueryBuilder()
+        .update(ApplicationDraft)
+        .set({ emailCodeAttempts: () => 'email_code_attempts + 1' })
+        .where('id = :id AND email_code_attempts < :max AND email_confirmed_at IS NULL', { id: draftId, max: EMAIL_CODE.maxAttempts })
+        .execute(),
+    );
+    if (counted.affected !== 1) return this.afterRace(draftId, now);
+    if (this.codes.matches(draftId, given, draft.emailCodeHash)) {
+      await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId }, { emailConfirmedAt: now, emailCodeHash: null }));
+      return view({ ...draft, emailConfirmedAt: now });
+    }
+    const attemptsLeft = EMAIL_CODE.maxAttempts - (draft.emailCodeAttempts + 1);
+    if (attemptsLeft <= 0) await this.void(draftId, now);
+    throw attemptsLeft <= 0 ? voided() : new ApplicationRefused('BAD_USER_INPUT', [{ field: 'code', message: `El código no coincide. Le quedan ${attemptsLeft} intentos.` }], { reason: 'CODE_WRONG', attemptsLeft });
+  }
+
+  /** A new code to the same address (the previous one stops working); limited in number and pace. */
+  async resendCode(draftId: string, now = new Date()): Promise<DraftView> {
+    const draft = await this.liveDraft(draftId, now);
+    if (draft.emailConfirmedAt) return view(draft);
+    if (draft.emailCodesSent >= EMAIL_CODE.maxSends) {
+      throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'draftId', message: 'Ya le enviamos el código varias veces. Revise su carpeta de correo no deseado, o empiece de nuevo con otra dirección.' }], { reason: 'RESEND_LIMIT' });
+    }
+    const wait = (draft.emailCodeSentAt?.getTime() ?? 0) + EMAIL_CODE.resendAfterMs - now.getTime();
+    if (wait > 0) {
+      const retryAfterSeconds = Math.ceil(wait / 1000);
+      throw new ApplicationRefused('RATE_LIMITED', [{ field: 'draftId', message: `Espere ${retryAfterSeconds} segundos antes de pedir otro código.` }], { retryAfterSeconds });
+    }
+    const code = this.codes.draw();
+    const changes = { emailCodeHash: this.codes.hash(draftId, code), emailCodeExpiresAt: new Date(now.getTime() + EMAIL_CODE.ttlMs), emailCodeSentAt: now, emailCodesSent: draft.emailCodesSent + 1 };
+    await this.db.run((ds) =>
+      ds.transaction(async (m) => {
+        // Conditional on what was read: of two resends at once, one sends.
+        const sent = await m
+          .createQueryBuilder()
+          .update(ApplicationDraft)
+          .set(changes)
+          .where('id = :id AND email_codes_sent = :sent AND email_confirmed_at IS NULL', { id: draftId, sent: draft.emailCodesSent })
+          .execute();
+        if (sent.affected !== 1) throw new ApplicationRefused('RATE_LIMITED', [{ field: 'draftId', message: 'Ya enviamos un código nuevo; revise su correo.' }], { retryAfterSeconds: 60 });
+        await queueCodeEmail(m, draft.email!, code, now);
+      }),
+    );
+    return view({ ...draft, ...changes });
   }
 
   /** Stores one document of an open draft; a new upload of the same kind replaces the previous one. */
@@ -82,7 +215,7 @@ export class ApplicationService {
     if (!(REQUIRED_KINDS as readonly string[]).includes(kind)) {
       throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'kind', message: `Tipo de documento desconocido: use ${REQUIRED_KINDS.join(', ')}.` }]);
     }
-    await this.openDraft(draftId, now);
+    await this.liveDraft(draftId, now);
     const mediaType: MediaType | null = sniff(bytes);
     if (!mediaType) {
       throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'document', message: 'El archivo no es un PDF, JPEG o PNG (se revisa su contenido, no su nombre).' }]);
@@ -102,16 +235,30 @@ export class ApplicationService {
     return { kind, mediaType, size: bytes.length, sha256 };
   }
 
+  /** Submits with the draft's confirmed e-mail; what is recorded of a person already known is never changed. */
   async submit(draftId: string, input: ApplicationInput, now = new Date()): Promise<{ requestNumber: string; orderNumber: string }> {
+    const draft = await this.liveDraft(draftId, now);
+    if (!draft.emailConfirmedAt || !draft.email) {
+      throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'email', message: 'Confirme primero su correo electrónico con el código que le enviamos.' }], { reason: 'EMAIL_UNCONFIRMED' });
+    }
+    const email = draft.email;
     const parsed = applicationSchema.safeParse(input);
     const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
+    const fullName = normalized(problems, 'fullName', 'Nombre completo', input.fullName, { min: 2, max: 200, letters: 2 });
+    if (fullName === null && !problems.some((p) => p.field === 'fullName')) problems.push({ field: 'fullName', message: 'Nombre completo: escríbalo como aparece en su documento.' });
+    const holderName = normalized(problems, 'holderName', 'Nombre del titular', input.holderName, { min: 2, max: 200, letters: 2 });
+    const company = normalized(problems, 'company', 'Empresa', input.company, { min: 2, max: 200 });
+    const project = normalized(problems, 'project', 'Proyecto', input.project, { min: 2, max: 200 });
+    if (input.email && emailSchema.safeParse(input.email).data !== email) {
+      problems.push({ field: 'email', message: `Correo electrónico: la solicitud usa el correo que confirmó (${email}).` });
+    }
     const id = normalizeIdNumber(input.idType as IdType, input.idNumber ?? '');
     if (!id.ok) problems.push({ field: 'idNumber', message: 'Número de identificación: revise que corresponda al tipo de documento.' });
     const type = await this.db.run((ds) => ds.getRepository(CertificateType).findOneBy({ code: input.certificateType }));
     if (!type) problems.push({ field: 'certificateType', message: 'Tipo de certificado: elija uno del catálogo.' });
-    if (type?.requiresCompany && !input.company?.trim()) problems.push({ field: 'company', message: `Empresa: el certificado ${type.name} la requiere.` });
-    if (problems.length > 0 || !parsed.success || !id.ok || !type) throw new ApplicationRefused('BAD_USER_INPUT', problems);
-    const data = parsed.data;
+    if (type?.requiresCompany && !company) problems.push({ field: 'company', message: `Empresa: el certificado ${type.name} la requiere.` });
+    if (problems.length > 0 || !parsed.success || !id.ok || !type || !fullName) throw new ApplicationRefused('BAD_USER_INPUT', problems);
+    const phone = parsed.data.phone;
 
     const documents = await this.db.run((ds) => ds.getRepository(RequestDocument).findBy({ draftId }));
     const missing = (REQUIRED_DOCUMENTS[type.code] ?? []).filter((kind) => !documents.some((d) => d.kind === kind));
@@ -124,20 +271,23 @@ export class ApplicationService {
         return await this.db.run(
           (ds) =>
             ds.transaction(async (m) => {
-              const draft = await m.findOneBy(ApplicationDraft, { id: draftId, requestId: IsNull(), expiresAt: MoreThan(now) });
-              if (!draft) throw new ApplicationRefused('NOT_FOUND', [{ field: 'draftId', message: 'La solicitud en preparación no existe, ya se radicó o venció. Empiece de nuevo.' }]);
-              const applicant = await upsertApplicant(m, data.idType, id.idNumber, { fullName: data.fullName, email: data.email, phone: data.phone });
+              const open = await m.findOneBy(ApplicationDraft, { id: draftId, requestId: IsNull(), expiresAt: MoreThan(now), emailConfirmedAt: Not(IsNull()) });
+              if (!open) throw draftGone();
+              const applicant = await findOrCreateApplicant(m, parsed.data.idType, id.idNumber, { fullName, email, phone });
               const numbers = await nextNumbers(m);
               const request = await m.save(
                 CertificateRequest,
                 m.create(CertificateRequest, {
                   ...numbers,
                   applicantId: applicant.id,
-                  holderName: data.holderName?.trim() || data.fullName,
-                  company: data.company ?? null,
-                  project: data.project ?? null,
+                  // The holder defaults to the person as recorded, not as typed in this application.
+                  holderName: holderName ?? applicant.fullName,
+                  company,
+                  project,
                   certificateTypeId: type.id,
                   status: 'IN_PROGRESS',
+                  contactEmail: email,
+                  contactPhone: phone,
                 }),
               );
               await m.insert(RequestStep, [
@@ -146,10 +296,10 @@ export class ApplicationService {
               ]);
               await m.update(RequestDocument, { draftId }, { requestId: request.id });
               await m.update(ApplicationDraft, { id: draftId }, { requestId: request.id });
-              await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${draft.termsVersion}` });
+              await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${open.termsVersion}` });
               await m.insert(NotificationOutbox, {
                 requestId: request.id,
-                recipient: data.email,
+                recipient: email,
                 subject: `Su solicitud ${request.requestNumber}: Radicación de documentos`,
                 body: `${STEP_TEXT.filed} Número de solicitud ${request.requestNumber}, orden de pedido ${request.orderNumber}.\n\nPuede consultar el estado de su trámite en la opción "Conozca el estado del trámite de su firma".`,
                 createdAt: now,
@@ -174,12 +324,26 @@ export class ApplicationService {
     return result.affected ?? 0;
   }
 
-  private async openDraft(draftId: string, now: Date): Promise<ApplicationDraft> {
+  /** An open draft: not submitted, not expired, not voided. */
+  private async liveDraft(draftId: string, now: Date): Promise<ApplicationDraft> {
     const draft = /^[A-Za-z0-9_-]{43}$/.test(draftId)
       ? await this.db.run((ds) => ds.getRepository(ApplicationDraft).findOneBy({ id: draftId, requestId: IsNull(), expiresAt: MoreThan(now) }))
       : null;
-    if (!draft) throw new ApplicationRefused('NOT_FOUND', [{ field: 'draftId', message: 'La solicitud en preparación no existe, ya se radicó o venció. Empiece de nuevo.' }]);
+    if (!draft) throw draftGone();
     return draft;
+  }
+
+  /** The count was not taken: the draft was confirmed, voided or submitted meanwhile. */
+  private async afterRace(draftId: string, now: Date): Promise<DraftView> {
+    const draft = await this.liveDraft(draftId, now);
+    if (draft.emailConfirmedAt) return view(draft);
+    await this.void(draftId, now);
+    throw voided();
+  }
+
+  /** A voided draft expires now: nothing can use it, and the purge takes it and its documents. */
+  private async void(draftId: string, now: Date): Promise<void> {
+    await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId, requestId: IsNull() }, { expiresAt: now, emailCodeHash: null }));
   }
 
   /** Content-addressed and written through a temporary name, so a crash never leaves half a file under a real name. */
@@ -194,14 +358,14 @@ export class ApplicationService {
 
 const REQUIRED_KINDS = [...new Set(Object.values(REQUIRED_DOCUMENTS).flat())] as DocumentKind[];
 
-/** A person who applies again keeps one record; their latest name, e-mail and phone win. */
-async function upsertApplicant(m: EntityManager, idType: IdType, idNumber: string, contact: { fullName: string; email: string; phone: string }): Promise<Applicant> {
+/**
+ * A person already known keeps their record exactly as it is: an application proves control of
+ * an e-mail, not the identity behind an ID number, so it must not rename the person or redirect
+ * their e-mails. Only an operator corrects a recorded name (correctApplicantName).
+ */
+async function findOrCreateApplicant(m: EntityManager, idType: IdType, idNumber: string, first: { fullName: string; email: string; phone: string }): Promise<Applicant> {
   const existing = await m.findOneBy(Applicant, { idType, idNumber });
-  if (existing) {
-    await m.update(Applicant, { id: existing.id }, contact);
-    return existing;
-  }
-  return m.save(Applicant, m.create(Applicant, { idType, idNumber, ...contact }));
+  return existing ?? m.save(Applicant, m.create(Applicant, { idType, idNumber, ...first }));
 }
 
 async function nextNumbers(m: EntityManager): Promise<{ requestNumber: number; orderNumber: number }> {
@@ -212,4 +376,8 @@ async function nextNumbers(m: EntityManager): Promise<{ requestNumber: number; o
 function isDuplicate(error: unknown): boolean {
   const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function voided(): ApplicationRefused {
+  return new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'code', message: 'Escribió un código equivocado cinco veces: por seguridad anulamos esta solicitud en preparación. Empiece de nuevo.' }], { reason: 'DRAFT_VOIDED' });
 }

@@ -39,6 +39,7 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
             validTo: r.validTo ?? null,
             revokedAt: r.revokedAt ?? null,
             revocationReason: r.revocationReason ?? null,
+            contactEmail: person.email,
           }),
         );
         requests++;

@@ -11,6 +11,8 @@ export interface Services {
   lifecycle: LifecycleService;
   applications: ApplicationService;
   captcha: CaptchaGate;
+  /** Spends one draft opening of the client's address (RATE_LIMIT_DRAFT_IP); RateLimitedError past it. */
+  limitDraftOpening: (ip: string) => Promise<void>;
   db: Database;
   newRequestUrl: string;
   detailNeedsOrderNumber: boolean;

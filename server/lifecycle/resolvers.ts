@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { appError, messages } from '../errors.js';
+import { personName } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Move, RevocationReason } from './machine.js';
 import { certificateBySerial } from './serial.js';
@@ -31,8 +32,12 @@ function hasControlCharacters(value: string): boolean {
 
 async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
   const operator = requireOperator(ctx);
+  return refused(() => ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput));
+}
+
+async function refused<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput);
+    return await work();
   } catch (error) {
     if (!(error instanceof MoveRefused)) throw error;
     if (error.reason === 'NOT_FOUND') throw appError('NOT_FOUND', error.message);
@@ -62,5 +67,11 @@ export const lifecycleResolvers: Resolvers = {
     rejectRequest: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'reject', requestNumber, reason: text('reason', reason, 5, 300) }),
     deliverCertificate: (_root, { requestNumber }, ctx) => move(ctx, { move: 'deliver', requestNumber }),
     revokeCertificate: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'revoke', requestNumber, reason: reason as RevocationReason }),
+    correctApplicantName: async (_root, { requestNumber, fullName, reason }, ctx) => {
+      const operator = requireOperator(ctx);
+      const name = personName(fullName);
+      if (!name.ok) throw appError('BAD_USER_INPUT', messages.PERSON_NAME[name.problem], { field: 'fullName', reason: name.problem });
+      return refused(() => ctx.lifecycle.correctName({ requestNumber, actor: operator.name, fullName: name.value, reason: text('reason', reason, 5, 300) }));
+    },
   },
 };

@@ -4,6 +4,8 @@ import { CertificateRequest, Invoice, NotificationOutbox, RequestEvent, RequestS
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
+import { correctApplicantName, type NameCorrection } from './name-correction.js';
+import { MoveRefused, type MoveResult } from './refusals.js';
 import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
 
 export type MoveInput =
@@ -12,21 +14,7 @@ export type MoveInput =
   | { move: 'reject'; requestNumber: string; actor: string; reason: string }
   | { move: 'revoke'; requestNumber: string; actor: string; reason: RevocationReason };
 
-export interface MoveResult {
-  requestNumber: string;
-  stage: Stage;
-  serialNumber: string | null;
-}
-
-/** Why a move did not happen; nothing was written. */
-export class MoveRefused extends Error {
-  constructor(
-    readonly reason: 'NOT_FOUND' | 'ILLEGAL' | 'CONFLICT',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { MoveRefused, type MoveResult } from './refusals.js';
 
 const VERB: Record<Move, string> = {
   file: 'radicar',
@@ -63,7 +51,8 @@ interface Row {
   version: number;
   valid_to: Date | string | null;
   validity_days: number;
-  email: string | null;
+  /** The address confirmed when applying: a request's e-mails go there only. */
+  contact_email: string | null;
   kind: StepKind | null;
   state: StepState | null;
 }
@@ -89,10 +78,9 @@ export class LifecycleService {
   private async applyIn(m: EntityManager, input: MoveInput, now: Date): Promise<MoveResult> {
     if (!/^\d{1,9}$/.test(input.requestNumber)) throw new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
     const rows: Row[] = await m.query(
-      `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, a.email, s.kind, s.state
+      `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, r.contact_email, s.kind, s.state
          FROM certificate_request r
          JOIN certificate_type t ON t.id = r.certificate_type_id
-         JOIN applicant a ON a.id = r.applicant_id
          LEFT JOIN request_step s ON s.request_id = r.id
         WHERE r.request_number = ?`,
       [Number(input.requestNumber)],
@@ -165,11 +153,11 @@ export class LifecycleService {
       else await m.insert(RequestStep, { requestId: request.id, kind: write.kind, ...values });
     }
     await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
-    if (request.email) {
+    if (request.contact_email) {
       const changed = writes[0];
       await m.insert(NotificationOutbox, {
         requestId: request.id,
-        recipient: request.email,
+        recipient: request.contact_email,
         subject: `Su solicitud ${input.requestNumber}: ${STEP_NAME[changed.kind]}`,
         body: `${changed.information}\n\nPuede consultar el estado de su trámite en la opción "Conozca el estado del trámite de su firma".`,
         createdAt: now,
@@ -179,6 +167,11 @@ export class LifecycleService {
       });
     }
     return { requestNumber: input.requestNumber, stage: to, serialNumber: (update.serialNumber as string | undefined) ?? null };
+  }
+
+  /** An operator's correction of the applicant's recorded name (see name-correction.ts). */
+  async correctName(input: NameCorrection, now = new Date()): Promise<MoveResult> {
+    return this.db.run((ds) => ds.transaction((m) => correctApplicantName(m, input, now)), MOVE_DEADLINE_MS);
   }
 
   async history(requestNumber: string): Promise<RequestEvent[]> {

@@ -5,7 +5,7 @@ import type { RateRule } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ServiceUnavailableError } from '../errors.js';
 
-export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeIp';
+export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeIp' | 'draftIp';
 
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterSeconds: number) {

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { confirmedDraft, START, SUBMIT } from '../support/applying.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
 import { serverFor } from '../support/server.js';
 
 type Answer = { status: number; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
-const START = `mutation ($t: String!, $v: String!) { startApplication(captchaToken: $t, termsVersion: $v) { id expiresAt termsVersion } }`;
-const SUBMIT = `mutation ($d: ID!, $a: ApplicationInput!) { submitApplication(draftId: $d, application: $a) { requestNumber orderNumber } }`;
 const LOOKUP = `query ($n: String!, $t: String) { certificateRequests(idType: CC, idNumber: $n, captchaToken: $t) { applicant { fullName } requests { id requestNumber orderNumber certificateType status } } }`;
 const DETAIL = `query ($id: ID!) { requestDetail(id: $id) { steps { kind state information } } }`;
 
@@ -21,7 +20,6 @@ const person = (idNumber: string) => ({
   idType: 'CC',
   idNumber,
   fullName: 'SOFÍA ISABEL EJEMPLO NIETO',
-  email: 'sofia.ejemplo@example.com',
   phone: '+57 300 123 4567',
   certificateType: 'PROFESIONAL_TITULADO',
 });
@@ -29,11 +27,8 @@ const person = (idNumber: string) => ({
 describe.each(testDatabases())('applying on $name', (database) => {
   const server = serverFor(database);
 
-  async function draft(): Promise<string> {
-    const res = await server.gql<{ startApplication: { id: string; termsVersion: string } }>(START, { t: await solvedToken(server.url), v: '2026-11' });
-    expect(res.errors).toBeUndefined();
-    return res.data!.startApplication.id;
-  }
+  let drafts = 0;
+  const draft = (email = `applicant${++drafts}@example.com`) => confirmedDraft(server, email);
 
   async function upload(draftId: string, kind: string, bytes: Buffer, contentType = 'application/pdf', name = 'documento.pdf') {
     const res = await fetch(`${server.url}/applications/${draftId}/documents/${kind}`, {
@@ -47,7 +42,7 @@ describe.each(testDatabases())('applying on $name', (database) => {
   const count = async (table: string) => Number(((await server.ssps.db.run((ds) => ds.query(`SELECT COUNT(*) AS n FROM ${table}`))) as { n: number }[])[0].n);
 
   it('files an application with its documents, and the lookup shows it at once', async () => {
-    const id = await draft();
+    const id = await draft('sofia.ejemplo@example.com');
     expect(await upload(id, 'ID_DOCUMENT', PDF)).toMatchObject({ status: 201, body: { kind: 'ID_DOCUMENT', mediaType: 'application/pdf', size: PDF.length } });
     const card = await upload(id, 'PROFESSIONAL_CARD', PNG, 'application/octet-stream', 'tarjeta.bin');
     expect(card).toMatchObject({ status: 201, body: { mediaType: 'image/png' } });
@@ -83,12 +78,15 @@ describe.each(testDatabases())('applying on $name', (database) => {
   });
 
   it('needs the current terms and one solved CAPTCHA per application', async () => {
-    const wrongTerms: Answer = await server.gql(START, { t: await solvedToken(server.url), v: '2019-01' });
-    expect(wrongTerms.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'termsVersion' });
-    expect((await server.gql(START, { t: 'forged', v: '2026-11' })).errors?.[0].extensions?.code).toBe('CAPTCHA_INVALID');
+    const e = 'terms@example.com';
     const token = await solvedToken(server.url);
-    expect((await server.gql(START, { t: token, v: '2026-11' })).errors).toBeUndefined();
-    expect((await server.gql(START, { t: token, v: '2026-11' })).errors?.[0].extensions?.code).toBe('CAPTCHA_REUSED');
+    // Input is checked before the CAPTCHA is spent: the same token still opens a draft after.
+    const wrongTerms: Answer = await server.gql(START, { t: token, v: '2019-01', e });
+    expect(wrongTerms.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'termsVersion' });
+    expect((await server.gql(START, { t: token, v: '2026-11', e: 'no es correo' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect((await server.gql(START, { t: 'forged', v: '2026-11', e })).errors?.[0].extensions?.code).toBe('CAPTCHA_INVALID');
+    expect((await server.gql(START, { t: token, v: '2026-11', e })).errors).toBeUndefined();
+    expect((await server.gql(START, { t: token, v: '2026-11', e })).errors?.[0].extensions?.code).toBe('CAPTCHA_REUSED');
   });
 
   it('judges a document by its bytes: an executable called .pdf is refused and nothing is kept', async () => {
@@ -110,7 +108,7 @@ describe.each(testDatabases())('applying on $name', (database) => {
     const requests = await count('certificate_request');
     const bad: Answer = await server.gql(SUBMIT, {
       d: id,
-      a: { ...person('12A45'), email: 'no-es-correo', phone: '12', certificateType: 'PERTENENCIA_EMPRESA' },
+      a: { ...person('12A45'), email: 'otro@example.com', phone: '12', certificateType: 'PERTENENCIA_EMPRESA' },
     });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fields = (bad.errors?.[0].extensions?.fields as { field: string; message: string }[]).map((f) => f.field).sort();
@@ -142,12 +140,12 @@ describe.each(testDatabases())('applying on $name', (database) => {
   });
 
   it('gives simultaneous applications different numbers', async () => {
-    const drafts = await Promise.all([draft(), draft(), draft()]);
-    for (const id of drafts) {
+    const ids = await Promise.all([draft(), draft(), draft()]);
+    for (const id of ids) {
       await upload(id, 'ID_DOCUMENT', PDF);
       await upload(id, 'PROFESSIONAL_CARD', PNG);
     }
-    const results = await Promise.all(drafts.map((id, i) => server.gql<{ submitApplication: { requestNumber: string } }>(SUBMIT, { d: id, a: person(`10987654${40 + i}`) })));
+    const results = await Promise.all(ids.map((id, i) => server.gql<{ submitApplication: { requestNumber: string } }>(SUBMIT, { d: id, a: person(`10987654${40 + i}`) })));
     const numbers = results.map((r) => r.data?.submitApplication.requestNumber);
     expect(new Set(numbers).size).toBe(3);
     expect(numbers.every(Boolean)).toBe(true);

@@ -17,14 +17,14 @@ type Documents = {
     "\n  query RequestDetail($id: ID!, $orderNumber: String) {\n    requestDetail(id: $id, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": typeof types.LookupDocument,
     "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": typeof types.ApplyInfoDocument,
-    "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion) { id expiresAt }\n  }\n": typeof types.StartApplicationDocument,
+    "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": typeof types.StartApplicationDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": typeof types.SubmitApplicationDocument,
 };
 const documents: Documents = {
     "\n  query RequestDetail($id: ID!, $orderNumber: String) {\n    requestDetail(id: $id, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": types.LookupDocument,
     "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": types.ApplyInfoDocument,
-    "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion) { id expiresAt }\n  }\n": types.StartApplicationDocument,
+    "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": types.StartApplicationDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": types.SubmitApplicationDocument,
 };
 
@@ -57,7 +57,7 @@ export function graphql(source: "\n  query ApplyInfo {\n    currentTerms { versi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion) { id expiresAt }\n  }\n"): (typeof documents)["\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion) { id expiresAt }\n  }\n"];
+export function graphql(source: "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n"): (typeof documents)["\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+import { Applicant, CertificateRequest, NotificationOutbox, RequestEvent, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import { toDate } from '../db/values.js';
+import { stageOf } from './machine.js';
+import { MoveRefused, type MoveResult } from './refusals.js';
+
+export interface NameCorrection {
+  requestNumber: string;
+  actor: string;
+  /** Already normalized (server/names.ts personName). */
+  fullName: string;
+  reason: string;
+}
+
+interface Row {
+  id: number;
+  status: RequestStatus;
+  version: number;
+  valid_to: Date | string | null;
+  applicant_id: number;
+  full_name: string;
+  contact_email: string | null;
+  kind: StepKind | null;
+  state: StepState | null;
+}
+
+/**
+ * The one way the name the lookup shows for a person changes: an operator, naming the request
+ * whose documents prove it, with a reason. Recorded in that request's history (names before and
+ * after); the request's stage does not move, but its version does, so the correction is ordered
+ * with the other moves on it. Holder names of requests already filed are left as they were filed.
+ */
+export async function correctApplicantName(m: EntityManager, input: NameCorrection, now: Date): Promise<MoveResult> {
+  const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
+  if (!/^\d{1,9}$/.test(input.requestNumber)) throw notFound();
+  const rows: Row[] = await m.query(
+    `SELECT r.id, r.status, r.version, r.valid_to, r.applicant_id, a.full_name, r.contact_email, s.kind, s.state
+       FROM certificate_request r
+       JOIN applicant a ON a.id = r.applicant_id
+       LEFT JOIN request_step s ON s.request_id = r.id
+      WHERE r.request_number = ?`,
+    [Number(input.requestNumber)],
+  );
+  if (rows.length === 0) throw notFound();
+  const request = rows[0];
+  if (request.full_name === input.fullName) {
+    throw new MoveRefused('ILLEGAL', `El nombre registrado del solicitante de la solicitud ${input.requestNumber} ya es ${input.fullName}.`);
+  }
+  const stage = stageOf(request.status, new Map(rows.filter((r) => r.kind).map((r) => [r.kind!, r.state!])), toDate(request.valid_to), now);
+  const updated = await m
+    .createQueryBuilder()
+    .update(CertificateRequest)
+    .set({ version: () => 'version + 1' })
+    .where('id = :id AND version = :version', { id: request.id, version: request.version })
+    .execute();
+  if (updated.affected !== 1) {
+    throw new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${input.requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
+  }
+  await m.update(Applicant, { id: request.applicant_id }, { fullName: input.fullName });
+  await m.insert(RequestEvent, {
+    requestId: request.id,
+    occurredAt: now,
+    actor: input.actor,
+    move: 'correct-name',
+    fromStage: stage,
+    toStage: stage,
+    reason: `Nombre registrado: «${request.full_name}» → «${input.fullName}». Motivo: ${input.reason}`,
+  });
+  if (request.contact_email) {
+    await m.insert(NotificationOutbox, {
+      requestId: request.id,
+      recipient: request.contact_email,
+      subject: `Su solicitud ${input.requestNumber}: corrección del nombre registrado`,
+      body: `Corregimos el nombre registrado del solicitante: ahora es ${input.fullName}. Motivo: ${input.reason}\n\nSi usted no pidió esta corrección, comuníquese con nuestro Call Center.`,
+      createdAt: now,
+      sentAt: null,
+      attempts: 0,
+      lastError: null,
+    });
+  }
+  return { requestNumber: input.requestNumber, stage, serialNumber: null };
+}
