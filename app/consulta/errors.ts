@@ -41,7 +41,7 @@ function rateLimited(seconds: number, t: Messages): PageError {
   return { code: 'RATE_LIMITED', message: format(t.errors.RATE_LIMITED, { wait: waitText(seconds, t) }) };
 }
 
-function waitText(seconds: number, t: Messages): string {
+export function waitText(seconds: number, t: Messages): string {
   const s = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
   if (s < 60) return s === 1 ? t.wait.second : format(t.wait.seconds, { n: s });
   const m = Math.ceil(s / 60);

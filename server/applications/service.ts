@@ -175,7 +175,11 @@ export class ApplicationService {
       await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId }, { emailConfirmedAt: now, emailCodeHash: null }));
       return view({ ...draft, emailConfirmedAt: now });
     }
-    const attemptsLeft = EMAIL_CODE.maxAttempts - (draft.emailCodeAttempts + 1);
+    // Read back, not computed from what was read before: concurrent guesses each see their own count.
+    const [{ attempts }] = await this.db.run((ds) =>
+      ds.getRepository(ApplicationDraft).createQueryBuilder('d').select('d.email_code_attempts', 'attempts').where('d.id = :id', { id: draftId }).getRawMany<{ attempts: number }>(),
+    );
+    const attemptsLeft = EMAIL_CODE.maxAttempts - Number(attempts);
     if (attemptsLeft <= 0) await this.void(draftId, now);
     throw attemptsLeft <= 0 ? voided() : new ApplicationRefused('BAD_USER_INPUT', [{ field: 'code', message: `El código no coincide. Le quedan ${attemptsLeft} intentos.` }], { reason: 'CODE_WRONG', attemptsLeft });
   }

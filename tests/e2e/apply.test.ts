@@ -1,19 +1,57 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
 import { browserAvailable } from '../support/browser.js';
-import { browserSession } from '../support/session.js';
+import { freePort } from '../support/process.js';
+import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
 import { expectAccessible, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
 
 const run = promisify(execFile);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
 // Apply through the page, act as the operator from the command line, and watch each step appear in the lookup.
-describe.runIf(browserAvailable())('applying, and the request moving through its steps', () => {
-  const session = browserSession();
+describe.runIf(browserAvailable())('applying, and the request moving through its steps', async () => {
+  // The applicant's mailbox: a real SMTP peer the server delivers its outbox to.
+  const smtpPort = await freePort();
+  const session = browserSession({ ...QUICK_CAPTCHA, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  const mails: { to: string; text: string }[] = [];
+  let smtp: SMTPServer;
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, envelope, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          for (const to of envelope.envelope.rcptTo) mails.push({ to: to.address, text: raw.replace(/=\r?\n/g, '') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+    expect((smtp.server.address() as AddressInfo).port).toBe(smtpPort);
+  });
+  afterAll(() => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())));
+
+  /** The code of the newest e-mail to `address` (the outbox is sent every few seconds). */
+  async function codeMailedTo(address: string, after = 0): Promise<string> {
+    await expect.poll(() => mails.filter((m) => m.to === address).length, { timeout: 20_000 }).toBeGreaterThan(after);
+    return / es (\d{6})\./.exec(mails.filter((m) => m.to === address).at(-1)!.text)![1];
+  }
+
+  /** From the home page to the e-mail code, in the page's language. */
+  async function startApplying(page: Page, email: string, labels: { accept: RegExp; email: string; go: string }) {
+    await page.getByLabel(labels.accept).check();
+    await page.getByLabel(labels.email, { exact: true }).fill(email);
+    await solveCaptcha(page);
+    await page.getByRole('button', { name: labels.go }).click();
+  }
 
 
   /** `npm run ops -- …` on the server's database, as an operator would type it. */
@@ -23,7 +61,6 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
   async function fillApplication(page: Page) {
     await page.getByLabel('Ingrese el número de identificación del solicitante').fill('1122334455');
     await page.getByLabel('Nombre completo del solicitante').fill('VALENTINA EJEMPLO SUÁREZ');
-    await page.getByLabel('Correo electrónico').fill('valentina.ejemplo@example.com');
     await page.getByLabel('Teléfono').fill('+57 310 555 1234');
     await page.getByLabel('Tipo de certificado').selectOption({ label: 'Persona Natural' });
   }
@@ -36,13 +73,30 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('SOLICITUD DE CERTIFICADO DE FIRMA DIGITAL');
     await page.getByRole('button', { name: 'Continuar' }).click();
     await expect.poll(() => page.locator('.alert').textContent()).toContain('Acepto los términos y condiciones');
+    const email = 'valentina.ejemplo@example.com';
     await page.getByLabel(/Acepto los términos y condiciones \(versión 2026-11\)/).check();
+    await page.getByLabel('Correo electrónico', { exact: true }).fill('valentina@');
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await expect.poll(() => page.locator('.alert').textContent()).toContain('Escriba un correo electrónico válido');
+    await page.getByLabel('Correo electrónico', { exact: true }).fill(email);
     await solveCaptcha(page);
     await expectAccessible(page, 'terms');
     await screenshot(page, 'apply-terms');
     await page.getByRole('button', { name: 'Continuar' }).click();
 
+    // The e-mail is proven before anything else: a wrong code says how many tries are left.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Confirme su correo electrónico');
+    const code = await codeMailedTo(email);
+    await page.getByLabel('Código de verificación (6 dígitos)').fill(code === '000000' ? '000001' : '000000');
+    await page.getByRole('button', { name: 'Confirmar correo' }).click();
+    await expect.poll(() => page.locator('.alert').textContent()).toBe('El código no coincide. Le quedan 4 intentos.');
+    await expectAccessible(page, 'e-mail code');
+    await screenshot(page, 'apply-email-code');
+    await page.getByLabel('Código de verificación (6 dígitos)').fill(code);
+    await page.getByRole('button', { name: 'Confirmar correo' }).click();
+
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Datos de la solicitud');
+    expect(await page.locator('.notice').textContent()).toContain(`Correo confirmado: ${email}`);
     await fillApplication(page);
     // A file that lies about its type is refused beside its field.
     await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
@@ -86,4 +140,25 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
     expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:/);
   }, 180_000);
+
+  it('asks for the e-mail code in English too, and sends a new one on request', async () => {
+    const context = await session.browser.newContext({ baseURL: session.server.url });
+    await context.addCookies([{ name: 'ssps-lang', value: 'en', url: session.server.url }]);
+    const page = await context.newPage();
+    await page.goto('/solicitud');
+    const email = 'john.codigo@example.com';
+    await startApplying(page, email, { accept: /I accept the terms and conditions/, email: 'E-mail', go: 'Continue' });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Confirm your e-mail');
+    const first = await codeMailedTo(email);
+    await page.getByLabel('Verification code (6 digits)').fill('12');
+    await page.getByRole('button', { name: 'Confirm e-mail' }).click();
+    await expect.poll(() => page.locator('.alert').textContent()).toBe('Enter the 6 digits of the code we sent you.');
+    await page.getByRole('button', { name: 'Send the code again' }).click();
+    await expect.poll(() => page.locator('.alert').textContent()).toMatch(/^Wait \d+ seconds before asking for another code\.$/);
+    await page.getByLabel('Verification code (6 digits)').fill(first);
+    await page.getByRole('button', { name: 'Confirm e-mail' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Application details');
+    await expectAccessible(page, 'application form in English');
+    await context.close();
+  }, 120_000);
 });

@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { format, type Messages } from '../i18n';
+import { useFocusOnMount } from '../consulta/useFocusOnMount';
+
+/** The confirmation: the numbers to keep, and the way to follow the request. */
+export function Done({ t, requestNumber, orderNumber }: { t: Messages; requestNumber: string; orderNumber: string }) {
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <section aria-labelledby="apply-done">
+      <h1 id="apply-done" ref={heading} tabIndex={-1}>
+        {t.apply.doneTitle}
+      </h1>
+      <p className="notice">{format(t.apply.done, { requestNumber, orderNumber })}</p>
+      <Link className="button" href="/consulta">
+        {t.apply.lookupLink}
+      </Link>
+    </section>
+  );
+}
