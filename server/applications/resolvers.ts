@@ -22,7 +22,7 @@ export const applicationResolvers: Resolvers = {
   },
   Mutation: {
     startApplication: async (_root, { captchaToken, termsVersion }, ctx) => {
-      await ctx.captcha.spend(captchaToken);
+      await ctx.captcha.spend(captchaToken, ctx.caller.ip);
       return ctx.applications.start(termsVersion, clientNetwork(ctx.caller.ip)).catch(refusal);
     },
     submitApplication: async (_root, { draftId, application }, ctx) => ctx.applications.submit(draftId, application).catch(refusal),

@@ -3,7 +3,6 @@ import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { appError, messages } from '../errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Move, RevocationReason } from './machine.js';
-import { certificateBySerial } from './serial.js';
 import { MoveRefused, type MoveInput } from './service.js';
 
 function requireKey(ctx: GraphQLContext) {
@@ -43,8 +42,8 @@ async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: str
 export const lifecycleResolvers: Resolvers = {
   Query: {
     certificateBySerial: async (_root, { serial }, ctx) => {
-      requireKey(ctx);
-      return certificateBySerial(ctx.db, serial);
+      const partner = requireKey(ctx);
+      return ctx.lookup.serial({ ...ctx.caller, partner }, serial);
     },
     requestHistory: async (_root, { requestNumber }, ctx) => {
       requireOperator(ctx);

@@ -47,6 +47,7 @@ export async function startServer(
     RATE_LIMIT_LOOKUP_IDENTITY: '10000/1m',
     RATE_LIMIT_DETAIL_IP: '10000/1m',
     RATE_LIMIT_CHALLENGE_IP: '10000/1m',
+    RATE_LIMIT_CAPTCHA_FAILURES_IP: '10000/1m',
     ...env,
   });
   const ssps = await createSsps(config, createLogger(config.logLevel));
