@@ -32,6 +32,7 @@ export const messages = {
   NO_SUBSCRIPTIONS: 'Este servicio no ofrece suscripciones; use consultas (query).',
   PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
   INVALID_QUERY: 'La consulta GraphQL no es válida',
+  INTROSPECTION_DISABLED: 'este servicio no permite consultar la descripción de su esquema (introspección).',
   ID_NUMBER: {
     REQUIRED: 'Ingrese el número de identificación del solicitante.',
     DIGITS_ONLY: 'El número de identificación solo puede tener dígitos (sin letras ni guiones).',

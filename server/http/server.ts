@@ -42,7 +42,8 @@ export function createHttpServer(routes: Routes): Server {
       return sendJson(res, 400, { error: 'bad request target' });
     }
     respond(req, res, url).catch((err: unknown) => {
-      routes.log.error({ err, path: url.pathname }, 'request failed');
+      // Only the path's first segment: the rest may be a draft id or an invoice token.
+      routes.log.error({ err, route: `/${url.pathname.split('/')[1]}` }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.destroy();
     });
