@@ -1,11 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDIT_KINDS = ['LOOKUP', 'DETAIL'] as const;
+export const AUDIT_KINDS = ['LOOKUP', 'DETAIL', 'SERIAL'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /**
  * Who consulted whose data (Ley 1581 de 2012, art. 4(f)–(g) and the holder's right to know):
- * one row per lookup or detail read, written off the request's path.
+ * one row per lookup, detail read or partner's serial check, written off the request's path.
  */
 @Entity('lookup_audit')
 // One index, led by time: every write lands at its end, in pages that stay in memory. An index
@@ -28,7 +28,7 @@ export class LookupAudit {
   @Column({ type: 'varchar', length: 64, name: 'identity_hash', nullable: true })
   identityHash!: string | null;
 
-  /** The request read, for detail reads. */
+  /** The request read, for detail reads and serial checks. */
   @Column({ type: 'int', name: 'request_id', nullable: true })
   requestId!: number | null;
 

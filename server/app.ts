@@ -63,19 +63,19 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const altcha = new AltchaCaptcha({ secret: config.secret, ...config.captcha });
   const usedTokens = new DatabaseUsedTokenStore(db);
   const pseudonyms = new Pseudonymizer(config.secret);
-  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl }, db);
+  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms }, db);
   const audit = new AuditLog(db, log);
   const partners = new PartnerService(db);
   const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
-  const captcha = new CaptchaGate(altcha, usedTokens);
+  const captcha = new CaptchaGate(altcha, usedTokens, limits);
   // Outside the web root: under the data directory, never served as files.
   const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, config.secret);
   const services: Services = {
-    lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms),
+    lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
     captcha,
-    limitDraftOpening: (ip) => limits.consume('draftIp', pseudonyms.value('ip', ip)),
+    limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
     lifecycle: new LifecycleService(db),
     db,
     newRequestUrl: config.site.newRequestUrl,
@@ -107,7 +107,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     graphql: graphqlHandler(apollo, context, config.maxBodyBytes),
     challenge: async (req) => {
       try {
-        await limits.consume('challengeIp', pseudonyms.value('ip', clientIp(req, config.trustProxy)));
+        await limits.consumeClient('challengeIp', clientIp(req, config.trustProxy));
       } catch (error) {
         // A challenge costs nothing to hand out and reveals nothing: with the counters' store
         // down it is still served, and the lookup that would spend it is refused instead.

@@ -126,10 +126,12 @@ const envSchema = z.object({
     .trim()
     .optional()
     .refine((v) => !v || /^rediss?:\/\//.test(v), 'expected redis://host:6379'),
-  RATE_LIMIT_LOOKUP_IP: rate('20/10m'),
-  RATE_LIMIT_LOOKUP_IDENTITY: rate('10/1h'),
-  RATE_LIMIT_DETAIL_IP: rate('60/10m'),
-  RATE_LIMIT_CHALLENGE_IP: rate('40/10m'),
+  // Sized for an office of 20 behind one address (README, Rate limits).
+  RATE_LIMIT_LOOKUP_IP: rate('100/10m'),
+  RATE_LIMIT_LOOKUP_IDENTITY: rate('20/1h'),
+  RATE_LIMIT_DETAIL_IP: rate('300/10m'),
+  RATE_LIMIT_CHALLENGE_IP: rate('200/10m'),
+  RATE_LIMIT_CAPTCHA_FAILURES_IP: rate('50/10m'),
   RATE_LIMIT_DRAFT_IP: rate('20/1h'),
   PARTNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
@@ -169,7 +171,7 @@ export interface Config {
   logLevel: string;
   /** Counters live in Redis when set, otherwise in the database. */
   redisUrl: string | undefined;
-  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; draftIp: RateRule; partnerPerMinute: number };
+  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; captchaFailureIp: RateRule; draftIp: RateRule; partnerPerMinute: number };
   auditRetentionDays: number;
   /** order-number: a request's detail also needs its order number (see README). */
   secondFactor: 'none' | 'order-number';
@@ -225,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       detailIp: e.RATE_LIMIT_DETAIL_IP,
       challengeIp: e.RATE_LIMIT_CHALLENGE_IP,
       draftIp: e.RATE_LIMIT_DRAFT_IP,
+      captchaFailureIp: e.RATE_LIMIT_CAPTCHA_FAILURES_IP,
       partnerPerMinute: e.PARTNER_RATE_PER_MINUTE,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,

@@ -38,6 +38,7 @@ export const messages = {
     INVISIBLE_CHARACTERS: 'El nombre tiene caracteres invisibles o de control (por ejemplo, espacios de ancho cero o marcas de dirección del texto): quítelos.',
     TOO_FEW_LETTERS: 'El nombre debe tener al menos dos letras.',
   } satisfies Record<RecordTextProblem, string>,
+  INTROSPECTION_DISABLED: 'este servicio no permite consultar la descripción de su esquema (introspección).',
   ID_NUMBER: {
     REQUIRED: 'Ingrese el número de identificación del solicitante.',
     DIGITS_ONLY: 'El número de identificación solo puede tener dígitos (sin letras ni guiones).',

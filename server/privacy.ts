@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Keyed hashes for what must be matched but not read: an identity in the audit or in a
@@ -22,6 +22,19 @@ export class Pseudonymizer {
   }
 }
 
+/**
+ * What a client's address is counted as by the rate limits: an IPv4 address is one client;
+ * an IPv6 client is its /64 (RFC 6177: the least a subscriber is given, so every address in
+ * it is the same client), and `wide` is the /48 around it, a site's allocation, where one
+ * client could otherwise take 65,536 /64s.
+ */
+export function clientScopes(ip: string): { narrow: string; wide: string | null } {
+  const address = parse(ip);
+  if (!address) return { narrow: 'unknown', wide: null };
+  if (address.kind() === 'ipv4') return { narrow: address.toString(), wide: null };
+  return { narrow: prefix(address, 64), wide: prefix(address, 48) };
+}
+
 /** The client's network, not its address: IPv4 /24 and IPv6 /48, enough to see abuse, not to single out a person. */
 export function clientNetwork(ip: string): string {
   // Every request is audited, and a partner's come from the same few addresses.
@@ -29,16 +42,24 @@ export function clientNetwork(ip: string): string {
   return last.network;
 }
 
-let last = { ip: '', network: networkOf('') };
+let last = { ip: '', network: 'unknown' };
 
 function networkOf(ip: string): string {
-  if (isIPv4(ip)) return `${ip.slice(0, ip.lastIndexOf('.'))}.0/24`;
-  if (isIPv6(ip)) {
-    const [head, tail = ''] = ip.split('::');
-    const left = head ? head.split(':') : [];
-    const right = tail ? tail.split(':') : [];
-    const full = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-    return `${full.slice(0, 3).map((h) => h.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/48`;
+  const address = parse(ip);
+  if (!address) return 'unknown';
+  return prefix(address, address.kind() === 'ipv4' ? 24 : 48);
+}
+
+/** IPv4-mapped IPv6 (::ffff:192.0.2.1) counts as the IPv4 address it carries. */
+function parse(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    return ipaddr.process(ip);
+  } catch {
+    return null;
   }
-  return 'unknown';
+}
+
+function prefix(address: ipaddr.IPv4 | ipaddr.IPv6, bits: number): string {
+  const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${bits}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${bits}`);
+  return `${network.toString()}/${bits}`;
 }

@@ -1,8 +1,9 @@
 'use client';
 
-import { useQuery } from '@urql/next';
+import { useQuery, type CombinedError } from '@urql/next';
 import { useState } from 'react';
 import { graphql } from '../../graphql/generated/client';
+import type { RequestDetailQuery } from '../../graphql/generated/client/graphql';
 import { format, type Messages } from '../i18n';
 import { describeError } from './errors';
 import { displayDate } from './format';
@@ -19,11 +20,29 @@ const DetailDocument = graphql(`
   }
 `);
 
-/** "Ver Detalle": the request's serial number and its five steps. */
-export function Detail({ t, handle, orderNumber, onBack }: { t: Messages; handle: string; orderNumber?: string; onBack: () => void }) {
-  const [{ data, error }] = useQuery({ query: DetailDocument, variables: { id: handle, orderNumber }, requestPolicy: 'network-only' });
+/**
+ * Not suspended: a component that suspends on its first render is mounted afresh when the data
+ * arrives, and with 'network-only' the fresh one sent the query again — two detail reads (and
+ * two audit entries) per click. Each click mounts this once and reads once.
+ */
+const NO_SUSPENSE = { suspense: false };
+
+interface Props {
+  t: Messages;
+  orderNumber?: string;
+  onBack: () => void;
+}
+
+/** "Ver Detalle": reads the request's detail, then shows it. */
+export function Detail({ handle, ...props }: Props & { handle: string }) {
+  const [{ data, error, fetching }] = useQuery({ query: DetailDocument, variables: { id: handle, orderNumber: props.orderNumber }, requestPolicy: 'network-only', context: NO_SUSPENSE });
+  if (fetching || (!data && !error)) return <p role="status">{props.t.detail.loading}</p>;
+  return <DetailView {...props} detail={data?.requestDetail} error={error} />;
+}
+
+/** The request's serial number and its five steps; mounted with its data, so focus goes to its heading. */
+function DetailView({ t, orderNumber, onBack, detail, error }: Props & { detail: RequestDetailQuery['requestDetail'] | undefined; error: CombinedError | undefined }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const detail = data?.requestDetail;
   const back = (
     <button type="button" className="button button--secondary" onClick={onBack}>
       {t.detail.back}

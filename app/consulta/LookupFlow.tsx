@@ -1,7 +1,7 @@
 'use client';
 
 import { useClient } from '@urql/next';
-import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import type { IdType, LookupQuery } from '../../graphql/generated/client/graphql';
 import { normalizeIdNumber, type IdNumberResult } from '../../graphql/id-number';
@@ -86,11 +86,7 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   }
 
   if (view.name === 'detail') {
-    return (
-      <Suspense fallback={<p role="status">{t.detail.loading}</p>}>
-        <Detail t={t} handle={view.handle} orderNumber={view.orderNumber} onBack={() => setView({ name: 'results', lookup: view.lookup })} />
-      </Suspense>
-    );
+    return <Detail t={t} handle={view.handle} orderNumber={view.orderNumber} onBack={() => setView({ name: 'results', lookup: view.lookup })} />;
   }
 
   if (view.name === 'results') {

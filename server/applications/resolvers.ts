@@ -32,7 +32,7 @@ export const applicationResolvers: Resolvers = {
       try {
         const address = ctx.applications.checkStart(termsVersion, email);
         await ctx.limitDraftOpening(ctx.caller.ip);
-        await ctx.captcha.spend(captchaToken);
+        await ctx.captcha.spend(captchaToken, ctx.caller.ip);
         return await ctx.applications.start(termsVersion, address, clientNetwork(ctx.caller.ip));
       } catch (error) {
         return refusal(error);

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { scrub, type Logger } from '../log.js';
 import { applicationResolvers } from '../applications/resolvers.js';
 import { lifecycleResolvers } from '../lifecycle/resolvers.js';
 import { requestResolvers } from '../requests/resolvers.js';
@@ -13,6 +13,15 @@ import { jitGateway } from './jit.js';
 import { queryLimits } from './limits.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './schema.js';
+
+/**
+ * graphql-js suggests names of the schema in its refusals ("Did you mean the enum value \"CC\"?",
+ * "Did you mean \"requestDetail\"?"): with introspection off, they would hand out the schema
+ * piece by piece.
+ */
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
 
 const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED', 'RATE_LIMITED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'FAILED_PRECONDITION', 'SERVICE_UNAVAILABLE']);
 // Apollo's own refusals of a malformed operation: the code stays, the message gets a Spanish lead.
@@ -44,7 +53,15 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     // We are no federated subgraph: no inline traces either.
     plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
     formatError: (formatted, error) => formatError(formatted, error, log),
+    logger: apolloLogger(log),
   });
+}
+
+/** Apollo's own reports ("Unexpected error processing request: …" with the error's message) go through our logger, scrubbed. */
+function apolloLogger(log: Logger) {
+  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (message?: unknown) =>
+    message instanceof Error ? log[level]({ err: message }, 'Apollo Server') : log[level](scrub(String(message)));
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
@@ -55,10 +72,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && OWN_CODES.has(code)) {
     // Refusals from the context (an API key) reach here with Apollo's prefix; the applicant needs only the sentence.
-    return { ...formatted, message: formatted.message.replace(/^Context creation failed: /, '') };
+    return { ...formatted, message: withoutSuggestions(formatted.message.replace(/^Context creation failed: /, '')) };
+  }
+  if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
+    // Apollo's own sentence names the server software.
+    return { message: `${messages.INVALID_QUERY}: ${messages.INTROSPECTION_DISABLED}`, locations: formatted.locations, extensions: { code } };
   }
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
-    return { ...formatted, message: `${messages.INVALID_QUERY}: ${formatted.message}` };
+    return { ...formatted, message: `${messages.INVALID_QUERY}: ${withoutSuggestions(formatted.message)}` };
   }
   log.error({ err: original }, 'unexpected error in a GraphQL operation');
   return { message: messages.INTERNAL_SERVER_ERROR, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -19,7 +19,8 @@ export function queryLimits<TContext extends object>() {
     // re-parses in a hook, and Apollo takes any syntax error thrown there for a 500.
     maxTokens: { enabled: false },
     costLimit: { maxCost: 500, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions of every kind (fields, arguments, types, enum values) are stripped in formatError.
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   // graphql-armor's types name Apollo's CommonJS build; the plugins are the same objects under ESM.

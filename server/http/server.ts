@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { messages, ServiceUnavailableError } from '../errors.js';
 import { RateLimitedError } from '../ratelimit/limits.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
@@ -42,7 +43,15 @@ export function createHttpServer(routes: Routes): Server {
       return sendJson(res, 400, { error: 'bad request target' });
     }
     respond(req, res, url).catch((err: unknown) => {
-      routes.log.error({ err, path: url.pathname }, 'request failed');
+      const route = `/${url.pathname.split('/')[1]}`;
+      if (err instanceof ServiceUnavailableError) {
+        // The database did not answer in time: the client may try again, as /graphql says.
+        routes.log.warn({ route }, 'database unavailable');
+        if (!res.headersSent) return sendJson(res, 503, { errors: [{ message: messages.SERVICE_UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] }, { 'retry-after': '5' });
+        return res.destroy();
+      }
+      // Only the path's first segment: the rest may be a draft id or an invoice token.
+      routes.log.error({ err, route }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.destroy();
     });

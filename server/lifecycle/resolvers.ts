@@ -4,7 +4,6 @@ import { appError, messages } from '../errors.js';
 import { personName } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Move, RevocationReason } from './machine.js';
-import { certificateBySerial } from './serial.js';
 import { MoveRefused, type MoveInput } from './service.js';
 
 function requireKey(ctx: GraphQLContext) {
@@ -48,8 +47,8 @@ async function refused<T>(work: () => Promise<T>): Promise<T> {
 export const lifecycleResolvers: Resolvers = {
   Query: {
     certificateBySerial: async (_root, { serial }, ctx) => {
-      requireKey(ctx);
-      return certificateBySerial(ctx.db, serial);
+      const partner = requireKey(ctx);
+      return ctx.lookup.serial({ ...ctx.caller, partner }, serial);
     },
     requestHistory: async (_root, { requestNumber }, ctx) => {
       requireOperator(ctx);

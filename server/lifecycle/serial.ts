@@ -30,25 +30,37 @@ export function serialCandidates(input: string): string[] {
   return [...candidates];
 }
 
-export async function certificateBySerial(db: Database, input: string, now = new Date()): Promise<CertificateStatusView | null> {
+export interface FoundCertificate {
+  status: CertificateStatusView;
+  requestId: number;
+  /** Whose certificate it is, for the audit. */
+  holder: { idType: string; idNumber: string };
+}
+
+export async function certificateBySerial(db: Database, input: string, now = new Date()): Promise<FoundCertificate | null> {
   const candidates = serialCandidates(input);
   if (candidates.length === 0) return null;
   const request = await db.run((ds) =>
     ds
       .getRepository(CertificateRequest)
       .createQueryBuilder('r')
+      .innerJoinAndSelect('r.applicant', 'a')
       .where('r.serial_number IN (:...candidates)', { candidates })
       .getOne(),
   );
   if (!request?.serialNumber || !request.validFrom || !request.validTo) return null;
   const state = request.revokedAt ? 'REVOKED' : request.validTo.getTime() <= now.getTime() ? 'EXPIRED' : 'VALID';
   return {
-    serialNumber: request.serialNumber,
-    requestNumber: String(request.requestNumber),
-    state,
-    validFrom: request.validFrom,
-    validTo: request.validTo,
-    revokedAt: request.revokedAt,
-    revocationReason: request.revocationReason as RevocationReason | null,
+    status: {
+      serialNumber: request.serialNumber,
+      requestNumber: String(request.requestNumber),
+      state,
+      validFrom: request.validFrom,
+      validTo: request.validTo,
+      revokedAt: request.revokedAt,
+      revocationReason: request.revocationReason as RevocationReason | null,
+    },
+    requestId: request.id,
+    holder: { idType: request.applicant.idType, idNumber: request.applicant.idNumber },
   };
 }

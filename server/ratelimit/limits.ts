@@ -4,8 +4,17 @@ import type { DataSource } from 'typeorm';
 import type { RateRule } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ServiceUnavailableError } from '../errors.js';
+import { clientScopes, type Pseudonymizer } from '../privacy.js';
 
-export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeIp' | 'draftIp';
+/** Limits counted per client (see `consumeClient`); lookupIdentity is counted per person and client. */
+export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeIp' | 'captchaFailureIp' | 'draftIp';
+
+/**
+ * An IPv6 client spends its /64's budget and this many times that budget of its /48's: a
+ * client holding a whole /48 gets this much more, not 65,536 times more, and the few /64s
+ * of one office or one carrier's customers that share a /48 do not starve each other.
+ */
+export const WIDE_SCOPE_FACTOR = 8;
 
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -16,6 +25,8 @@ export class RateLimitedError extends Error {
 export interface RateLimitOptions {
   rules: Record<LimitName, RateRule>;
   redisUrl?: string;
+  /** Client addresses and people become keyed hashes before they reach the counters' store. */
+  pseudonyms: Pseudonymizer;
 }
 
 type Factory = (keyPrefix: string, rule: RateRule) => RateLimiterAbstract;
@@ -52,9 +63,18 @@ export class RateLimits {
     private readonly db: Database,
   ) {}
 
-  /** Spends one point of `name` for `key`; past the limit, throws RateLimitedError. */
-  consume(name: LimitName, key: string): Promise<void> {
-    return this.spend(name, this.options.rules[name], key);
+  /**
+   * Spends one point of `name` for the client at `ip` — IPv4 by address, IPv6 by its /64 and
+   * also from its /48's wider budget (see clientScopes) — or, with `subject`, for that subject
+   * as seen from that client (a person looked up from one network). Past either limit, throws
+   * RateLimitedError. Every per-address limit is spent through here.
+   */
+  async consumeClient(name: LimitName, ip: string, subject?: string): Promise<void> {
+    const { narrow, wide } = clientScopes(ip);
+    const key = (scope: string) => this.options.pseudonyms.value(`client:${subject ?? ''}`, scope);
+    const rule = this.options.rules[name];
+    await this.spend(name, rule, key(narrow));
+    if (wide) await this.spend(`${name}Wide`, { points: rule.points * WIDE_SCOPE_FACTOR, seconds: rule.seconds }, key(wide));
   }
 
   /** A partner's own budget: its rate per minute, spent from leases (see LEASE_PARTS). */

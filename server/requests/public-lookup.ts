@@ -1,8 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { IdType } from '../../graphql/id-number.js';
+import type { AuditKind } from '../../entities/index.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CaptchaGate } from '../captcha/gate.js';
+import type { Database } from '../db/database.js';
 import { rateLimitedError, ServiceUnavailableError } from '../errors.js';
+import { certificateBySerial, type CertificateStatusView } from '../lifecycle/serial.js';
 import type { Caller } from '../partners/service.js';
 import { clientNetwork, type Pseudonymizer } from '../privacy.js';
 import { RateLimitedError, type RateLimits } from '../ratelimit/limits.js';
@@ -19,6 +22,7 @@ export class PublicLookup {
     private readonly limits: RateLimits,
     private readonly audit: AuditLog,
     private readonly pseudonyms: Pseudonymizer,
+    private readonly db: Database,
   ) {}
 
   async lookup(caller: Caller, idType: IdType, idNumber: string, captchaToken: string | null | undefined): Promise<LookupResult> {
@@ -27,10 +31,13 @@ export class PublicLookup {
       if (caller.partner) {
         await this.limits.consumePartner(caller.partner.id, caller.partner.ratePerMinute);
       } else {
-        await this.limits.consume('lookupIp', this.pseudonyms.value('ip', caller.ip));
-        // After the CAPTCHA: a caller without one must not be able to use up a person's lookups.
-        await this.captcha.spend(captchaToken);
-        await this.limits.consume('lookupIdentity', identityHash);
+        // The CAPTCHA first: a caller without a solved one spends no lookup budget, neither the
+        // address's nor the person's (failures have their own bucket, see CaptchaGate).
+        await this.captcha.spend(captchaToken, caller.ip);
+        await this.limits.consumeClient('lookupIp', caller.ip);
+        // A person's budget is counted per client network: whoever exhausts it from one
+        // address cannot lock the person (or an office helping them) out from another.
+        await this.limits.consumeClient('lookupIdentity', caller.ip, identityHash);
       }
       const result = await this.requests.lookup(idType, idNumber);
       return { result, count: result.requests.length };
@@ -41,7 +48,7 @@ export class PublicLookup {
     const audit = { kind: 'DETAIL' as const, identityHash: null as string | null, requestId: null as number | null };
     return this.audited(caller, audit, async () => {
       if (caller.partner) await this.limits.consumePartner(caller.partner.id, caller.partner.ratePerMinute);
-      else await this.limits.consume('detailIp', this.pseudonyms.value('ip', caller.ip));
+      else await this.limits.consumeClient('detailIp', caller.ip);
       const found = await this.requests.detail(handle, orderNumber);
       if (found) {
         audit.identityHash = this.pseudonyms.identity(found.applicant.idType, found.applicant.idNumber);
@@ -51,9 +58,23 @@ export class PublicLookup {
     });
   }
 
+  /** A relying party's check of a serial number: a partner's call, spent from its budget and audited like a detail read. */
+  async serial(caller: Caller & { partner: NonNullable<Caller['partner']> }, serial: string): Promise<CertificateStatusView | null> {
+    const audit = { kind: 'SERIAL' as const, identityHash: null as string | null, requestId: null as number | null };
+    return this.audited(caller, audit, async () => {
+      await this.limits.consumePartner(caller.partner.id, caller.partner.ratePerMinute);
+      const found = await certificateBySerial(this.db, serial);
+      if (found) {
+        audit.identityHash = this.pseudonyms.identity(found.holder.idType, found.holder.idNumber);
+        audit.requestId = found.requestId;
+      }
+      return { result: found?.status ?? null, count: found ? 1 : 0 };
+    });
+  }
+
   private async audited<T>(
     caller: Caller,
-    entry: { kind: 'LOOKUP' | 'DETAIL'; identityHash: string | null; requestId: number | null },
+    entry: { kind: AuditKind; identityHash: string | null; requestId: number | null },
     work: () => Promise<{ result: T; count: number }>,
   ): Promise<T> {
     // One entry object per request, built after the work (the detail learns whose request it was).
@@ -70,7 +91,8 @@ export class PublicLookup {
       });
     try {
       const { result, count } = await work();
-      record(count === 0 && entry.kind === 'DETAIL' ? 'NOT_FOUND' : 'OK', count);
+      // An empty lookup is an answer; a detail or serial that names nothing is not.
+      record(count === 0 && entry.kind !== 'LOOKUP' ? 'NOT_FOUND' : 'OK', count);
       return result;
     } catch (error) {
       const refusal = error instanceof RateLimitedError ? rateLimitedError(error.retryAfterSeconds) : error;

@@ -77,6 +77,25 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
   }, 90_000);
 
+  it('reads the detail once for each click on Ver Detalle, and serves pages without X-Powered-By', async () => {
+    const answer = await page.goto('/consulta');
+    expect(answer?.headers()['x-powered-by']).toBeUndefined();
+    const detailReads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.postData()?.includes('requestDetail')) detailReads.push(r.method());
+    });
+    await lookUp(page, 'Cédula de Ciudadanía', '1013592259');
+    const serial = page.locator('.serial code');
+    for (const clicks of [1, 2]) {
+      await page.getByRole('button', { name: 'Ver detalle de la solicitud 434070' }).click();
+      await expect.poll(() => serial.count()).toBe(1);
+      // Long enough for a second read, had the page sent one, to leave.
+      await page.waitForTimeout(1_000);
+      expect(detailReads).toEqual(Array(clicks).fill('POST'));
+      await page.getByRole('button', { name: 'Volver a mis solicitudes' }).click();
+    }
+  });
+
   it('says so, with the manual\'s words and link, when nobody has requests (CC 14444524), and Salir keeps what was typed', async () => {
     await page.goto('/consulta');
     await lookUp(page, 'Cédula de Ciudadanía', '14444524');

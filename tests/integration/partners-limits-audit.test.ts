@@ -4,12 +4,14 @@ import { AUDIT_BATCH, AuditLog, consultationsQuery } from '../../server/audit/au
 import { toDate } from '../../server/db/values.js';
 import { createLogger } from '../../server/log.js';
 import { Pseudonymizer } from '../../server/privacy.js';
+import { WIDE_SCOPE_FACTOR } from '../../server/ratelimit/limits.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
 import { serverFor, startServer, TEST_SECRET } from '../support/server.js';
 
 const LOOKUP = `query ($n: String!, $t: String) { certificateRequests(idType: CC, idNumber: $n, captchaToken: $t) { requests { id orderNumber requestNumber } detailNeedsOrderNumber } }`;
 const DETAIL = `query ($id: ID!, $o: String) { requestDetail(id: $id, orderNumber: $o) { requestNumber serialNumber } }`;
+const BY_SERIAL = `query ($s: String!) { certificateBySerial(serial: $s) { requestNumber state } }`;
 type Lookup = { certificateRequests: { requests: { id: string; orderNumber: string; requestNumber: string }[]; detailNeedsOrderNumber: boolean } };
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
@@ -90,6 +92,22 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       // Written in UTC and read back as the same instant, on either driver.
       for (const row of rows) expect(Math.abs(row.occurredAt.getTime() - Date.now())).toBeLessThan(60_000);
       expect(JSON.stringify(rows)).not.toMatch(/1013592259|71234567|127\.0\.0\.1/);
+    });
+
+    it("spends the partner's budget on serial checks and audits each with the holder and the request", async () => {
+      const { key, partner } = await server.ssps.partners.create('portal-serial', { ratePerMinute: 2 });
+      const before = (await auditRows()).length;
+      const check = async (serial: string) => {
+        const res = await server.gql<{ certificateBySerial: { requestNumber: string } | null }>(BY_SERIAL, { s: serial }, bearer(key));
+        return res.errors?.[0].extensions?.code ?? res.data?.certificateBySerial?.requestNumber ?? null;
+      };
+      expect([await check('3B:00:CD:D4:A8:D6:48:33:5E:FB:41:5E:3B:27:3B:D8'), await check('ff'), await check('3b00cdd4a8d648335efb415e3b273bd8')]).toEqual(['434070', null, 'RATE_LIMITED']);
+      const rows = (await auditRows()).slice(before);
+      expect(rows.map((r) => [r.kind, r.outcome, r.resultCount, r.partnerId, r.identityHash, r.requestId === null])).toEqual([
+        ['SERIAL', 'OK', 1, partner.id, new Pseudonymizer(TEST_SECRET).identity('CC', '1013592259'), false],
+        ['SERIAL', 'NOT_FOUND', 0, partner.id, null, true],
+        ['SERIAL', 'RATE_LIMITED', 0, partner.id, null, true],
+      ]);
     });
 
     it('writes what is queued on a clean shutdown', async () => {
@@ -184,15 +202,17 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       }
     });
 
-    it('limits lookups of one identity from anywhere, and believes X-Forwarded-For only behind TRUST_PROXY', async () => {
-      const s = await startServer(database, { RATE_LIMIT_LOOKUP_IDENTITY: '2/1h', RATE_LIMIT_LOOKUP_IP: '3/1m', TRUST_PROXY: '1' });
+    it("limits lookups of one person per client address, so exhausting it from one address does not refuse another's, and believes X-Forwarded-For only behind TRUST_PROXY", async () => {
+      const s = await startServer(database, { RATE_LIMIT_LOOKUP_IDENTITY: '2/1h', TRUST_PROXY: '1' });
       try {
         const from = async (ip: string, n: string) =>
           (await s.gql(LOOKUP, { n, t: await solvedToken(s.url) }, { 'x-forwarded-for': ip })).errors?.[0].extensions?.code ?? 'OK';
-        expect([await from('203.0.113.1', '39876543'), await from('203.0.113.2', '39876543'), await from('203.0.113.3', '39876543')]).toEqual([
+        expect([await from('203.0.113.1', '39876543'), await from('203.0.113.1', '39876543'), await from('203.0.113.1', '39876543')]).toEqual([
           'OK', 'OK', 'RATE_LIMITED',
         ]);
-        expect(await from('203.0.113.3', '80234567')).toBe('OK');
+        // The same person from another address, and another person from the exhausted one.
+        expect(await from('203.0.113.2', '39876543')).toBe('OK');
+        expect(await from('203.0.113.1', '80234567')).toBe('OK');
       } finally {
         await s.close();
         await s.dropDatabase();
@@ -208,6 +228,53 @@ describe.each(testDatabases())('partners, rate limits and the audit on $name', (
       } finally {
         await direct.close();
         await direct.dropDatabase();
+      }
+    });
+
+    it('counts missing, invalid and reused CAPTCHA tokens in their own bucket, never in the address or person budget', async () => {
+      const s = await startServer(database, { RATE_LIMIT_LOOKUP_IP: '2/1m', RATE_LIMIT_LOOKUP_IDENTITY: '2/1h', RATE_LIMIT_CAPTCHA_FAILURES_IP: '3/1m' });
+      try {
+        const lookup = async (t?: string) => (await s.gql(LOOKUP, { n: '39876543', t })).errors?.[0].extensions?.code ?? 'OK';
+        const token = await solvedToken(s.url);
+        expect(await lookup(token)).toBe('OK');
+        expect([await lookup(), await lookup('forged'), await lookup(token)]).toEqual(['CAPTCHA_INVALID', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED']);
+        // Past its own bucket a failure is refused as such, and a solved CAPTCHA still goes through:
+        // the failures spent neither the address's budget nor the person's.
+        expect(await lookup('forged')).toBe('RATE_LIMITED');
+        expect(await lookup(await solvedToken(s.url))).toBe('OK');
+        expect(await lookup(await solvedToken(s.url))).toBe('RATE_LIMITED');
+      } finally {
+        await s.close();
+        await s.dropDatabase();
+      }
+    });
+
+    it('limits an IPv6 client by its /64, and its /48 by WIDE_SCOPE_FACTOR times that', async () => {
+      const s = await startServer(database, { RATE_LIMIT_DETAIL_IP: '2/1m', RATE_LIMIT_CHALLENGE_IP: '3/1m', RATE_LIMIT_LOOKUP_IP: '1/1m', TRUST_PROXY: '1' });
+      try {
+        const detail = async (ip: string) => (await s.gql(DETAIL, { id: 'x' }, { 'x-forwarded-for': ip })).errors?.[0].extensions?.code;
+        // Two addresses of one /64 share its budget.
+        expect([await detail('2001:db8:1:1::1'), await detail('2001:db8:1:1:ffff::2'), await detail('2001:DB8:1:1::3')]).toEqual(['NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED']);
+        // Other /64s of the same /48 have their own, until the /48's runs out.
+        const codes = [];
+        for (let n = 2; n <= WIDE_SCOPE_FACTOR + 1; n++) codes.push(await detail(`2001:db8:1:${n.toString(16)}::1`), await detail(`2001:db8:1:${n.toString(16)}::2`));
+        expect(codes.slice(0, 2 * (WIDE_SCOPE_FACTOR - 1))).toEqual(Array(2 * (WIDE_SCOPE_FACTOR - 1)).fill('NOT_FOUND'));
+        expect(codes.slice(2 * (WIDE_SCOPE_FACTOR - 1))).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+        // Another /48, and IPv4 addresses, each count on their own.
+        expect(await detail('2001:db8:2:1::1')).toBe('NOT_FOUND');
+        expect([await detail('192.0.2.1'), await detail('192.0.2.1'), await detail('192.0.2.1'), await detail('192.0.2.2')]).toEqual(['NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED', 'NOT_FOUND']);
+
+        // The CAPTCHA challenge and the lookup are counted the same way.
+        const challenge = async (ip: string) => (await fetch(`${s.url}/captcha/challenge`, { headers: { 'x-forwarded-for': ip } })).status;
+        const challenges = [];
+        for (const ip of ['2001:db8:3:1::1', '2001:db8:3:1::2', '2001:db8:3:1::3', '2001:db8:3:1::4', '2001:db8:3:2::1']) challenges.push(await challenge(ip));
+        expect(challenges).toEqual([200, 200, 200, 429, 200]);
+        // Each lookup's token comes from the test's own address: three, within that address's budget.
+        const lookup = async (ip: string) => (await s.gql(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) }, { 'x-forwarded-for': ip })).errors?.[0].extensions?.code ?? 'OK';
+        expect([await lookup('2001:db8:4:1::1'), await lookup('2001:db8:4:1::2'), await lookup('2001:db8:4:2::1')]).toEqual(['OK', 'RATE_LIMITED', 'OK']);
+      } finally {
+        await s.close();
+        await s.dropDatabase();
       }
     });
 
@@ -301,13 +368,16 @@ describe.runIf(process.env.REDIS_URL || process.env.CI === 'true')('rate limits 
     const database = testDatabases()[0];
     // A secret of this run's own: counters in a shared Redis never collide with an earlier run's.
     const secret = `redis-test-${Date.now()}-${Math.random()}`.padEnd(40, 'x');
-    const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', RATE_LIMIT_LOOKUP_IP: '2/1m', SSPS_SECRET: secret };
+    const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', RATE_LIMIT_LOOKUP_IP: '2/1m', RATE_LIMIT_DETAIL_IP: '1/1m', TRUST_PROXY: '1', SSPS_SECRET: secret };
     const a = await startServer(database, env);
     const b = await startServer(database, env, { url: a.databaseUrl });
     try {
       const codes = [];
       for (const s of [a, b, a]) codes.push((await s.gql(LOOKUP, { n: '1013592259', t: await solvedToken(s.url) })).errors?.[0].extensions?.code ?? 'OK');
       expect(codes).toEqual(['OK', 'OK', 'RATE_LIMITED']);
+      // An IPv6 /64 is one client there too, whichever instance it reaches.
+      const detail = async (s: typeof a, ip: string) => (await s.gql(DETAIL, { id: 'x' }, { 'x-forwarded-for': ip })).errors?.[0].extensions?.code;
+      expect([await detail(a, '2001:db8:9:1::1'), await detail(b, '2001:db8:9:1::2'), await detail(b, '2001:db8:9:2::1')]).toEqual(['NOT_FOUND', 'RATE_LIMITED', 'NOT_FOUND']);
       const rows = await a.ssps.db.run((ds) => ds.query('SELECT COUNT(*) AS n FROM rate_limit'));
       expect(Number((rows as { n: number }[])[0].n)).toBe(0);
     } finally {

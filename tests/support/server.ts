@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createSsps, type Ssps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { seed } from '../../server/db/seed.js';
-import { createLogger } from '../../server/log.js';
+import { createLogger, type Logger } from '../../server/log.js';
 import type { TestDatabase } from './databases.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -28,7 +28,7 @@ export async function startServer(
   database: TestDatabase,
   env: Record<string, string> = {},
   existing?: { url: string },
-  { waitForDatabase = true } = {},
+  { waitForDatabase = true, log }: { waitForDatabase?: boolean; log?: Logger } = {},
 ): Promise<TestServer & { dropDatabase: () => Promise<void> }> {
   const created = existing ? { url: existing.url, drop: async () => {} } : await database.create();
   const config = loadConfig({
@@ -48,9 +48,10 @@ export async function startServer(
     RATE_LIMIT_DETAIL_IP: '10000/1m',
     RATE_LIMIT_CHALLENGE_IP: '10000/1m',
     RATE_LIMIT_DRAFT_IP: '10000/1m',
+    RATE_LIMIT_CAPTCHA_FAILURES_IP: '10000/1m',
     ...env,
   });
-  const ssps = await createSsps(config, createLogger(config.logLevel));
+  const ssps = await createSsps(config, log ?? createLogger(config.logLevel));
   const address = await ssps.listen();
   if (waitForDatabase) {
     await ssps.db.start();
@@ -79,14 +80,20 @@ export async function startServer(
 
 export type StartedServer = TestServer & { dropDatabase: () => Promise<void> };
 
+/** The server's logger at its most talkative, writing to memory: what it would have written to stdout. */
+export function capturedLog(): { log: Logger; text: () => string } {
+  const lines: string[] = [];
+  return { log: createLogger('trace', { write: (line: string) => void lines.push(line) }), text: () => lines.join('') };
+}
+
 /**
  * For a test file: the real server on a fresh database, started before the file's tests and
  * closed (its database dropped) after. The value stands for the server once `beforeAll` ran.
  */
-export function serverFor(database: TestDatabase, env: Record<string, string> = {}): StartedServer {
+export function serverFor(database: TestDatabase, env: Record<string, string> = {}, { log }: { log?: Logger } = {}): StartedServer {
   let started: StartedServer | undefined;
   beforeAll(async () => {
-    started = await startServer(database, env);
+    started = await startServer(database, env, undefined, { log });
   });
   afterAll(async () => {
     await started?.close();
