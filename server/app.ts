@@ -41,6 +41,7 @@ export interface Ssps {
   log: Logger;
   audit: AuditLog;
   partners: PartnerService;
+  applications: ApplicationService;
   mailer: OutboxSender | null;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -76,6 +77,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     applications,
     captcha,
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
+    limitCodeEmail: (email) => limits.consumeSubject('codeEmail', email),
     lifecycle: new LifecycleService(db),
     db,
     newRequestUrl: config.site.newRequestUrl,
@@ -126,6 +128,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));
     audit.purge(config.auditRetentionDays).catch((err: unknown) => log.warn({ err }, 'could not purge the audit'));
     applications.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge expired application drafts'));
+    applications.purgeCodeEmails().catch((err: unknown) => log.warn({ err }, 'could not purge used e-mail codes'));
   }, PURGE_EVERY_MS).unref();
   void db.start();
 
@@ -135,6 +138,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     log,
     audit,
     partners,
+    applications,
     mailer,
     listen: () =>
       new Promise((resolve, reject) => {

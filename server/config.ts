@@ -133,6 +133,7 @@ const envSchema = z.object({
   RATE_LIMIT_CHALLENGE_IP: rate('200/10m'),
   RATE_LIMIT_CAPTCHA_FAILURES_IP: rate('50/10m'),
   RATE_LIMIT_DRAFT_IP: rate('20/1h'),
+  RATE_LIMIT_CODE_EMAIL: rate('10/1d'),
   PARTNER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
   LOOKUP_SECOND_FACTOR: z.enum(['none', 'order-number']).default('none'),
@@ -171,7 +172,7 @@ export interface Config {
   logLevel: string;
   /** Counters live in Redis when set, otherwise in the database. */
   redisUrl: string | undefined;
-  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; captchaFailureIp: RateRule; draftIp: RateRule; partnerPerMinute: number };
+  rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; captchaFailureIp: RateRule; draftIp: RateRule; codeEmail: RateRule; partnerPerMinute: number };
   auditRetentionDays: number;
   /** order-number: a request's detail also needs its order number (see README). */
   secondFactor: 'none' | 'order-number';
@@ -227,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       detailIp: e.RATE_LIMIT_DETAIL_IP,
       challengeIp: e.RATE_LIMIT_CHALLENGE_IP,
       draftIp: e.RATE_LIMIT_DRAFT_IP,
+      codeEmail: e.RATE_LIMIT_CODE_EMAIL,
       captchaFailureIp: e.RATE_LIMIT_CAPTCHA_FAILURES_IP,
       partnerPerMinute: e.PARTNER_RATE_PER_MINUTE,
     },

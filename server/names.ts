@@ -1,11 +1,13 @@
 /**
  * How a name or another free-text field of a record is stored: NFC, upper case (es-CO), single
- * spaces. Characters a reader cannot see or that reorder what they see are refused outright:
- * Unicode's control (Cc), format (Cf: U+202E RIGHT-TO-LEFT OVERRIDE, zero-width spaces and
- * joiners…), line (Zl) and paragraph (Zp) separators. A name that renders like another one
- * would let a request pass for someone else's.
+ * spaces. Characters a reader cannot see, or that reorder what they see, are refused outright,
+ * since a name that renders like another one would let a request pass for someone else's:
+ * Unicode's "other" categories — control (Cc), format (Cf: U+202E RIGHT-TO-LEFT OVERRIDE,
+ * zero-width spaces and joiners…), lone surrogates (Cs), private use (Co), unassigned (Cn) —
+ * the line and paragraph separators (Zl, Zp), and every default-ignorable code point (the
+ * Hangul fillers, variation selectors, U+034F…), which render as nothing.
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const INVISIBLE = /[\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 const LETTER = /\p{L}/gu;
 
 export type RecordTextProblem = 'LENGTH' | 'INVISIBLE_CHARACTERS' | 'TOO_FEW_LETTERS';

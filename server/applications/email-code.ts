@@ -48,10 +48,11 @@ export async function queueCodeEmail(m: EntityManager, recipient: string, code: 
     body: [
       `Su código para confirmar este correo en la solicitud de su certificado de firma digital es ${code}.`,
       'Escríbalo en la página de la solicitud. Vence en 15 minutos.',
+      'No comparta este código con nadie: ni siquiera nuestros funcionarios se lo pedirán.',
       'Si usted no inició una solicitud, ignore este mensaje: sin el código nadie puede usar este correo.',
       '',
       `Your code to confirm this e-mail address for your digital-signature certificate application is ${code}.`,
-      'It expires in 15 minutes. If you did not apply, ignore this message.',
+      'It expires in 15 minutes. Never share it: not even our staff will ask for it. If you did not apply, ignore this message.',
     ].join('\n'),
     createdAt: now,
     sentAt: null,

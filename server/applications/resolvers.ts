@@ -31,15 +31,17 @@ export const applicationResolvers: Resolvers = {
     startApplication: async (_root, { captchaToken, termsVersion, email }, ctx) => {
       try {
         const address = ctx.applications.checkStart(termsVersion, email);
-        await ctx.limitDraftOpening(ctx.caller.ip);
+        // The CAPTCHA first: without one, nobody can spend an address's drafts or a mailbox's codes.
         await ctx.captcha.spend(captchaToken, ctx.caller.ip);
+        await ctx.limitDraftOpening(ctx.caller.ip);
+        await ctx.limitCodeEmail(address);
         return await ctx.applications.start(termsVersion, address, clientNetwork(ctx.caller.ip));
       } catch (error) {
         return refusal(error);
       }
     },
     confirmApplicationEmail: async (_root, { draftId, code }, ctx) => ctx.applications.confirmEmail(draftId, code).catch(refusal),
-    resendApplicationEmailCode: async (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId).catch(refusal),
+    resendApplicationEmailCode: async (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId, (email) => ctx.limitCodeEmail(email)).catch(refusal),
     submitApplication: async (_root, { draftId, application }, ctx) => ctx.applications.submit(draftId, application).catch(refusal),
   },
 };

@@ -45,7 +45,7 @@ const applicationSchema = z.object({
   idNumber: z.string(),
   fullName: z.string(),
   email: z.string().optional().nullable(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Teléfono: escriba entre 7 y 20 dígitos (puede empezar por +57).'),
+  phone: z.string().trim().regex(/^(?=.{7,20}$)\+?[0-9 ()-]+$/, 'Teléfono: escriba entre 7 y 20 caracteres: dígitos, espacios, guiones o paréntesis (puede empezar por +57).'),
   holderName: z.string().optional().nullable(),
   certificateType: z.string(),
   company: z.string().optional().nullable(),
@@ -172,8 +172,17 @@ export class ApplicationService {
     );
     if (counted.affected !== 1) return this.afterRace(draftId, now);
     if (this.codes.matches(draftId, given, draft.emailCodeHash)) {
-      await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId }, { emailConfirmedAt: now, emailCodeHash: null }));
-      return view({ ...draft, emailConfirmedAt: now });
+      // Only the code still current, on a draft still open: a resend or a voiding in between wins.
+      const confirmed = await this.db.run((ds) =>
+        ds
+          .createQueryBuilder()
+          .update(ApplicationDraft)
+          .set({ emailConfirmedAt: now, emailCodeHash: null })
+          .where('id = :id AND email_code_hash = :hash AND email_confirmed_at IS NULL AND expires_at > :now AND request_id IS NULL', { id: draftId, hash: draft.emailCodeHash, now })
+          .execute(),
+      );
+      if (confirmed.affected === 1) return view({ ...draft, emailConfirmedAt: now });
+      return this.afterRace(draftId, now);
     }
     // Read back, not computed from what was read before: concurrent guesses each see their own count.
     const [{ attempts }] = await this.db.run((ds) =>
@@ -184,8 +193,11 @@ export class ApplicationService {
     throw attemptsLeft <= 0 ? voided() : new ApplicationRefused('BAD_USER_INPUT', [{ field: 'code', message: `El código no coincide. Le quedan ${attemptsLeft} intentos.` }], { reason: 'CODE_WRONG', attemptsLeft });
   }
 
-  /** A new code to the same address (the previous one stops working); limited in number and pace. */
-  async resendCode(draftId: string, now = new Date()): Promise<DraftView> {
+  /**
+   * A new code to the same address (the previous one stops working); limited in number and pace,
+   * and by `spendEmail`, the address's own budget of codes (RATE_LIMIT_CODE_EMAIL).
+   */
+  async resendCode(draftId: string, spendEmail: (email: string) => Promise<void>, now = new Date()): Promise<DraftView> {
     const draft = await this.liveDraft(draftId, now);
     if (draft.emailConfirmedAt) return view(draft);
     if (draft.emailCodesSent >= EMAIL_CODE.maxSends) {
@@ -196,6 +208,7 @@ export class ApplicationService {
       const retryAfterSeconds = Math.ceil(wait / 1000);
       throw new ApplicationRefused('RATE_LIMITED', [{ field: 'draftId', message: `Espere ${retryAfterSeconds} segundos antes de pedir otro código.` }], { retryAfterSeconds });
     }
+    await spendEmail(draft.email!);
     const code = this.codes.draw();
     const changes = { emailCodeHash: this.codes.hash(draftId, code), emailCodeExpiresAt: new Date(now.getTime() + EMAIL_CODE.ttlMs), emailCodeSentAt: now, emailCodesSent: draft.emailCodesSent + 1 };
     await this.db.run((ds) =>
@@ -284,8 +297,7 @@ export class ApplicationService {
                 m.create(CertificateRequest, {
                   ...numbers,
                   applicantId: applicant.id,
-                  // The holder defaults to the person as recorded, not as typed in this application.
-                  holderName: holderName ?? applicant.fullName,
+                  holderName: holderName ?? fullName,
                   company,
                   project,
                   certificateTypeId: type.id,
@@ -299,7 +311,9 @@ export class ApplicationService {
                 { requestId: request.id, kind: 'PAYMENT', state: 'IN_PROGRESS', modifiedAt: now, information: STEP_TEXT.paymentReview, invoiceUrl: null },
               ]);
               await m.update(RequestDocument, { draftId }, { requestId: request.id });
-              await m.update(ApplicationDraft, { id: draftId }, { requestId: request.id });
+              // Claimed only if still unclaimed: of two submissions of one draft, one files.
+              const claimed = await m.update(ApplicationDraft, { id: draftId, requestId: IsNull() }, { requestId: request.id });
+              if (claimed.affected !== 1) throw draftGone();
               await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${open.termsVersion}` });
               await m.insert(NotificationOutbox, {
                 requestId: request.id,
@@ -323,6 +337,15 @@ export class ApplicationService {
     }
   }
 
+  /**
+   * Code e-mails carry a live code: once it can no longer be used (15 minutes), the e-mail is
+   * deleted from the outbox, sent or not, so the database keeps no usable code for long.
+   */
+  async purgeCodeEmails(now = new Date()): Promise<number> {
+    const result = await this.db.run((ds) => ds.getRepository(NotificationOutbox).delete({ requestId: IsNull(), createdAt: LessThan(new Date(now.getTime() - EMAIL_CODE.ttlMs)) }));
+    return result.affected ?? 0;
+  }
+
   async purgeExpired(now = new Date()): Promise<number> {
     const result = await this.db.run((ds) => ds.getRepository(ApplicationDraft).delete({ expiresAt: LessThan(now), requestId: IsNull() }));
     return result.affected ?? 0;
@@ -333,21 +356,25 @@ export class ApplicationService {
     const draft = /^[A-Za-z0-9_-]{43}$/.test(draftId)
       ? await this.db.run((ds) => ds.getRepository(ApplicationDraft).findOneBy({ id: draftId, requestId: IsNull(), expiresAt: MoreThan(now) }))
       : null;
-    if (!draft) throw draftGone();
+    // MariaDB compares the id without regard to case: only the exact token opens the draft.
+    if (!draft || draft.id !== draftId) throw draftGone();
     return draft;
   }
 
-  /** The count was not taken: the draft was confirmed, voided or submitted meanwhile. */
+  /** The draft changed while a code was checked: confirmed, voided, submitted, or given a new code. */
   private async afterRace(draftId: string, now: Date): Promise<DraftView> {
     const draft = await this.liveDraft(draftId, now);
     if (draft.emailConfirmedAt) return view(draft);
+    if (draft.emailCodeAttempts < EMAIL_CODE.maxAttempts) {
+      throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'code', message: 'Le enviamos un código nuevo: escriba el último que recibió.' }], { reason: 'CODE_EXPIRED' });
+    }
     await this.void(draftId, now);
     throw voided();
   }
 
   /** A voided draft expires now: nothing can use it, and the purge takes it and its documents. */
   private async void(draftId: string, now: Date): Promise<void> {
-    await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId, requestId: IsNull() }, { expiresAt: now, emailCodeHash: null }));
+    await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId, requestId: IsNull(), emailConfirmedAt: IsNull() }, { expiresAt: now, emailCodeHash: null }));
   }
 
   /** Content-addressed and written through a temporary name, so a crash never leaves half a file under a real name. */

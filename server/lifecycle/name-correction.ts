@@ -19,7 +19,6 @@ interface Row {
   valid_to: Date | string | null;
   applicant_id: number;
   full_name: string;
-  contact_email: string | null;
   kind: StepKind | null;
   state: StepState | null;
 }
@@ -34,7 +33,7 @@ export async function correctApplicantName(m: EntityManager, input: NameCorrecti
   const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
   if (!/^\d{1,9}$/.test(input.requestNumber)) throw notFound();
   const rows: Row[] = await m.query(
-    `SELECT r.id, r.status, r.version, r.valid_to, r.applicant_id, a.full_name, r.contact_email, s.kind, s.state
+    `SELECT r.id, r.status, r.version, r.valid_to, r.applicant_id, a.full_name, s.kind, s.state
        FROM certificate_request r
        JOIN applicant a ON a.id = r.applicant_id
        LEFT JOIN request_step s ON s.request_id = r.id
@@ -56,7 +55,12 @@ export async function correctApplicantName(m: EntityManager, input: NameCorrecti
   if (updated.affected !== 1) {
     throw new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${input.requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
   }
-  await m.update(Applicant, { id: request.applicant_id }, { fullName: input.fullName });
+  // Conditional on the name read: of two corrections through two requests, one wins and the
+  // history's "before" is always the name that was really replaced.
+  const renamed = await m.update(Applicant, { id: request.applicant_id, fullName: request.full_name }, { fullName: input.fullName });
+  if (renamed.affected !== 1) {
+    throw new MoveRefused('CONFLICT', `Otra persona corrigió el nombre de este solicitante al mismo tiempo; consulte el nombre registrado y vuelva a intentarlo.`);
+  }
   await m.insert(RequestEvent, {
     requestId: request.id,
     occurredAt: now,
@@ -66,10 +70,16 @@ export async function correctApplicantName(m: EntityManager, input: NameCorrecti
     toStage: stage,
     reason: `Nombre registrado: «${request.full_name}» → «${input.fullName}». Motivo: ${input.reason}`,
   });
-  if (request.contact_email) {
+  // Everyone who applied for this person hears of it, at the address each confirmed: a
+  // correction asked for by an impostor does not go unnoticed.
+  const addresses: { request_id: number; contact_email: string }[] = await m.query(
+    'SELECT MIN(id) AS request_id, contact_email FROM certificate_request WHERE applicant_id = ? AND contact_email IS NOT NULL GROUP BY contact_email',
+    [request.applicant_id],
+  );
+  for (const { request_id, contact_email } of addresses) {
     await m.insert(NotificationOutbox, {
-      requestId: request.id,
-      recipient: request.contact_email,
+      requestId: request_id,
+      recipient: contact_email,
       subject: `Su solicitud ${input.requestNumber}: corrección del nombre registrado`,
       body: `Corregimos el nombre registrado del solicitante: ahora es ${input.fullName}. Motivo: ${input.reason}\n\nSi usted no pidió esta corrección, comuníquese con nuestro Call Center.`,
       createdAt: now,

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { appError, messages } from '../errors.js';
-import { personName } from '../names.js';
+import { personName, recordText } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Move, RevocationReason } from './machine.js';
 import { MoveRefused, type MoveInput } from './service.js';
@@ -70,7 +70,10 @@ export const lifecycleResolvers: Resolvers = {
       const operator = requireOperator(ctx);
       const name = personName(fullName);
       if (!name.ok) throw appError('BAD_USER_INPUT', messages.PERSON_NAME[name.problem], { field: 'fullName', reason: name.problem });
-      return refused(() => ctx.lifecycle.correctName({ requestNumber, actor: operator.name, fullName: name.value, reason: text('reason', reason, 5, 300) }));
+      const why = recordText(reason, { min: 5, max: 300 });
+      if (!why.ok) throw appError('BAD_USER_INPUT', messages.TEXT_LENGTH.replace('{min}', '5').replace('{max}', '300'), { field: 'reason', reason: why.problem });
+      // The reason as typed (not upper-cased), once it is known to hold nothing invisible.
+      return refused(() => ctx.lifecycle.correctName({ requestNumber, actor: operator.name, fullName: name.value, reason: reason.normalize('NFC').trim() }));
     },
   },
 };

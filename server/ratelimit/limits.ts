@@ -7,7 +7,7 @@ import { ServiceUnavailableError } from '../errors.js';
 import { clientScopes, type Pseudonymizer } from '../privacy.js';
 
 /** Limits counted per client (see `consumeClient`); lookupIdentity is counted per person and client. */
-export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeIp' | 'captchaFailureIp' | 'draftIp';
+export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeIp' | 'captchaFailureIp' | 'draftIp' | 'codeEmail';
 
 /**
  * An IPv6 client spends its /64's budget and this many times that budget of its /48's: a
@@ -75,6 +75,14 @@ export class RateLimits {
     const rule = this.options.rules[name];
     await this.spend(name, rule, key(narrow));
     if (wide) await this.spend(`${name}Wide`, { points: rule.points * WIDE_SCOPE_FACTOR, seconds: rule.seconds }, key(wide));
+  }
+
+  /**
+   * Spends one point of `name` for something that is not a client — an e-mail address codes are
+   * sent to — keyed by a keyed hash of it. Past the limit, throws RateLimitedError.
+   */
+  async consumeSubject(name: LimitName, subject: string): Promise<void> {
+    await this.spend(name, this.options.rules[name], this.options.pseudonyms.value(`subject:${name}`, subject));
   }
 
   /** A partner's own budget: its rate per minute, spent from leases (see LEASE_PARTS). */

@@ -76,11 +76,12 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     expect(filed.errors).toBeUndefined();
     const requestNumber = filed.data!.submitApplication.requestNumber;
 
-    // The person's record is untouched; the lookup still shows their name, also on the new row.
+    // The person's record is untouched: the lookup still shows their name. (The new request's
+    // holder is what its applicant typed, until operators check its documents.)
     expect(await query('SELECT full_name, email, phone FROM applicant WHERE id_number = ?', [victim.idNumber])).toEqual(before);
     const seen = await lookup('CC', victim.idNumber);
     expect(seen.applicant?.fullName).toBe(victim.name);
-    expect(seen.requests.find((r) => r.requestNumber === requestNumber)?.holderName).toBe(victim.name);
+    expect(seen.requests.find((r) => r.requestNumber === requestNumber)?.holderName).toBe('MALLORY SUPLANTADORA');
 
     // The new request's e-mails go to the address that was proven for it; the victim's earlier
     // request keeps writing to the victim.
@@ -89,9 +90,13 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     ]);
     expect((await server.gql(`mutation { fileRequest(requestNumber: "512001") { stage } }`, {}, operator)).errors).toBeUndefined();
     expect((await server.gql(APPROVE, { n: '512001' }, operator)).errors?.[0].extensions?.code).toBe('FAILED_PRECONDITION');
+    // And the attacker's own request writes to the attacker only, from its filing to its moves.
+    expect((await server.gql(`mutation { verifyPayment(requestNumber: "${requestNumber}", invoiceNumber: "FE-9") { stage } }`, {}, operator)).errors).toBeUndefined();
     await server.ssps.mailer!.deliver();
     expect(mailTo(victim.email).some((m) => /^Subject: .*512001/m.test(m.raw))).toBe(true);
     expect(mailTo(attacker).some((m) => m.raw.includes('512001'))).toBe(false);
+    expect(mailTo(attacker).filter((m) => new RegExp(`^Subject: .*${requestNumber}`, 'm').test(m.raw))).toHaveLength(2);
+    expect(mailTo(victim.email).some((m) => m.raw.includes(requestNumber))).toBe(false);
   });
 
   it('sends a 6-digit code by e-mail and files only with the address it confirmed', async () => {
@@ -132,6 +137,27 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     expect(mailTo(email).some((m) => new RegExp(`^Subject: .*${requestNumber}`, 'm').test(m.raw))).toBe(true);
   });
 
+  it('draws a new code for each draft, good for that draft only', async () => {
+    const emails = ['a.codigo@example.com', 'b.codigo@example.com', 'c.codigo@example.com', 'd.codigo@example.com'];
+    const drafts = [];
+    for (const email of emails) drafts.push(await openDraft(server, email));
+    const codes = await Promise.all(emails.map((e) => lastCodeSentTo(server, e)));
+    expect(new Set(codes).size).toBeGreaterThan(1);
+    // A's code does not confirm B (unless both drew the same, one chance in a million).
+    if (codes[0] !== codes[1]) expect(((await server.gql(CONFIRM, { d: drafts[1], c: codes[0] })) as Answer).errors?.[0].extensions?.reason).toBe('CODE_WRONG');
+    // Only the exact draft id opens it (MariaDB compares text without regard to case).
+    const flipped = drafts[2].replace(/[a-z]/, (c) => c.toUpperCase());
+    if (flipped !== drafts[2]) expect(((await server.gql(CONFIRM, { d: flipped, c: codes[2] })) as Answer).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(((await server.gql(CONFIRM, { d: drafts[2], c: codes[2] })) as Answer).errors).toBeUndefined();
+  });
+
+  it('refuses a phone longer than its column on every database, field by field', async () => {
+    const draftId = await confirmedDraft(server, 'telefono@example.com');
+    await upload(draftId);
+    const long: Answer = await server.gql(SUBMIT, { d: draftId, a: application('1122000003', 'TELÉFONO LARGO', { phone: `+${'3'.repeat(20)}` }) });
+    expect((long.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual(['phone']);
+  });
+
   it('voids the draft at the fifth wrong code, however many are sent at once', async () => {
     const email = 'adivina@example.com';
     const draftId = await openDraft(server, email);
@@ -162,15 +188,42 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     await query('UPDATE application_draft SET email_code_expires_at = ?, email_code_sent_at = ? WHERE id = ?', [past, past, draftId]);
     expect(((await server.gql(CONFIRM, { d: draftId, c: first })) as Answer).errors?.[0].extensions).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'CODE_EXPIRED' });
 
-    for (let resend = 1; resend <= 3; resend++) {
-      expect(((await server.gql(RESEND, { d: draftId })) as Answer).errors).toBeUndefined();
+    // Two resends at once: one sends.
+    const both = (await Promise.all([server.gql(RESEND, { d: draftId }), server.gql(RESEND, { d: draftId })])) as Answer[];
+    expect(both.filter((a) => !a.errors).length).toBe(1);
+    for (let resend = 2; resend <= 3; resend++) {
       await query('UPDATE application_draft SET email_code_sent_at = ? WHERE id = ?', [past, draftId]);
+      expect(((await server.gql(RESEND, { d: draftId })) as Answer).errors).toBeUndefined();
     }
+    await query('UPDATE application_draft SET email_code_sent_at = ? WHERE id = ?', [past, draftId]);
     expect(((await server.gql(RESEND, { d: draftId })) as Answer).errors?.[0].extensions).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'RESEND_LIMIT' });
     // Only the last code sent works.
     const last = await lastCodeSentTo(server, email);
     if (first !== last) expect(((await server.gql(CONFIRM, { d: draftId, c: first })) as Answer).errors?.[0].extensions?.reason).toBe('CODE_WRONG');
     expect(((await server.gql(CONFIRM, { d: draftId, c: last })) as Answer).errors).toBeUndefined();
+  });
+
+  it('keeps counting wrong codes across a resend', async () => {
+    const email = 'cuenta@example.com';
+    const draftId = await openDraft(server, email);
+    const wrongFor = (code: string) => (code === '111111' ? '222222' : '111111');
+    const first = await lastCodeSentTo(server, email);
+    for (let i = 0; i < 4; i++) await server.gql(CONFIRM, { d: draftId, c: wrongFor(first) });
+    await query('UPDATE application_draft SET email_code_sent_at = ? WHERE id = ?', [datetime(new Date(Date.now() - 120_000)), draftId]);
+    expect(((await server.gql(RESEND, { d: draftId })) as Answer).errors).toBeUndefined();
+    const second = await lastCodeSentTo(server, email);
+    expect(((await server.gql(CONFIRM, { d: draftId, c: wrongFor(second) })) as Answer).errors?.[0].extensions?.reason).toBe('DRAFT_VOIDED');
+  });
+
+  it('deletes a code e-mail from the outbox once its code has expired', async () => {
+    const email = 'purga@example.com';
+    await openDraft(server, email);
+    const count = async () => Number((await query<{ n: number }>('SELECT COUNT(*) AS n FROM notification_outbox WHERE recipient = ?', [email]))[0].n);
+    expect(await count()).toBe(1);
+    await server.ssps.applications.purgeCodeEmails();
+    expect(await count()).toBe(1);
+    await server.ssps.applications.purgeCodeEmails(new Date(Date.now() + 16 * 60_000));
+    expect(await count()).toBe(0);
   });
 
   it('stores names in NFC and upper case, and refuses invisible characters and names without two letters', async () => {
@@ -184,6 +237,10 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     expect(await refusedName('ANA\u200BMARÍA')).toEqual(['fullName']);
     expect(await refusedName('ANA\u2028MARÍA')).toEqual(['fullName']);
     expect(await refusedName('ANA\u0007MARÍA')).toEqual(['fullName']);
+    expect(await refusedName('JUAN\u3164PÉREZ')).toEqual(['fullName']);
+    expect(await refusedName('ANA\uFE0F MARÍA')).toEqual(['fullName']);
+    expect(await refusedName('ANA \uD800MARÍA')).toEqual(['fullName']);
+    expect(await refusedName('\u3164\u3164')).toEqual(['fullName']);
     expect(await refusedName('X')).toEqual(['fullName']);
     expect(await refusedName('12 34')).toEqual(['fullName']);
     expect(await refusedName('A.')).toEqual(['fullName']);
@@ -210,6 +267,9 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
 
     const corrected = await server.gql<{ correctApplicantName: { stage: string } }>(CORRECT, { n: '512003', name: 'ana sofía demo vargas de la cruz', why }, operator);
     expect(corrected.data?.correctApplicantName.stage).toBe('AWAITING_APPROVAL');
+    const notices = await query<{ recipient: string; body: string }>("SELECT recipient, body FROM notification_outbox WHERE subject LIKE '%corrección del nombre%'");
+    expect(notices).toEqual([{ recipient: 'ana.demo@example.com', body: expect.stringContaining('ANA SOFÍA DEMO VARGAS DE LA CRUZ') }]);
+    expect(((await server.gql(CORRECT, { n: '512003', name: 'OTRO NOMBRE', why: 'Motivo \u202E invertido' }, operator)) as Answer).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect((await lookup('CE', '456789')).applicant?.fullName).toBe('ANA SOFÍA DEMO VARGAS DE LA CRUZ');
     const history = await server.gql<{ requestHistory: { move: string; actor: string; reason: string; fromStage: string; toStage: string }[] }>(HISTORY, { n: '512003' }, operator);
     expect(history.data!.requestHistory.at(-1)).toEqual({
@@ -225,7 +285,7 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
 describe.each(testDatabases())('opening drafts from one address, on $name', (database) => {
   let server: StartedServer;
   beforeAll(async () => {
-    server = await startServer(database, { RATE_LIMIT_DRAFT_IP: '2/1h' });
+    server = await startServer(database, { RATE_LIMIT_DRAFT_IP: '2/1h', RATE_LIMIT_CODE_EMAIL: '2/1d', RATE_LIMIT_CAPTCHA_FAILURES_IP: '100/1h' });
   });
   afterAll(async () => {
     await server?.close();
@@ -233,6 +293,8 @@ describe.each(testDatabases())('opening drafts from one address, on $name', (dat
   });
 
   it('opens at most RATE_LIMIT_DRAFT_IP drafts per address, and says how long to wait', async () => {
+    // Forged tokens spend nothing of the address's drafts: the CAPTCHA is checked first.
+    for (let i = 0; i < 3; i++) expect(((await server.gql(START, { t: 'forged', v: '2026-11', e: 'uno@example.com' })) as Answer).errors?.[0].extensions?.code).toBe('CAPTCHA_INVALID');
     await openDraft(server, 'uno@example.com');
     await openDraft(server, 'dos@example.com');
     const third: Answer = await server.gql(START, { t: await solvedToken(server.url), v: '2026-11', e: 'tres@example.com' });
@@ -241,5 +303,26 @@ describe.each(testDatabases())('opening drafts from one address, on $name', (dat
     expect(Number(third.errors?.[0].extensions?.retryAfterSeconds)).toBeGreaterThan(0);
     const mailed = await server.ssps.db.run((ds) => ds.query("SELECT COUNT(*) AS n FROM notification_outbox WHERE recipient = 'tres@example.com'"));
     expect(Number((mailed as { n: number }[])[0].n)).toBe(0);
+  });
+
+  it('sends at most RATE_LIMIT_CODE_EMAIL codes to one address, whoever asks', async () => {
+    // Another address's drafts (a proxy in front saying so): the mailbox's own budget still holds.
+    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    const other = await startServer(database, { RATE_LIMIT_CODE_EMAIL: '2/1d', TRUST_PROXY: '1' }, { url: server.databaseUrl }, { waitForDatabase: true });
+    try {
+      const start = async (ip: string) => (await other.gql(START, { t: await solvedToken(other.url), v: '2026-11', e: 'buzon@example.com' }, from(ip))) as Answer<{ startApplication: { id: string } }>;
+      const first = await start('203.0.113.1');
+      expect(first.errors).toBeUndefined();
+      expect((await start('198.51.100.7')).errors).toBeUndefined();
+      const third = await start('192.0.2.44');
+      expect(third.status).toBe(429);
+      expect(third.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      // A resend is a code too.
+      const past = new Date(Date.now() - 120_000);
+      await other.ssps.db.run((ds) => ds.query('UPDATE application_draft SET email_code_sent_at = ? WHERE id = ?', [database.name === 'mysql' ? past : past.toISOString().replace('T', ' ').replace('Z', ''), first.data!.startApplication.id]));
+      expect(((await other.gql(RESEND, { d: first.data!.startApplication.id })) as Answer).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -48,6 +48,7 @@ export async function startServer(
     RATE_LIMIT_DETAIL_IP: '10000/1m',
     RATE_LIMIT_CHALLENGE_IP: '10000/1m',
     RATE_LIMIT_DRAFT_IP: '10000/1m',
+    RATE_LIMIT_CODE_EMAIL: '10000/1m',
     RATE_LIMIT_CAPTCHA_FAILURES_IP: '10000/1m',
     ...env,
   });
