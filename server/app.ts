@@ -20,6 +20,7 @@ import { graphqlHandler } from './http/graphql-handler.js';
 import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
+import { HistoryKey } from './lifecycle/history.js';
 import { invoicePdf } from './lifecycle/invoice.js';
 import { LifecycleService } from './lifecycle/service.js';
 import { OutboxSender } from './notifications/sender.js';
@@ -67,15 +68,16 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const audit = new AuditLog(db, log);
   const partners = new PartnerService(db);
   const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
+  const historyKey = new HistoryKey(config.secret);
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens);
   // Outside the web root: under the data directory, never served as files.
-  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
+  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, historyKey);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms),
     applications,
     captcha,
-    lifecycle: new LifecycleService(db),
+    lifecycle: new LifecycleService(db, historyKey),
     db,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,

@@ -11,10 +11,10 @@ import {
   CertificateType,
   NotificationOutbox,
   RequestDocument,
-  RequestEvent,
   RequestStep,
 } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
+import { appendEvent, type HistoryKey } from '../lifecycle/history.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
 import { REQUIRED_DOCUMENTS, sniff, TERMS_VERSION, type DocumentKind, type MediaType } from './requirements.js';
 
@@ -58,6 +58,7 @@ export class ApplicationService {
     private readonly db: Database,
     private readonly documentsDir: string,
     private readonly maxDocumentBytes: number,
+    private readonly historyKey: HistoryKey,
   ) {}
 
   async start(termsVersion: string, clientNetwork: string, now = new Date()): Promise<ApplicationDraft> {
@@ -146,7 +147,7 @@ export class ApplicationService {
               ]);
               await m.update(RequestDocument, { draftId }, { requestId: request.id });
               await m.update(ApplicationDraft, { id: draftId }, { requestId: request.id });
-              await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${draft.termsVersion}` });
+              await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${draft.termsVersion}` });
               await m.insert(NotificationOutbox, {
                 requestId: request.id,
                 recipient: data.email,

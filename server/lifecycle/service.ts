@@ -4,6 +4,7 @@ import { CertificateRequest, Invoice, NotificationOutbox, RequestEvent, RequestS
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
+import { appendEvent, type HistoryKey } from './history.js';
 import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
 
 export type MoveInput =
@@ -80,7 +81,10 @@ const MOVE_DEADLINE_MS = 10_000;
 
 /** The authority's side of a request: the moves, each in one transaction with its history and its e-mail. */
 export class LifecycleService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly historyKey: HistoryKey,
+  ) {}
 
   async apply(input: MoveInput, now = new Date()): Promise<MoveResult> {
     return this.db.run((ds) => ds.transaction((m) => this.applyIn(m, input, now)), MOVE_DEADLINE_MS);
@@ -164,7 +168,8 @@ export class LifecycleService {
       if (steps.has(write.kind)) await m.update(RequestStep, { requestId: request.id, kind: write.kind }, values);
       else await m.insert(RequestStep, { requestId: request.id, kind: write.kind, ...values });
     }
-    await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
+    // After the version update: the request's row now serializes this move's place in the chain.
+    await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
     if (request.email) {
       const changed = writes[0];
       await m.insert(NotificationOutbox, {

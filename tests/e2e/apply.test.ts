@@ -16,9 +16,12 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
   const session = browserSession();
 
 
-  /** `npm run ops -- …` on the server's database, as an operator would type it. */
+  /** `npm run ops -- …` on the server's database, as a named operator would type it. */
   const ops = (...args: string[]) =>
-    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], { env: { ...process.env, SSPS_DATA_DIR: session.server.dataDir }, cwd: projectRoot });
+    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], {
+      env: { ...process.env, SSPS_DATA_DIR: session.server.dataDir, SSPS_OPERATOR: 'Operadora Ejemplo' },
+      cwd: projectRoot,
+    });
 
   async function fillApplication(page: Page) {
     await page.getByLabel('Ingrese el número de identificación del solicitante').fill('1122334455');
@@ -84,6 +87,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
 
     const history = (await ops('history', requestNumber)).stdout;
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
-    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:/);
+    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:Operadora Ejemplo/);
+    expect((await ops('verify-history', requestNumber)).stdout).toContain('Historial intacto: 1 solicitud, 4 entradas.');
   }, 180_000);
 });
