@@ -21,7 +21,7 @@ import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
 import { HistoryKey } from './lifecycle/history.js';
-import { invoicePdf } from './lifecycle/invoice.js';
+import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
 import { LifecycleService } from './lifecycle/service.js';
 import { OutboxSender } from './notifications/sender.js';
 import { PartnerService } from './partners/service.js';
@@ -69,7 +69,9 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const partners = new PartnerService(db);
   const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
   const historyKey = new HistoryKey(config.secret);
-  const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
+  const invoiceLinks = new InvoiceLinks(config.secret, config.handleTtlSeconds);
+  const invoices = new InvoiceService(db, invoiceLinks, config.site.orgName);
+  const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens);
   // Outside the web root: under the data directory, never served as files.
   const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, historyKey);
@@ -116,7 +118,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       }
       return altcha.challenge();
     },
-    invoice: (token) => invoicePdf(db, token, config.site.orgName),
+    invoice: (link) => invoices.pdf(link),
     upload: uploadHandler(applications, config.documentMaxBytes),
     db,
     web,

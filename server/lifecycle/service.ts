@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
 import { appendEvent, type HistoryKey } from './history.js';
+import { storedInvoiceUrl } from './invoice.js';
 import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
 
 export type MoveInput =
@@ -124,7 +125,7 @@ export class LifecycleService {
         await m.insert(Invoice, { requestId: request.id, invoiceNumber: input.invoiceNumber, token, issuedAt: now });
         reason = `Factura ${input.invoiceNumber}`;
         writes.push(
-          { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: `/invoices/${token}` },
+          { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: storedInvoiceUrl(token) },
           { kind: 'APPROVAL', state: 'IN_PROGRESS', information: STEP_TEXT.approvalReview },
         );
         break;

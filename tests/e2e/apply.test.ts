@@ -77,7 +77,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await page.getByRole('button', { name: `Ver detalle de la solicitud ${requestNumber}` }).click();
     await expect.poll(() => page.locator('.serial').innerText()).toContain(serial);
     const invoice = page.locator('tbody tr').nth(1).getByRole('link', { name: 'Aquí' });
-    expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{43}$/);
+    expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
     const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild as HTMLElement).innerText.trim()))).toEqual([
