@@ -113,8 +113,8 @@ const LTR = /[\p{L}\p{N}]/u;
 
 /**
  * Splits one line into runs in the order they are drawn, left to right, each with the first font
- * of the chain that has its glyphs (a run goes on in its font while that font has the next
- * character). A character no font has becomes a visible replacement, never an invisible glyph.
+ * of the chain that has its glyphs. A character no font has becomes a visible replacement, never
+ * an invisible glyph.
  *
  * Right-to-left words (Arabic, Hebrew…) are ordered as the Unicode bidirectional algorithm
  * orders them on a left-to-right line, in its simplest form: spaces and punctuation between two
@@ -129,7 +129,10 @@ export function fontRuns(text: string, chain: { hasGlyphForCodePoint(codePoint: 
     // Control characters (a newline in a configured name) would break the line or draw nothing.
     let drawn = codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) ? ' ' : character;
     const has = (font: number) => chain[font].hasGlyphForCodePoint(drawn.codePointAt(0)!);
-    let font: number = previous !== null && has(previous) ? previous : chain.findIndex((_, i) => has(i));
+    // A letter takes the first font that has it; spaces, digits, punctuation and marks stay in the
+    // run they are in, so an Arabic phrase is one run for fontkit to shape and lay out.
+    const stays = previous !== null && !/\p{L}/u.test(drawn) && has(previous);
+    let font: number = stays ? previous! : chain.findIndex((_, i) => has(i));
     if (font < 0) {
       drawn = replacement;
       font = 0;

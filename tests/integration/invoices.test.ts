@@ -52,6 +52,8 @@ describe.each(testDatabases())('invoices on $name', (database) => {
     expect(runs.find((r) => r.text.includes(visual('محمد')))?.font).toBe('NotoSansArabic-Regular');
     expect(runs.find((r) => r.text.includes(visual('שרה')))?.font).toBe('NotoSansHebrew-Regular');
     expect(runs.find((r) => r.text.includes('ŁUKASZ ΩΜΈΓΑ'))?.font).toBe('NotoSans-Regular');
+    // Letters after a Chinese name go back to the first font that has them, not on in the Chinese one.
+    expect(runs.find((r) => r.text.includes('ЖЕНЯ'))?.font).toBe('NotoSans-Regular');
     expect(lines.join('\n')).not.toContain('\u0000');
     expect(blank).toEqual([]);
   });
