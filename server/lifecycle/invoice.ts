@@ -121,7 +121,7 @@ const LTR = /[\p{L}\p{N}]/u;
  * right-to-left characters belong to them, anything else to the line; a right-to-left stretch's
  * runs are drawn last first, and fontkit lays out and shapes each run right to left itself.
  */
-export function fontRuns(text: string, chain: { hasGlyphForCodePoint(codePoint: number): boolean }[], replacement: string): Run[] {
+function fontRuns(text: string, chain: { hasGlyphForCodePoint(codePoint: number): boolean }[], replacement: string): Run[] {
   const characters: { text: string; font: number; rtl: boolean | null }[] = [];
   let previous: number | null = null;
   for (const character of text) {
@@ -141,14 +141,14 @@ export function fontRuns(text: string, chain: { hasGlyphForCodePoint(codePoint: 
     previous = font;
   }
   // Neutral characters take the direction of the strong ones around them when both agree, else the line's.
-  let before = false;
-  for (let i = 0; i < characters.length; i++) {
-    if (characters[i].rtl !== null) {
-      before = characters[i].rtl!;
-      continue;
-    }
-    const after = characters.slice(i + 1).find((c) => c.rtl !== null)?.rtl ?? false;
-    characters[i].rtl = before && after;
+  const after: boolean[] = [];
+  for (let i = characters.length - 1, next = false; i >= 0; i--) {
+    after[i] = next;
+    next = characters[i].rtl ?? next;
+  }
+  for (let i = 0, before = false; i < characters.length; i++) {
+    if (characters[i].rtl === null) characters[i].rtl = before && after[i];
+    else before = characters[i].rtl!;
   }
   const runs: Run[] = [];
   let stretch: Run[] = [];
