@@ -39,8 +39,9 @@ export class HistoryKey {
 
 /**
  * The one way an entry enters request_event: chained to the request's newest entry. The caller
- * must already have updated the request's row (its `version`) in the same transaction, so two
- * writers on one request are serialized by that row and cannot both chain to the same parent.
+ * must already hold the request's row in the same transaction (a move has updated its `version`,
+ * a submission has just inserted it), so two writers on one request are serialized by that row
+ * and cannot both chain to the same parent.
  */
 export async function appendEvent(m: EntityManager, key: HistoryKey, event: NewEvent): Promise<void> {
   // Stored to the second, so what is hashed is exactly what both databases keep.
