@@ -13,7 +13,7 @@ export class RequestEvent {
   @Column({ type: 'datetime', name: 'occurred_at' })
   occurredAt!: Date;
 
-  /** The operator's key name, or `ops-cli:<user>` for the command line, or `applicant`. */
+  /** The operator's key name, or `ops-cli:<name>` (--as or SSPS_OPERATOR) for the command line, or `applicant`. */
   @Column({ type: 'varchar', length: 80, name: 'actor' })
   actor!: string;
 
@@ -29,4 +29,11 @@ export class RequestEvent {
 
   @Column({ type: 'varchar', length: 1000, name: 'reason', nullable: true })
   reason!: string | null;
+
+  /**
+   * HMAC-SHA256 (hex) chaining this entry to the request's previous one (server/lifecycle/history.ts).
+   * Null only on entries written before the chain existed, which verify-history reports as unsealed.
+   */
+  @Column({ type: 'varchar', length: 64, name: 'hash', nullable: true })
+  hash!: string | null;
 }

@@ -20,7 +20,8 @@ import { graphqlHandler } from './http/graphql-handler.js';
 import { createHttpServer, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
-import { invoicePdf } from './lifecycle/invoice.js';
+import { HistoryKey } from './lifecycle/history.js';
+import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
 import { LifecycleService } from './lifecycle/service.js';
 import { OutboxSender } from './notifications/sender.js';
 import { PartnerService } from './partners/service.js';
@@ -68,17 +69,20 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const audit = new AuditLog(db, log);
   const partners = new PartnerService(db);
   const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
-  const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
+  const historyKey = new HistoryKey(config.secret);
+  const invoiceLinks = new InvoiceLinks(config.secret, config.handleTtlSeconds);
+  const invoices = new InvoiceService(db, invoiceLinks, config.site.orgName);
+  const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens, limits);
   // Outside the web root: under the data directory, never served as files.
-  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, config.secret);
+  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, config.secret, historyKey);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
     captcha,
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
     limitCodeEmail: (email) => limits.consumeSubject('codeEmail', email),
-    lifecycle: new LifecycleService(db),
+    lifecycle: new LifecycleService(db, historyKey),
     db,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
@@ -117,7 +121,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       }
       return altcha.challenge();
     },
-    invoice: (token) => invoicePdf(db, token, config.site.orgName),
+    invoice: (link) => invoices.pdf(link),
     upload: uploadHandler(applications, config.documentMaxBytes),
     db,
     web,

@@ -12,11 +12,11 @@ import {
   CertificateType,
   NotificationOutbox,
   RequestDocument,
-  RequestEvent,
   RequestStep,
 } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
+import { appendEvent, type HistoryKey } from '../lifecycle/history.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
 import { REQUIRED_DOCUMENTS, sniff, TERMS_VERSION, type DocumentKind, type MediaType } from './requirements.js';
@@ -105,6 +105,7 @@ export class ApplicationService {
     private readonly documentsDir: string,
     private readonly maxDocumentBytes: number,
     secret: string,
+    private readonly historyKey: HistoryKey,
   ) {
     this.codes = new EmailCodes(secret);
   }
@@ -314,7 +315,7 @@ export class ApplicationService {
               // Claimed only if still unclaimed: of two submissions of one draft, one files.
               const claimed = await m.update(ApplicationDraft, { id: draftId, requestId: IsNull() }, { requestId: request.id });
               if (claimed.affected !== 1) throw draftGone();
-              await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${open.termsVersion}` });
+              await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${open.termsVersion}` });
               await m.insert(NotificationOutbox, {
                 requestId: request.id,
                 recipient: email,

@@ -2,70 +2,123 @@
  * `npm run ops -- <move> <requestNumber> …`: the operators' moves without a GraphQL client,
  * on the database of DATABASE_URL, through the same state machine as the API.
  *   file <n> | verify-payment <n> --invoice <number> | approve <n> | reject <n> --reason "<text>"
- *   deliver <n> | revoke <n> --reason <rfc5280Reason> | history <n>
+ *   deliver <n> | revoke <n> --reason <rfc5280Reason> | history <n> | verify-history [<n>]
+ * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR.
  */
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
+import { HistoryKey, verifyHistory, type BrokenEntry } from './history.js';
 import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
 import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput } from './service.js';
 
-const USAGE = `usage: npm run ops -- <move> <requestNumber> [options]
+const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [options]
   file <n>
   verify-payment <n> --invoice <number>
   approve <n>
   reject <n> --reason "<text the applicant reads>"
   deliver <n>
   revoke <n> --reason <${REVOCATION_REASONS.join('|')}>
-  history <n>`;
+  history <n>
+  verify-history [<n>]
+The operator is --as <name> or SSPS_OPERATOR; a move without one is refused.`;
 
-function parse(argv: string[]): MoveInput | { move: 'history'; requestNumber: string } | string {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { invoice: { type: 'string' }, reason: { type: 'string' } } });
+type Command = MoveInput | { move: 'history'; requestNumber: string } | { move: 'verify-history'; requestNumber?: string };
+
+/**
+ * Who the history records for a move from the command line: a person the operator names, never
+ * the machine's account (shared, or root). 2 to 60 characters, no control or format characters
+ * (which would hide or reorder what a reader of the history sees).
+ */
+function operatorName(value: string | undefined): string | null {
+  const name = value?.normalize('NFC').trim() ?? '';
+  if (name.length < 2 || name.length > 60 || /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(name)) return null;
+  return `ops-cli:${name}`;
+}
+
+function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { invoice: { type: 'string' }, reason: { type: 'string' }, as: { type: 'string' } },
+  });
   const [move, requestNumber] = positionals;
+  if (move === 'verify-history' && requestNumber === undefined) return { move };
   if (!move || !requestNumber) return USAGE;
-  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" is not a request number`;
-  const actor = `ops-cli:${os.userInfo().username}`;
+  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de solicitud (is not a request number)`;
+  if (move === 'history' || move === 'verify-history') return { move, requestNumber };
+  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke'].includes(move)) return USAGE;
+  const given = values.as ?? env.SSPS_OPERATOR;
+  if (!given?.trim()) {
+    return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.\n(Name the operator making the move: --as "<name>" or SSPS_OPERATOR.)';
+  }
+  const actor = operatorName(given);
+  if (!actor) return 'El nombre del operador debe tener de 2 a 60 caracteres, sin caracteres de control. (The operator name must be 2 to 60 characters, no control characters.)';
   switch (move) {
     case 'file':
     case 'approve':
     case 'deliver':
       return { move, requestNumber, actor };
-    case 'history':
-      return { move, requestNumber };
     case 'verify-payment':
       if (!values.invoice?.trim()) return 'verify-payment needs --invoice <number>';
       return { move, requestNumber, actor, invoiceNumber: values.invoice.trim() };
     case 'reject':
       if (!values.reason || values.reason.trim().length < 5) return 'reject needs --reason "<text the applicant reads>" (5 characters or more)';
       return { move, requestNumber, actor, reason: values.reason.trim() };
-    case 'revoke':
-      if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke needs --reason, one of: ${REVOCATION_REASONS.join(', ')}`;
-      return { move, requestNumber, actor, reason: values.reason as RevocationReason };
     default:
-      return USAGE;
+      if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke needs --reason, one of: ${REVOCATION_REASONS.join(', ')}`;
+      return { move: 'revoke', requestNumber, actor, reason: values.reason as RevocationReason };
   }
 }
 
+const PROBLEM: Record<BrokenEntry['problem'], string> = {
+  MISMATCH: 'ya no coincide: se modificó esta entrada, o se borró o modificó una anterior (no longer matches: changed, or an earlier entry was deleted or changed)',
+  UNSEALED: 'no tiene sello: escrita antes de la cadena, o se le borró el sello (is unsealed)',
+  TRUNCATED: 'el historial no termina en la etapa actual de la solicitud: se borraron las últimas entradas (the newest entries were deleted)',
+};
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function describe(b: BrokenEntry): string {
+  const entry = b.entryId === null ? '' : ` entrada ${b.entryId} (${b.occurredAt!.toISOString()}, ${b.move})`;
+  return `Solicitud ${b.requestNumber}:${entry} ${PROBLEM[b.problem]}`;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const input = parse(argv);
-  if (typeof input === 'string') {
-    console.error(input);
+  const command = parse(argv, process.env);
+  if (typeof command === 'string') {
+    console.error(command);
     return 2;
   }
   const config = loadConfig();
   const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
-  const lifecycle = new LifecycleService(db);
+  const historyKey = new HistoryKey(config.secret);
+  const lifecycle = new LifecycleService(db, historyKey);
   try {
-    if (input.move === 'history') {
-      const events = await lifecycle.history(input.requestNumber);
-      if (events.length === 0) console.log(`Request ${input.requestNumber}: no moves recorded.`);
+    if (command.move === 'history') {
+      const events = await lifecycle.history(command.requestNumber);
+      if (events.length === 0) console.log(`Request ${command.requestNumber}: no moves recorded.`);
       for (const e of events) console.log(`${e.occurredAt.toISOString()}  ${e.move.padEnd(15)} ${e.fromStage} → ${e.toStage}  by ${e.actor}${e.reason ? `  (${e.reason})` : ''}`);
       return 0;
     }
-    const result = await lifecycle.apply(input);
+    if (command.move === 'verify-history') {
+      const result = await verifyHistory(db, historyKey, command.requestNumber);
+      if (command.requestNumber !== undefined && result.requests === 0) {
+        console.error(`La solicitud ${command.requestNumber} no existe o no tiene historial. (Request ${command.requestNumber} does not exist or has no history.)`);
+        return 1;
+      }
+      for (const broken of result.broken) console.error(describe(broken));
+      if (result.broken.length > 0) {
+        console.error(`${result.broken.length} de ${count(result.requests, 'historial alterado', 'historiales alterados')} (${result.broken.length} of ${result.requests} histories tampered with).`);
+        return 1;
+      }
+      const counted = `${count(result.requests, 'solicitud', 'solicitudes')}, ${count(result.entries, 'entrada', 'entradas')}`;
+      console.log(`Historial intacto: ${counted}. (History intact: ${result.requests} requests, ${result.entries} entries.)`);
+      return 0;
+    }
+    const result = await lifecycle.apply(command);
     console.log(`Request ${result.requestNumber}: now ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Serial number ${result.serialNumber}.` : ''}`);
     return 0;
   } catch (error) {

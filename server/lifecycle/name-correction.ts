@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Applicant, CertificateRequest, NotificationOutbox, RequestEvent, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import { Applicant, CertificateRequest, NotificationOutbox, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
 import { toDate } from '../db/values.js';
+import { appendEvent, type HistoryKey } from './history.js';
 import { stageOf } from './machine.js';
 import { MoveRefused, type MoveResult } from './refusals.js';
 
@@ -29,7 +30,7 @@ interface Row {
  * after); the request's stage does not move, but its version does, so the correction is ordered
  * with the other moves on it. Holder names of requests already filed are left as they were filed.
  */
-export async function correctApplicantName(m: EntityManager, input: NameCorrection, now: Date): Promise<MoveResult> {
+export async function correctApplicantName(m: EntityManager, historyKey: HistoryKey, input: NameCorrection, now: Date): Promise<MoveResult> {
   const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${input.requestNumber}.`);
   if (!/^\d{1,9}$/.test(input.requestNumber)) throw notFound();
   const rows: Row[] = await m.query(
@@ -61,7 +62,7 @@ export async function correctApplicantName(m: EntityManager, input: NameCorrecti
   if (renamed.affected !== 1) {
     throw new MoveRefused('CONFLICT', `Otra persona corrigió el nombre de este solicitante al mismo tiempo; consulte el nombre registrado y vuelva a intentarlo.`);
   }
-  await m.insert(RequestEvent, {
+  await appendEvent(m, historyKey, {
     requestId: request.id,
     occurredAt: now,
     actor: input.actor,

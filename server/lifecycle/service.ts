@@ -6,6 +6,8 @@ import { toDate } from '../db/values.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
 import { correctApplicantName, type NameCorrection } from './name-correction.js';
 import { MoveRefused, type MoveResult } from './refusals.js';
+import { appendEvent, type HistoryKey } from './history.js';
+import { storedInvoiceUrl } from './invoice.js';
 import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
 
 export type MoveInput =
@@ -69,7 +71,10 @@ const MOVE_DEADLINE_MS = 10_000;
 
 /** The authority's side of a request: the moves, each in one transaction with its history and its e-mail. */
 export class LifecycleService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly historyKey: HistoryKey,
+  ) {}
 
   async apply(input: MoveInput, now = new Date()): Promise<MoveResult> {
     return this.db.run((ds) => ds.transaction((m) => this.applyIn(m, input, now)), MOVE_DEADLINE_MS);
@@ -108,7 +113,7 @@ export class LifecycleService {
         await m.insert(Invoice, { requestId: request.id, invoiceNumber: input.invoiceNumber, token, issuedAt: now });
         reason = `Factura ${input.invoiceNumber}`;
         writes.push(
-          { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: `/invoices/${token}` },
+          { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: storedInvoiceUrl(token) },
           { kind: 'APPROVAL', state: 'IN_PROGRESS', information: STEP_TEXT.approvalReview },
         );
         break;
@@ -152,7 +157,8 @@ export class LifecycleService {
       if (steps.has(write.kind)) await m.update(RequestStep, { requestId: request.id, kind: write.kind }, values);
       else await m.insert(RequestStep, { requestId: request.id, kind: write.kind, ...values });
     }
-    await m.insert(RequestEvent, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
+    // After the version update: the request's row now serializes this move's place in the chain.
+    await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
     if (request.contact_email) {
       const changed = writes[0];
       await m.insert(NotificationOutbox, {
@@ -171,7 +177,7 @@ export class LifecycleService {
 
   /** An operator's correction of the applicant's recorded name (see name-correction.ts). */
   async correctName(input: NameCorrection, now = new Date()): Promise<MoveResult> {
-    return this.db.run((ds) => ds.transaction((m) => correctApplicantName(m, input, now)), MOVE_DEADLINE_MS);
+    return this.db.run((ds) => ds.transaction((m) => correctApplicantName(m, this.historyKey, input, now)), MOVE_DEADLINE_MS);
   }
 
   async history(requestNumber: string): Promise<RequestEvent[]> {

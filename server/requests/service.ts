@@ -1,6 +1,7 @@
 import { STEP_KINDS, type IdType, type RequestStatus, type StepKind, type StepState } from '../../entities/domain.js';
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
+import type { InvoiceLinks } from '../lifecycle/invoice.js';
 import type { HandleCodec } from './handle.js';
 import { pendingStep, validityStep } from './step-texts.js';
 
@@ -99,6 +100,8 @@ export class RequestService {
   constructor(
     private readonly db: Database,
     private readonly handles: HandleCodec,
+    /** Seals each step's invoice link as the detail is read, so the link expires with the handle. */
+    private readonly invoiceLinks: InvoiceLinks,
     /** With 'order-number', the detail needs the order number too, and the lookup shows only its last digits. */
     private readonly secondFactor: 'none' | 'order-number' = 'none',
   ) {}
@@ -141,10 +144,17 @@ export class RequestService {
     if (this.needsOrderNumber && String(rows[0].order_number) !== (orderNumber ?? '').trim()) return null;
     const byKind = new Map(rows.filter((r) => r.kind !== null).map((r) => [r.kind!, r]));
     const validTo = toDate(rows[0].valid_to);
+    const view = (row: DetailRow): StepView => ({
+      kind: row.kind!,
+      state: row.state!,
+      modifiedAt: toDate(row.modified_at),
+      information: row.information!,
+      invoiceUrl: row.invoice_url ? this.invoiceLinks.link(row.invoice_url, now.getTime()) : null,
+    });
     const steps = STEP_KINDS.map((kind): StepView => {
       const row = byKind.get(kind);
-      if (kind === 'VALIDITY') return validityStep(row ? stepView(row) : null, validTo, now);
-      return row ? stepView(row) : pendingStep(kind);
+      if (kind === 'VALIDITY') return validityStep(row ? view(row) : null, validTo, now);
+      return row ? view(row) : pendingStep(kind);
     });
     return {
       detail: { requestNumber: String(rows[0].request_number), holderName: rows[0].holder_name, serialNumber: rows[0].serial_number, steps },
@@ -157,14 +167,4 @@ export class RequestService {
 /** Enough for the applicant to tell their orders apart, not enough to answer the second factor. */
 function maskOrderNumber(orderNumber: string): string {
   return `${'•'.repeat(Math.max(0, orderNumber.length - 2))}${orderNumber.slice(-2)}`;
-}
-
-function stepView(row: DetailRow): StepView {
-  return {
-    kind: row.kind!,
-    state: row.state!,
-    modifiedAt: toDate(row.modified_at),
-    information: row.information!,
-    invoiceUrl: row.invoice_url,
-  };
 }

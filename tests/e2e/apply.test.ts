@@ -54,9 +54,12 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
   }
 
 
-  /** `npm run ops -- …` on the server's database, as an operator would type it. */
+  /** `npm run ops -- …` on the server's database, as a named operator would type it. */
   const ops = (...args: string[]) =>
-    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], { env: { ...process.env, SSPS_DATA_DIR: session.server.dataDir }, cwd: projectRoot });
+    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], {
+      env: { ...process.env, SSPS_DATA_DIR: session.server.dataDir, SSPS_OPERATOR: 'Operadora Ejemplo' },
+      cwd: projectRoot,
+    });
 
   async function fillApplication(page: Page) {
     await page.getByLabel('Ingrese el número de identificación del solicitante').fill('1122334455');
@@ -128,7 +131,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await page.getByRole('button', { name: `Ver detalle de la solicitud ${requestNumber}` }).click();
     await expect.poll(() => page.locator('.serial').innerText()).toContain(serial);
     const invoice = page.locator('tbody tr').nth(1).getByRole('link', { name: 'Aquí' });
-    expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{43}$/);
+    expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
     const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild as HTMLElement).innerText.trim()))).toEqual([
@@ -138,7 +141,8 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
 
     const history = (await ops('history', requestNumber)).stdout;
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
-    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:/);
+    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:Operadora Ejemplo/);
+    expect((await ops('verify-history', requestNumber)).stdout).toContain('Historial intacto: 1 solicitud, 4 entradas.');
   }, 180_000);
 
   it('asks for the e-mail code in English too, and sends a new one on request', async () => {

@@ -59,13 +59,13 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
     let seen = await publicDetail('80234567', '512002');
     expect(seen.steps.map((s) => s.state)).toEqual(['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'PENDING', 'NOT_ISSUED']);
     const invoiceUrl = seen.steps[1].invoiceUrl!;
-    expect(invoiceUrl).toMatch(/^\/invoices\/[A-Za-z0-9_-]{43}$/);
+    expect(invoiceUrl).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
     const invoice = await fetch(`${server.url}${invoiceUrl}`);
     expect([invoice.status, invoice.headers.get('content-type'), invoice.headers.get('cache-control')]).toEqual([200, 'application/pdf', 'private, no-store']);
     const pdf = Buffer.from(await invoice.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await PDFDocument.load(pdf)).getTitle()).toBe('Factura FE-0001');
-    expect((await fetch(`${server.url}/invoices/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/invoices/${'A'.repeat(87)}`)).status).toBe(404);
 
     expect((await op(MOVE.approve, { n: '512002' })).data?.r.stage).toBe('AWAITING_DELIVERY');
     const delivered = await op(MOVE.deliver, { n: '512002' });

@@ -4,6 +4,7 @@ import { openDatabase } from '../../server/db/data-source.js';
 import { Database } from '../../server/db/database.js';
 import { seed } from '../../server/db/seed.js';
 import { createLogger } from '../../server/log.js';
+import { InvoiceLinks } from '../../server/lifecycle/invoice.js';
 import { HandleCodec } from '../../server/requests/handle.js';
 import { RequestService } from '../../server/requests/service.js';
 import { testDatabases } from '../support/databases.js';
@@ -47,7 +48,7 @@ describe.each(testDatabases())('schema and queries on $name', (database) => {
     await db.start();
     try {
       await db.run((ds) => seed(ds));
-      const service = new RequestService(db, new HandleCodec('k'.repeat(40), 600));
+      const service = new RequestService(db, new HandleCodec('k'.repeat(40), 600), new InvoiceLinks('k'.repeat(40), 600));
       statements.length = 0;
       const result = await service.lookup('CC', '71234567');
       expect(result.requests).toHaveLength(3);

@@ -6,6 +6,7 @@ import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
 import { EmailConfirmedApplications1795956952390 } from './1795956952390-EmailConfirmedApplications.js';
+import { HistoryChain1795957055821 } from './1795957055821-HistoryChain.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -15,4 +16,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   ApplicantPhone1795614262171,
   AuditIndexByTime1795628711145,
   EmailConfirmedApplications1795956952390,
+  HistoryChain1795957055821,
 ];
