@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
+import { FileDocumentStore } from './applications/document-store.js';
+import { DocumentService } from './applications/documents.js';
 import { ApplicationService } from './applications/service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -42,6 +44,8 @@ export interface Ssps {
   audit: AuditLog;
   partners: PartnerService;
   mailer: OutboxSender | null;
+  /** Its purgeExpired() is what the periodic purge runs for drafts and their documents. */
+  applications: ApplicationService;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -70,7 +74,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens);
   // Outside the web root: under the data directory, never served as files.
-  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes);
+  const documents = new DocumentService(db, new FileDocumentStore(path.join(config.dataDir, 'documents')), path.join(config.dataDir, 'incoming'), {
+    maxBytes: config.documentMaxBytes,
+    quotaBytes: config.documentsQuotaBytes,
+  }, limits, pseudonyms);
+  const applications = new ApplicationService(db, documents);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms),
     applications,
@@ -115,7 +123,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       return altcha.challenge();
     },
     invoice: (token) => invoicePdf(db, token, config.site.orgName),
-    upload: uploadHandler(applications, config.documentMaxBytes),
+    upload: uploadHandler(documents),
     db,
     web,
     log,
@@ -135,6 +143,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     audit,
     partners,
     mailer,
+    applications,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -45,3 +45,13 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
   });
   res.end(body);
 }
+
+/**
+ * An answer given before the request's body was read, or while it still arrives. Node's
+ * server would otherwise read and discard the rest of the body to keep the connection for
+ * another request, so a client could hold it busy sending gigabytes; with `Connection: close`
+ * it sends the answer whole, ends its side, and closes the socket instead.
+ */
+export function sendJsonAndClose(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  sendJson(res, status, value, { ...headers, connection: 'close' });
+}

@@ -5,6 +5,7 @@ import { RequestLifecycle1795611647900 } from './1795611647900-RequestLifecycle.
 import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
+import { DocumentStorageKey1795956948945 } from './1795956948945-DocumentStorageKey.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -13,4 +14,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Applications1795612731136,
   ApplicantPhone1795614262171,
   AuditIndexByTime1795628711145,
+  DocumentStorageKey1795956948945,
 ];
