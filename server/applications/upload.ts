@@ -33,21 +33,21 @@ const STATUS: Record<UploadProblem, number> = {
 export function uploadHandler(documents: DocumentService): Handler {
   return async (req, res, url) => {
     const match = PATH.exec(url.pathname);
-    if (!match) return sendJsonAndClose(res, 404, { error: 'not found' });
-    if (req.method !== 'PUT') return sendJsonAndClose(res, 405, { error: 'method not allowed' }, { allow: 'PUT' });
+    if (!match) return sendJsonAndClose(req, res, 404, { error: 'not found' });
+    if (req.method !== 'PUT') return sendJsonAndClose(req, res, 405, { error: 'method not allowed' }, { allow: 'PUT' });
     try {
       const admission = await documents.admit(match[1], match[2], header(req, 'x-filename'), declaredLength(req));
       return sendJson(res, 201, await documents.receive(admission, req));
     } catch (error) {
       if (error instanceof UploadAbandoned) return;
       // Whatever the client has not sent yet is not read: the answer closes the connection.
-      if (error instanceof UploadRefused) return refuse(res, STATUS[error.problem], error.message, refusalExtensions(error.problem));
+      if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, refusalExtensions(error.problem));
       if (error instanceof RateLimitedError) {
         const wait = error.retryAfterSeconds < 60 ? `${error.retryAfterSeconds} segundos` : `${Math.ceil(error.retryAfterSeconds / 60)} minutos`;
         const message = `Ha subido demasiadas veces documentos a esta solicitud (hasta ${UPLOADS_PER_KIND} por documento y ${UPLOADS_PER_DRAFT} en total). Espere ${wait} o empiece una solicitud nueva.`;
-        return refuse(res, 429, message, { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
+        return refuse(req, res, 429, message, { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
       }
-      if (error instanceof ServiceUnavailableError) return refuse(res, 503, messages.SERVICE_UNAVAILABLE, { code: 'SERVICE_UNAVAILABLE' });
+      if (error instanceof ServiceUnavailableError) return refuse(req, res, 503, messages.SERVICE_UNAVAILABLE, { code: 'SERVICE_UNAVAILABLE' });
       throw error;
     }
   };
@@ -60,9 +60,9 @@ function refusalExtensions(problem: UploadProblem): Record<string, unknown> {
   return { code: 'BAD_USER_INPUT', field, reason: problem };
 }
 
-function refuse(res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-  sendJsonAndClose(res, status, { errors: [{ message, extensions }] }, headers);
+  sendJsonAndClose(req, res, status, { errors: [{ message, extensions }] }, headers);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
