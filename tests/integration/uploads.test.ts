@@ -1,7 +1,11 @@
-import { utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApplicationDraft } from '../../entities/index.js';
+import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
+import { createDataSource, detectFlavor } from '../../server/db/data-source.js';
+import { mysqlMigrations } from '../../server/db/migrations/mysql/index.js';
+import { sqliteMigrations } from '../../server/db/migrations/sqlite/index.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
 import { BROKEN_PDF, cleanPdf, encryptedPdf, jpeg, pdfWithAttachment, pdfWithJavaScript, pdfWithLaunch, png } from '../support/documents.js';
@@ -65,6 +69,22 @@ describe.each(testDatabases())('uploads on $name', (database) => {
     expect(await storage(server)).toEqual(before);
   });
 
+  it('keeps nothing of an upload the client abandons halfway', async () => {
+    const id = await draft(server.url);
+    const before = await storage(server);
+    const { port } = new URL(server.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`PUT /applications/${id}/documents/ID_DOCUMENT HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${4 * MB}\r\n\r\n`);
+    socket.write(await cleanPdf());
+    socket.write(Buffer.alloc(256 * 1_024, 0x20));
+    await expect.poll(async () => (await storage(server)).incoming.length).toBe(1);
+    socket.destroy();
+    await expect.poll(async () => (await storage(server)).incoming.length).toBe(0);
+    expect(await rowsOf(server, id)).toEqual([]);
+    expect(await storage(server)).toEqual(before);
+  });
+
   it('stores each document under its own random key: a replacement deletes the bytes it replaces, and the same bytes in two drafts are two files', async () => {
     const [a, b] = [await draft(server.url), await draft(server.url)];
     const pdf = await cleanPdf('misma copia');
@@ -95,7 +115,16 @@ describe.each(testDatabases())('uploads on $name', (database) => {
       expect((await put(server.url, id, 'ID_DOCUMENT', jpeg(1_200, 900))).status).toBe(201);
       expect((await put(server.url, id, 'PROFESSIONAL_CARD', png(640, 480))).status).toBe(201);
     }
-    const expiringKeys = (await rowsOf(server, expiring)).map((r) => r.storage_key);
+    // A file stored before storage keys, named by its SHA-256 and shared by two drafts' rows: it stays while one names it.
+    const legacy = 'c0'.repeat(32);
+    mkdirSync(path.join(server.config.dataDir, 'documents', 'c0'), { recursive: true });
+    writeFileSync(path.join(server.config.dataDir, 'documents', 'c0', legacy), 'legacy');
+    for (const id of [expiring, open]) {
+      await server.ssps.db.run((ds) =>
+        ds.getRepository(RequestDocument).insert({ draftId: id, requestId: null, kind: 'RUT', mediaType: 'application/pdf', size: 6, sha256: legacy, storageKey: legacy, originalName: null, uploadedAt: new Date() }),
+      );
+    }
+    const expiringKeys = (await rowsOf(server, expiring)).map((r) => r.storage_key).filter((k) => k !== legacy);
     const openKeys = (await rowsOf(server, open)).map((r) => r.storage_key);
     // What a crash leaves: bytes stored but never recorded, a half-received temporary file (both an hour old).
     const orphan = 'f'.repeat(64);
@@ -214,5 +243,36 @@ describe.each(testDatabases())('the storage quota on $name', (database) => {
     // Replacing a document frees its room: what counts is what is stored.
     expect((await put(server.url, id, 'ID_DOCUMENT', png(100, 100))).status).toBe(201);
     expect((await put(server.url, id, 'RUT', page)).status).toBe(201);
+  });
+});
+
+describe.each(testDatabases())('the storage-key migration on $name', (database) => {
+  it('gives a document stored before storage keys its SHA-256 as its key, the name of its file', async () => {
+    const created = await database.create();
+    const flavor = created.config.kind === 'mysql' ? await detectFlavor(created.config.url, 5_000) : undefined;
+    const dataSource = createDataSource({ database: created.config, flavor, timeoutMs: 5_000 });
+    await dataSource.initialize();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const sha256 = 'ab'.repeat(32);
+      let stored = false;
+      // Every migration in order; a document goes in as soon as its table exists without storage_key.
+      for (const Migration of database.name === 'mysql' ? mysqlMigrations : sqliteMigrations) {
+        if (!stored && (await runner.hasTable('request_document')) && !(await runner.hasColumn('request_document', 'storage_key'))) {
+          await runner.query(
+            "INSERT INTO request_document (draft_id, request_id, kind, media_type, size, sha256, original_name, uploaded_at) VALUES (?, NULL, 'ID_DOCUMENT', 'application/pdf', 1000, ?, 'cedula.pdf', '2026-11-01 10:00:00')",
+            ['d'.repeat(43), sha256],
+          );
+          stored = true;
+        }
+        await new Migration().up(runner);
+      }
+      expect(stored).toBe(true);
+      expect(await runner.query('SELECT sha256, storage_key, original_name FROM request_document')).toEqual([{ sha256, storage_key: sha256, original_name: 'cedula.pdf' }]);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+      await created.drop();
+    }
   });
 });
