@@ -36,6 +36,8 @@ export const UPLOADS_PER_DRAFT = 15;
 
 /** Bodies parsed in memory at once (a PDF is loaded whole): bounds what many simultaneous uploads cost. */
 const INSPECTIONS_AT_ONCE = 2;
+/** Rows or keys per statement, well under the databases' limits on bound parameters. */
+const BATCH = 500;
 /** A temporary file older than this belongs to no upload still running: what a crash left. */
 const STALE_MS = 3_600_000;
 
@@ -153,22 +155,26 @@ export class DocumentService {
    * recording), and temporary files a crash left.
    */
   async purgeAbandoned(now = new Date()): Promise<number> {
-    const abandoned = await this.db.run((ds) =>
-      ds
-        .getRepository(RequestDocument)
-        .createQueryBuilder('d')
-        .select(['d.id', 'd.storageKey'])
-        .where('d.request_id IS NULL')
-        .andWhere('NOT EXISTS (SELECT 1 FROM application_draft a WHERE a.id = d.draft_id AND a.request_id IS NULL AND a.expires_at > :now)', { now })
-        .getMany(),
-    );
-    if (abandoned.length > 0) {
+    let purged = 0;
+    for (;;) {
+      const abandoned = await this.db.run((ds) =>
+        ds
+          .getRepository(RequestDocument)
+          .createQueryBuilder('d')
+          .select(['d.id', 'd.storageKey'])
+          .where('d.request_id IS NULL')
+          .andWhere('NOT EXISTS (SELECT 1 FROM application_draft a WHERE a.id = d.draft_id AND a.request_id IS NULL AND a.expires_at > :now)', { now })
+          .take(BATCH)
+          .getMany(),
+      );
+      if (abandoned.length === 0) break;
       await this.db.run((ds) => ds.getRepository(RequestDocument).delete({ id: In(abandoned.map((d) => d.id)) }));
       await this.deleteUnreferenced(abandoned.map((d) => d.storageKey));
+      purged += abandoned.length;
     }
     await this.sweepStore(now);
     await this.sweepIncoming(now);
-    return abandoned.length;
+    return purged;
   }
 
   private tooLarge(): UploadRefused {
@@ -250,8 +256,8 @@ export class DocumentService {
 
   /** Deletes the bytes of keys no row names any more (a key from before storage keys may be shared). */
   private async deleteUnreferenced(keys: string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += 500) {
-      const batch = keys.slice(i, i + 500);
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const batch = keys.slice(i, i + BATCH);
       const kept = await this.db.run((ds) => ds.getRepository(RequestDocument).find({ select: { storageKey: true }, where: { storageKey: In(batch) } }));
       const referenced = new Set(kept.map((d) => d.storageKey));
       for (const key of batch) if (!referenced.has(key)) await this.store.delete(key);
