@@ -40,7 +40,6 @@ export function uploadHandler(documents: DocumentService): Handler {
       return sendJson(res, 201, await documents.receive(admission, req));
     } catch (error) {
       if (error instanceof UploadAbandoned) return;
-      // Whatever the client has not sent yet is not read: the answer closes the connection.
       if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, refusalExtensions(error.problem));
       if (error instanceof RateLimitedError) {
         const wait = error.retryAfterSeconds < 60 ? `${error.retryAfterSeconds} segundos` : `${Math.ceil(error.retryAfterSeconds / 60)} minutos`;
@@ -60,9 +59,12 @@ function refusalExtensions(problem: UploadProblem): Record<string, unknown> {
   return { code: 'BAD_USER_INPUT', field, reason: problem };
 }
 
+/** A refusal; the connection stays open for the next request only when the body was read to its end. */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-  sendJsonAndClose(req, res, status, { errors: [{ message, extensions }] }, headers);
+  const value = { errors: [{ message, extensions }] };
+  if (req.complete) sendJson(res, status, value, headers);
+  else sendJsonAndClose(req, res, status, value, headers);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
