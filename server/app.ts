@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
@@ -128,6 +128,12 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     web,
     log,
     security: { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, webDev: config.webDev },
+  });
+  // A client that asks before sending a body (Expect: 100-continue, as curl does) is told to
+  // send a document only once the upload is admitted; other requests are told at once.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith('/applications/')) res.writeContinue();
+    server.emit('request', req, res);
   });
   const purge = setInterval(() => {
     usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));

@@ -37,6 +37,8 @@ export function uploadHandler(documents: DocumentService): Handler {
     if (req.method !== 'PUT') return sendJsonAndClose(req, res, 405, { error: 'method not allowed' }, { allow: 'PUT' });
     try {
       const admission = await documents.admit(match[1], match[2], header(req, 'x-filename'), declaredLength(req));
+      // Asked first (Expect: 100-continue), the client is told to send only now (see app.ts).
+      if (/^100-continue$/i.test(header(req, 'expect') ?? '')) res.writeContinue();
       return sendJson(res, 201, await documents.receive(admission, req));
     } catch (error) {
       if (error instanceof UploadAbandoned) return;

@@ -11,7 +11,7 @@ import { testDatabases } from '../support/databases.js';
 import { BROKEN_PDF, cleanPdf, encryptedPdf, jpeg, pdfWithAttachment, pdfWithJavaScript, pdfWithLaunch, png } from '../support/documents.js';
 import { tempDir } from '../support/process.js';
 import { serverFor, type StartedServer } from '../support/server.js';
-import { draft, filesUnder, put, slowPut, streamPut } from '../support/uploads.js';
+import { askFirstPut, draft, filesUnder, put, slowPut, streamPut } from '../support/uploads.js';
 
 const LOOKUP = `query ($t: String) { certificateRequests(idType: CC, idNumber: "1013592259", captchaToken: $t) { requests { requestNumber } } }`;
 const UNKNOWN_DRAFT = 'u'.repeat(43);
@@ -53,6 +53,12 @@ describe.each(testDatabases())('uploads on $name', (database) => {
     expect(answer.closedEarly).toBe(true);
     // The server is still there for everyone else.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('tells a client that asks first (Expect: 100-continue) to send its document only once the upload is admitted', async () => {
+    const pdf = await cleanPdf();
+    expect(await askFirstPut(server.url, `/applications/${UNKNOWN_DRAFT}/documents/ID_DOCUMENT`, pdf)).toEqual({ statuses: [404], sentBody: false });
+    expect(await askFirstPut(server.url, `/applications/${await draft(server.url)}/documents/ID_DOCUMENT`, pdf)).toEqual({ statuses: [100, 201], sentBody: true });
   });
 
   it('refuses a body over DOCUMENT_MAX_BYTES with 413: unread when declared, cut off while streaming when chunked; nothing is kept', async () => {

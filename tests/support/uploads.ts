@@ -46,7 +46,7 @@ export function streamPut(baseUrl: string, urlPath: string, head: Buffer, filler
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const headers = new Headers(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+        const headers = new Headers(Object.entries(res.headers).map(([k, v]): [string, string] => [k, String(v)]));
         resolve({ status: res.statusCode ?? 0, headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as UploadAnswer['body'] });
       });
     });
@@ -124,6 +124,45 @@ export function slowPut(baseUrl: string, urlPath: string, headers: Record<string
       socket.destroy();
       reject(new Error(`no answer after ${sent} bytes`));
     }, 20_000).unref();
+  });
+}
+
+/**
+ * A PUT that asks before sending its body (`Expect: 100-continue`, as curl does for large
+ * files): the body goes only after an interim 100. Returns the statuses received, in order,
+ * and whether the body was sent.
+ */
+export function askFirstPut(baseUrl: string, urlPath: string, body: Buffer): Promise<{ statuses: number[]; sentBody: boolean }> {
+  const { port, hostname } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const statuses: number[] = [];
+    let sentBody = false;
+    let received = '';
+    socket.on('data', (data) => {
+      received += data.toString('latin1');
+      for (let end = received.indexOf('\r\n\r\n'); end >= 0; end = received.indexOf('\r\n\r\n')) {
+        const head = received.slice(0, end);
+        received = received.slice(end + 4);
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
+        statuses.push(status);
+        if (status === 100) {
+          sentBody = true;
+          socket.write(body);
+        } else {
+          socket.destroy();
+          return resolve({ statuses, sentBody });
+        }
+      }
+    });
+    socket.on('error', reject);
+    socket.once('connect', () => {
+      socket.write(`PUT ${urlPath} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`);
+    });
+    setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no final answer (statuses ${statuses.join(', ')})`));
+    }, 10_000).unref();
   });
 }
 
