@@ -1,8 +1,10 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
+import { FileDocumentStore } from './applications/document-store.js';
+import { DocumentService } from './applications/documents.js';
 import { ApplicationService } from './applications/service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -42,6 +44,7 @@ export interface Ssps {
   log: Logger;
   audit: AuditLog;
   partners: PartnerService;
+  /** Its purgeExpired() and purgeCodeEmails() are what the periodic purge runs. */
   applications: ApplicationService;
   mailer: OutboxSender | null;
   listen(): Promise<AddressInfo>;
@@ -75,7 +78,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens, limits);
   // Outside the web root: under the data directory, never served as files.
-  const applications = new ApplicationService(db, path.join(config.dataDir, 'documents'), config.documentMaxBytes, config.secret, historyKey);
+  const documents = new DocumentService(db, new FileDocumentStore(path.join(config.dataDir, 'documents')), path.join(config.dataDir, 'incoming'), {
+    maxBytes: config.documentMaxBytes,
+    quotaBytes: config.documentsQuotaBytes,
+  }, limits, pseudonyms);
+  const applications = new ApplicationService(db, documents, config.secret, historyKey);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
@@ -122,11 +129,17 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       return altcha.challenge();
     },
     invoice: (link) => invoices.pdf(link),
-    upload: uploadHandler(applications, config.documentMaxBytes),
+    upload: uploadHandler(documents),
     db,
     web,
     log,
     security: { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, webDev: config.webDev },
+  });
+  // A client that asks before sending a body (Expect: 100-continue, as curl does) is told to
+  // send a document only once the upload is admitted; other requests are told at once.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith('/applications/')) res.writeContinue();
+    server.emit('request', req, res);
   });
   const purge = setInterval(() => {
     usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));

@@ -144,9 +144,10 @@ const envSchema = z.object({
     .refine((v) => !v || /^smtps?:\/\//.test(v), 'expected smtp://user:password@host:587 or smtps://…'),
   SMTP_FROM: z.string().trim().min(3).default('SSPS <no-responder@localhost>'),
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(10_240).max(52_428_800).default(5_242_880),
+  DOCUMENTS_QUOTA_BYTES: z.coerce.number().int().min(10_240).default(10_737_418_240),
   SSPS_WEB: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
-});
+}).refine((e) => e.DOCUMENTS_QUOTA_BYTES >= e.DOCUMENT_MAX_BYTES, { path: ['DOCUMENTS_QUOTA_BYTES'], message: 'must be at least DOCUMENT_MAX_BYTES' });
 
 /** What the pages show of the institution; published to app/ by the server (see app/site.ts). */
 export interface SiteSettings {
@@ -180,6 +181,8 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   /** Largest supporting document accepted (bytes). */
   documentMaxBytes: number;
+  /** Total bytes of stored documents past which uploads are refused (507). */
+  documentsQuotaBytes: number;
   /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none (the socket's address is the client). */
   trustProxy: number;
   /** Partner portals' origins allowed to call /graphql from a browser; CORS is closed to every other. */
@@ -236,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secondFactor: e.LOOKUP_SECOND_FACTOR,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    documentsQuotaBytes: e.DOCUMENTS_QUOTA_BYTES,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     web: e.SSPS_WEB,

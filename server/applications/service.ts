@@ -1,6 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { IsNull, LessThan, MoreThan, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
@@ -18,10 +16,11 @@ import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
 import { appendEvent, type HistoryKey } from '../lifecycle/history.js';
 import { STEP_TEXT } from '../requests/step-texts.js';
+import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
-import { REQUIRED_DOCUMENTS, sniff, TERMS_VERSION, type DocumentKind, type MediaType } from './requirements.js';
+import { REQUIRED_DOCUMENTS, TERMS_VERSION } from './requirements.js';
 
-const DRAFT_TTL_MS = 2 * 3_600_000;
+export const DRAFT_TTL_MS = 2 * 3_600_000;
 
 /** A refusal of the applicant's input, field by field, in Spanish; nothing was written. */
 export class ApplicationRefused extends Error {
@@ -102,8 +101,7 @@ export class ApplicationService {
 
   constructor(
     private readonly db: Database,
-    private readonly documentsDir: string,
-    private readonly maxDocumentBytes: number,
+    private readonly documents: DocumentService,
     secret: string,
     private readonly historyKey: HistoryKey,
   ) {
@@ -228,31 +226,6 @@ export class ApplicationService {
     return view({ ...draft, ...changes });
   }
 
-  /** Stores one document of an open draft; a new upload of the same kind replaces the previous one. */
-  async upload(draftId: string, kind: string, bytes: Buffer, originalName: string | null, now = new Date()) {
-    if (!(REQUIRED_KINDS as readonly string[]).includes(kind)) {
-      throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'kind', message: `Tipo de documento desconocido: use ${REQUIRED_KINDS.join(', ')}.` }]);
-    }
-    await this.liveDraft(draftId, now);
-    const mediaType: MediaType | null = sniff(bytes);
-    if (!mediaType) {
-      throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'document', message: 'El archivo no es un PDF, JPEG o PNG (se revisa su contenido, no su nombre).' }]);
-    }
-    if (bytes.length > this.maxDocumentBytes) {
-      throw new ApplicationRefused('BAD_USER_INPUT', [{ field: 'document', message: `El archivo supera ${Math.round(this.maxDocumentBytes / 1_048_576)} MB.` }]);
-    }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.store(sha256, bytes);
-    const row = { draftId, kind, mediaType, size: bytes.length, sha256, originalName: originalName?.slice(0, 200) ?? null, uploadedAt: now, requestId: null };
-    await this.db.run((ds) =>
-      ds.transaction(async (m) => {
-        await m.delete(RequestDocument, { draftId, kind });
-        await m.insert(RequestDocument, row);
-      }),
-    );
-    return { kind, mediaType, size: bytes.length, sha256 };
-  }
-
   /** Submits with the draft's confirmed e-mail; what is recorded of a person already known is never changed. */
   async submit(draftId: string, input: ApplicationInput, now = new Date()): Promise<{ requestNumber: string; orderNumber: string }> {
     const draft = await this.liveDraft(draftId, now);
@@ -349,6 +322,7 @@ export class ApplicationService {
 
   async purgeExpired(now = new Date()): Promise<number> {
     const result = await this.db.run((ds) => ds.getRepository(ApplicationDraft).delete({ expiresAt: LessThan(now), requestId: IsNull() }));
+    await this.documents.purgeAbandoned(now);
     return result.affected ?? 0;
   }
 
@@ -377,18 +351,7 @@ export class ApplicationService {
   private async void(draftId: string, now: Date): Promise<void> {
     await this.db.run((ds) => ds.getRepository(ApplicationDraft).update({ id: draftId, requestId: IsNull(), emailConfirmedAt: IsNull() }, { expiresAt: now, emailCodeHash: null }));
   }
-
-  /** Content-addressed and written through a temporary name, so a crash never leaves half a file under a real name. */
-  private async store(sha256: string, bytes: Buffer): Promise<void> {
-    const dir = path.join(this.documentsDir, sha256.slice(0, 2));
-    await mkdir(dir, { recursive: true });
-    const temporary = path.join(dir, `.${sha256}.${randomBytes(4).toString('hex')}`);
-    await writeFile(temporary, bytes, { mode: 0o600 });
-    await rename(temporary, path.join(dir, sha256));
-  }
 }
-
-const REQUIRED_KINDS = [...new Set(Object.values(REQUIRED_DOCUMENTS).flat())] as DocumentKind[];
 
 /**
  * A person already known keeps their record exactly as it is: an application proves control of

@@ -1,33 +1,81 @@
-import { appError } from '../errors.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServiceUnavailableError, messages } from '../errors.js';
 import type { Handler } from '../http/server.js';
-import { readBytes, sendJson } from '../http/io.js';
-import { ApplicationRefused, type ApplicationService } from './service.js';
+import { sendJson, sendJsonAndClose } from '../http/io.js';
+import { RateLimitedError } from '../ratelimit/limits.js';
+import { UploadAbandoned, UploadRefused, UPLOADS_PER_DRAFT, UPLOADS_PER_KIND, type DocumentService, type UploadProblem } from './documents.js';
 
 const PATH = /^\/applications\/([A-Za-z0-9_-]{1,64})\/documents\/([A-Z_]{1,32})$/;
+
+const STATUS: Record<UploadProblem, number> = {
+  NOT_FOUND: 404,
+  UNKNOWN_KIND: 400,
+  BAD_FILENAME: 400,
+  TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
+  PDF_JAVASCRIPT: 415,
+  PDF_LAUNCH: 415,
+  PDF_EMBEDDED_FILE: 415,
+  PDF_ENCRYPTED: 415,
+  PDF_UNREADABLE: 415,
+  IMAGE_TOO_LARGE: 415,
+  IMAGE_UNREADABLE: 415,
+  QUOTA_EXCEEDED: 507,
+};
 
 /**
  * PUT /applications/{draftId}/documents/{kind} with the file's bytes as the body (any
  * Content-Type: the bytes decide). The draft's id is the only credential: whoever opened
- * the draft with a CAPTCHA holds it.
+ * the draft with a CAPTCHA holds it. Everything that can be decided without the body is
+ * decided before a byte of it is read; a refusal then closes the connection instead of
+ * reading the rest.
  */
-export function uploadHandler(applications: ApplicationService, maxBytes: number): Handler {
+export function uploadHandler(documents: DocumentService): Handler {
   return async (req, res, url) => {
     const match = PATH.exec(url.pathname);
-    if (!match) return sendJson(res, 404, { error: 'not found' });
-    if (req.method !== 'PUT') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'PUT' });
-    const body = await readBytes(req, maxBytes);
-    if (!body) {
-      const error = appError('BAD_USER_INPUT', `El archivo supera ${Math.round(maxBytes / 1_048_576)} MB.`, { field: 'document' });
-      return sendJson(res, 413, { errors: [{ message: error.message, extensions: error.extensions }] });
-    }
-    const name = req.headers['x-filename'];
+    if (!match) return sendJsonAndClose(req, res, 404, { error: 'not found' });
+    if (req.method !== 'PUT') return sendJsonAndClose(req, res, 405, { error: 'method not allowed' }, { allow: 'PUT' });
     try {
-      const stored = await applications.upload(match[1], match[2], body, typeof name === 'string' ? decodeURIComponent(name) : null);
-      return sendJson(res, 201, stored);
+      const admission = await documents.admit(match[1], match[2], header(req, 'x-filename'), declaredLength(req));
+      // Asked first (Expect: 100-continue), the client is told to send only now (see app.ts).
+      if (/^100-continue$/i.test(header(req, 'expect') ?? '')) res.writeContinue();
+      return sendJson(res, 201, await documents.receive(admission, req));
     } catch (error) {
-      if (!(error instanceof ApplicationRefused)) throw error;
-      const status = error.code === 'NOT_FOUND' ? 404 : 415;
-      return sendJson(res, status, { errors: [{ message: error.fields.map((f) => f.message).join(' '), extensions: { code: error.code, fields: error.fields } }] });
+      if (error instanceof UploadAbandoned) return;
+      if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, refusalExtensions(error.problem));
+      if (error instanceof RateLimitedError) {
+        const wait = error.retryAfterSeconds < 60 ? `${error.retryAfterSeconds} segundos` : `${Math.ceil(error.retryAfterSeconds / 60)} minutos`;
+        const message = `Ha subido demasiadas veces documentos a esta solicitud (hasta ${UPLOADS_PER_KIND} por documento y ${UPLOADS_PER_DRAFT} en total). Espere ${wait} o empiece una solicitud nueva.`;
+        return refuse(req, res, 429, message, { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
+      }
+      if (error instanceof ServiceUnavailableError) return refuse(req, res, 503, messages.SERVICE_UNAVAILABLE, { code: 'SERVICE_UNAVAILABLE' });
+      throw error;
     }
   };
+}
+
+function refusalExtensions(problem: UploadProblem): Record<string, unknown> {
+  if (problem === 'NOT_FOUND') return { code: 'NOT_FOUND', field: 'draftId' };
+  if (problem === 'QUOTA_EXCEEDED') return { code: 'INSUFFICIENT_STORAGE' };
+  const field = problem === 'UNKNOWN_KIND' ? 'kind' : problem === 'BAD_FILENAME' ? 'filename' : 'document';
+  return { code: 'BAD_USER_INPUT', field, reason: problem };
+}
+
+/** A refusal; the connection stays open for the next request only when the body was read to its end. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  const value = { errors: [{ message, extensions }] };
+  if (req.complete) sendJson(res, status, value, headers);
+  else sendJsonAndClose(req, res, status, value, headers);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The body's declared length, or null when it is sent chunked. */
+function declaredLength(req: IncomingMessage): number | null {
+  const value = req.headers['content-length'];
+  return value === undefined ? null : Number(value);
 }

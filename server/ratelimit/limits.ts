@@ -85,6 +85,11 @@ export class RateLimits {
     await this.spend(name, this.options.rules[name], this.options.pseudonyms.value(`subject:${name}`, subject));
   }
 
+  /** Spends one point of a rule fixed in code rather than configured (a draft's uploads); `name` must be its own. */
+  consumeFixed(name: string, rule: RateRule, key: string): Promise<void> {
+    return this.spend(name, rule, key);
+  }
+
   /** A partner's own budget: its rate per minute, spent from leases (see LEASE_PARTS). */
   async consumePartner(partnerId: number, perMinute: number): Promise<void> {
     const name = `partner${perMinute}`;

@@ -7,12 +7,12 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
 import { browserAvailable } from '../support/browser.js';
+import { cleanPdf } from '../support/documents.js';
 import { freePort } from '../support/process.js';
 import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
 import { expectAccessible, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
 
 const run = promisify(execFile);
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
 // Apply through the page, act as the operator from the command line, and watch each step appear in the lookup.
 describe.runIf(browserAvailable())('applying, and the request moving through its steps', async () => {
@@ -104,7 +104,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     // A file that lies about its type is refused beside its field.
     await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
     await expect.poll(() => page.locator('.documents .field__error').textContent()).toContain('no es un PDF, JPEG o PNG');
-    await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: await cleanPdf() });
     await expect.poll(() => page.locator('.documents [role="status"]').textContent()).toBe('Cargado: cedula.pdf');
     await expectAccessible(page, 'application form');
     await screenshot(page, 'apply-form');

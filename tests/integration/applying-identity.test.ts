@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIRM, confirmedDraft, lastCodeSentTo, openDraft, RESEND, START, SUBMIT } from '../support/applying.js';
 import { solvedToken } from '../support/captcha.js';
+import { cleanPdf } from '../support/documents.js';
 import { testDatabases } from '../support/databases.js';
 import { startServer, type StartedServer } from '../support/server.js';
 
@@ -12,7 +13,6 @@ const LOOKUP = `query ($type: IdType!, $n: String!, $t: String) { certificateReq
 const APPROVE = `mutation ($n: String!) { approveRequest(requestNumber: $n) { stage } }`;
 const CORRECT = `mutation ($n: String!, $name: String!, $why: String!) { correctApplicantName(requestNumber: $n, fullName: $name, reason: $why) { requestNumber stage } }`;
 const HISTORY = `query ($n: String!) { requestHistory(requestNumber: $n) { move actor reason fromStage toStage } }`;
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
 interface Mail {
   to: string[];
@@ -55,7 +55,11 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
   });
 
-  const upload = (draftId: string) => fetch(`${server.url}/applications/${draftId}/documents/ID_DOCUMENT`, { method: 'PUT', body: new Uint8Array(PDF) });
+  let pdf: Buffer;
+  beforeAll(async () => {
+    pdf = await cleanPdf();
+  });
+  const upload = (draftId: string) => fetch(`${server.url}/applications/${draftId}/documents/ID_DOCUMENT`, { method: 'PUT', body: new Uint8Array(pdf) });
   const lookup = async (type: string, n: string) =>
     (await server.gql<{ certificateRequests: { applicant: { fullName: string } | null; requests: { requestNumber: string; holderName: string }[] } }>(LOOKUP, { type, n, t: await solvedToken(server.url) })).data!
       .certificateRequests;
@@ -107,7 +111,8 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
     const draftId = started.data!.startApplication.id;
-    expect((await upload(draftId)).status).toBe(201);
+    // Until the e-mail is proven the draft takes no documents and cannot be submitted.
+    expect((await upload(draftId)).status).toBe(404);
 
     const unconfirmed: Answer = await server.gql(SUBMIT, { d: draftId, a: application('1122000001', 'VALENTINA CÓDIGO') });
     expect(unconfirmed.errors?.[0].extensions).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'EMAIL_UNCONFIRMED' });
@@ -127,6 +132,7 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
     expect(((await server.gql(CONFIRM, { d: draftId, c: '12ab' })) as Answer).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CODE_FORMAT' });
     const right = await server.gql<{ confirmApplicationEmail: { emailConfirmed: boolean } }>(CONFIRM, { d: draftId, c: `${code.slice(0, 3)} ${code.slice(3)}` });
     expect(right.data?.confirmApplicationEmail.emailConfirmed).toBe(true);
+    expect((await upload(draftId)).status).toBe(201);
 
     const otherAddress: Answer = await server.gql(SUBMIT, { d: draftId, a: application('1122000001', 'VALENTINA CÓDIGO', { email: 'otra@example.com' }) });
     expect(otherAddress.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });

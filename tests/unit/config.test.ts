@@ -118,6 +118,13 @@ describe('loadConfig: other variables', () => {
     expect(message).toContain('DATABASE_URL');
   });
 
+  it('takes a storage quota of documents (10 GiB unless set) no smaller than the largest document', () => {
+    expect(loadConfig(env()).documentsQuotaBytes).toBe(10_737_418_240);
+    expect(loadConfig(env({ DOCUMENTS_QUOTA_BYTES: '1073741824' })).documentsQuotaBytes).toBe(1_073_741_824);
+    expect(configError(env({ DOCUMENTS_QUOTA_BYTES: 'mucho' })).message).toContain('DOCUMENTS_QUOTA_BYTES');
+    expect(configError(env({ DOCUMENTS_QUOTA_BYTES: '1000000' })).message).toContain('DOCUMENTS_QUOTA_BYTES: must be at least DOCUMENT_MAX_BYTES');
+  });
+
   it('reads numbers and flags from strings', () => {
     const config = loadConfig(env({ PORT: '8080', SSPS_DEMO_DATA: 'no', CAPTCHA_COST: '100' }));
     expect(config.port).toBe(8080);

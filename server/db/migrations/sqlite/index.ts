@@ -5,8 +5,7 @@ import { RequestLifecycle1795611647900 } from './1795611647900-RequestLifecycle.
 import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
-import { EmailConfirmedApplications1795956952390 } from './1795956952390-EmailConfirmedApplications.js';
-import { HistoryChain1795957055821 } from './1795957055821-HistoryChain.js';
+import { TrustworthyApplying1795958893848 } from './1795958893848-TrustworthyApplying.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -15,6 +14,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Applications1795612731136,
   ApplicantPhone1795614262171,
   AuditIndexByTime1795628711145,
-  EmailConfirmedApplications1795956952390,
-  HistoryChain1795957055821,
+  TrustworthyApplying1795958893848,
 ];

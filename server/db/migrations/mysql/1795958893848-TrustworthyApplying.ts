@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class EmailConfirmedApplications1795956952390 implements MigrationInterface {
-  name = 'EmailConfirmedApplications1795956952390';
+export class TrustworthyApplying1795958893848 implements MigrationInterface {
+  name = 'TrustworthyApplying1795958893848';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE `application_draft` ADD `email` varchar(254) NULL");
@@ -13,16 +13,25 @@ export class EmailConfirmedApplications1795956952390 implements MigrationInterfa
     await queryRunner.query("ALTER TABLE `application_draft` ADD `email_confirmed_at` datetime NULL");
     await queryRunner.query("ALTER TABLE `certificate_request` ADD `contact_email` varchar(254) NULL");
     await queryRunner.query("ALTER TABLE `certificate_request` ADD `contact_phone` varchar(20) NULL");
-    // Requests filed before: their e-mails keep going where they went, the applicant's address.
-    await queryRunner.query("UPDATE `certificate_request` SET `contact_email` = (SELECT `a`.`email` FROM `applicant` `a` WHERE `a`.`id` = `certificate_request`.`applicant_id`), `contact_phone` = (SELECT `a`.`phone` FROM `applicant` `a` WHERE `a`.`id` = `certificate_request`.`applicant_id`)");
+    // Requests filed before: their e-mails keep going where their filing e-mail went (the address
+    // given with that application), or else to the person's address on record.
+    await queryRunner.query("UPDATE `certificate_request` SET `contact_email` = COALESCE((SELECT `o`.`recipient` FROM `notification_outbox` `o` WHERE `o`.`request_id` = `certificate_request`.`id` ORDER BY `o`.`id` LIMIT 1), (SELECT `a`.`email` FROM `applicant` `a` WHERE `a`.`id` = `certificate_request`.`applicant_id`)), `contact_phone` = (SELECT `a`.`phone` FROM `applicant` `a` WHERE `a`.`id` = `certificate_request`.`applicant_id`)");
+    await queryRunner.query("ALTER TABLE `request_document` ADD `storage_key` varchar(64) NOT NULL");
+    // Documents stored before keep their content-addressed file: its SHA-256 is its key.
+    await queryRunner.query("UPDATE `request_document` SET `storage_key` = `sha256`");
+    await queryRunner.query("ALTER TABLE `request_event` ADD `hash` varchar(64) NULL");
     await queryRunner.query("ALTER TABLE `notification_outbox` CHANGE `request_id` `request_id` int NULL");
-    // Widened in place (TypeORM would drop and re-add the column, losing every reason).
+    // Widened in place: TypeORM's DROP and ADD would lose every reason already recorded.
     await queryRunner.query("ALTER TABLE `request_event` MODIFY `reason` varchar(1000) NULL");
+    await queryRunner.query("CREATE INDEX `ix_request_document_storage_key` ON `request_document` (`storage_key`)");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `ix_request_document_storage_key` ON `request_document`");
     await queryRunner.query("ALTER TABLE `request_event` MODIFY `reason` varchar(500) NULL");
     await queryRunner.query("ALTER TABLE `notification_outbox` CHANGE `request_id` `request_id` int NOT NULL");
+    await queryRunner.query("ALTER TABLE `request_event` DROP COLUMN `hash`");
+    await queryRunner.query("ALTER TABLE `request_document` DROP COLUMN `storage_key`");
     await queryRunner.query("ALTER TABLE `certificate_request` DROP COLUMN `contact_phone`");
     await queryRunner.query("ALTER TABLE `certificate_request` DROP COLUMN `contact_email`");
     await queryRunner.query("ALTER TABLE `application_draft` DROP COLUMN `email_confirmed_at`");

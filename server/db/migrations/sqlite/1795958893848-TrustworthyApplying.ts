@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class EmailConfirmedApplications1795956952390 implements MigrationInterface {
-  name = 'EmailConfirmedApplications1795956952390';
+export class TrustworthyApplying1795958893848 implements MigrationInterface {
+  name = 'TrustworthyApplying1795958893848';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("DROP INDEX \"ix_notification_outbox_pending\"");
@@ -26,6 +26,20 @@ export class EmailConfirmedApplications1795956952390 implements MigrationInterfa
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_certificate_request_serial\" ON \"certificate_request\" (\"serial_number\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_certificate_request_number\" ON \"certificate_request\" (\"request_number\") ");
     await queryRunner.query("CREATE INDEX \"ix_certificate_request_applicant\" ON \"certificate_request\" (\"applicant_id\") ");
+    await queryRunner.query("DROP INDEX \"uq_request_document_draft_kind\"");
+    await queryRunner.query("DROP INDEX \"ix_request_document_request\"");
+    await queryRunner.query("CREATE TABLE \"temporary_request_document\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"draft_id\" varchar(43) NOT NULL, \"request_id\" integer, \"kind\" varchar(32) NOT NULL, \"media_type\" varchar(40) NOT NULL, \"size\" integer NOT NULL, \"sha256\" varchar(64) NOT NULL, \"original_name\" varchar(200), \"uploaded_at\" datetime NOT NULL, \"storage_key\" varchar(64) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"temporary_request_document\"(\"id\", \"draft_id\", \"request_id\", \"kind\", \"media_type\", \"size\", \"sha256\", \"original_name\", \"uploaded_at\", \"storage_key\") SELECT \"id\", \"draft_id\", \"request_id\", \"kind\", \"media_type\", \"size\", \"sha256\", \"original_name\", \"uploaded_at\", \"sha256\" FROM \"request_document\"");
+    await queryRunner.query("DROP TABLE \"request_document\"");
+    await queryRunner.query("ALTER TABLE \"temporary_request_document\" RENAME TO \"request_document\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_request_document_draft_kind\" ON \"request_document\" (\"draft_id\", \"kind\") ");
+    await queryRunner.query("CREATE INDEX \"ix_request_document_request\" ON \"request_document\" (\"request_id\") ");
+    await queryRunner.query("DROP INDEX \"ix_request_event_request\"");
+    await queryRunner.query("CREATE TABLE \"temporary_request_event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer NOT NULL, \"occurred_at\" datetime NOT NULL, \"actor\" varchar(80) NOT NULL, \"move\" varchar(24) NOT NULL, \"from_stage\" varchar(24) NOT NULL, \"to_stage\" varchar(24) NOT NULL, \"reason\" varchar(500), \"hash\" varchar(64))");
+    await queryRunner.query("INSERT INTO \"temporary_request_event\"(\"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\") SELECT \"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\" FROM \"request_event\"");
+    await queryRunner.query("DROP TABLE \"request_event\"");
+    await queryRunner.query("ALTER TABLE \"temporary_request_event\" RENAME TO \"request_event\"");
+    await queryRunner.query("CREATE INDEX \"ix_request_event_request\" ON \"request_event\" (\"request_id\", \"occurred_at\") ");
     await queryRunner.query("DROP INDEX \"ix_notification_outbox_pending\"");
     await queryRunner.query("CREATE TABLE \"temporary_notification_outbox\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer, \"recipient\" varchar(254) NOT NULL, \"subject\" varchar(200) NOT NULL, \"body\" varchar(4000) NOT NULL, \"created_at\" datetime NOT NULL, \"sent_at\" datetime, \"attempts\" integer NOT NULL DEFAULT (0), \"last_error\" varchar(500))");
     await queryRunner.query("INSERT INTO \"temporary_notification_outbox\"(\"id\", \"request_id\", \"recipient\", \"subject\", \"body\", \"created_at\", \"sent_at\", \"attempts\", \"last_error\") SELECT \"id\", \"request_id\", \"recipient\", \"subject\", \"body\", \"created_at\", \"sent_at\", \"attempts\", \"last_error\" FROM \"notification_outbox\"");
@@ -33,20 +47,23 @@ export class EmailConfirmedApplications1795956952390 implements MigrationInterfa
     await queryRunner.query("ALTER TABLE \"temporary_notification_outbox\" RENAME TO \"notification_outbox\"");
     await queryRunner.query("CREATE INDEX \"ix_notification_outbox_pending\" ON \"notification_outbox\" (\"sent_at\", \"id\") ");
     await queryRunner.query("DROP INDEX \"ix_request_event_request\"");
-    await queryRunner.query("CREATE TABLE \"temporary_request_event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer NOT NULL, \"occurred_at\" datetime NOT NULL, \"actor\" varchar(80) NOT NULL, \"move\" varchar(24) NOT NULL, \"from_stage\" varchar(24) NOT NULL, \"to_stage\" varchar(24) NOT NULL, \"reason\" varchar(1000))");
-    await queryRunner.query("INSERT INTO \"temporary_request_event\"(\"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\") SELECT \"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\" FROM \"request_event\"");
+    await queryRunner.query("CREATE TABLE \"temporary_request_event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer NOT NULL, \"occurred_at\" datetime NOT NULL, \"actor\" varchar(80) NOT NULL, \"move\" varchar(24) NOT NULL, \"from_stage\" varchar(24) NOT NULL, \"to_stage\" varchar(24) NOT NULL, \"reason\" varchar(1000), \"hash\" varchar(64))");
+    await queryRunner.query("INSERT INTO \"temporary_request_event\"(\"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\", \"hash\") SELECT \"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\", \"hash\" FROM \"request_event\"");
     await queryRunner.query("DROP TABLE \"request_event\"");
     await queryRunner.query("ALTER TABLE \"temporary_request_event\" RENAME TO \"request_event\"");
     await queryRunner.query("CREATE INDEX \"ix_request_event_request\" ON \"request_event\" (\"request_id\", \"occurred_at\") ");
-    // Requests filed before: their e-mails keep going where they went, the applicant's address.
-    await queryRunner.query("UPDATE \"certificate_request\" SET \"contact_email\" = (SELECT \"a\".\"email\" FROM \"applicant\" \"a\" WHERE \"a\".\"id\" = \"certificate_request\".\"applicant_id\"), \"contact_phone\" = (SELECT \"a\".\"phone\" FROM \"applicant\" \"a\" WHERE \"a\".\"id\" = \"certificate_request\".\"applicant_id\")");
+    await queryRunner.query("CREATE INDEX \"ix_request_document_storage_key\" ON \"request_document\" (\"storage_key\") ");
+    // Requests filed before: their e-mails keep going where their filing e-mail went (the address
+    // given with that application), or else to the person's address on record.
+    await queryRunner.query("UPDATE \"certificate_request\" SET \"contact_email\" = COALESCE((SELECT \"o\".\"recipient\" FROM \"notification_outbox\" \"o\" WHERE \"o\".\"request_id\" = \"certificate_request\".\"id\" ORDER BY \"o\".\"id\" LIMIT 1), (SELECT \"a\".\"email\" FROM \"applicant\" \"a\" WHERE \"a\".\"id\" = \"certificate_request\".\"applicant_id\")), \"contact_phone\" = (SELECT \"a\".\"phone\" FROM \"applicant\" \"a\" WHERE \"a\".\"id\" = \"certificate_request\".\"applicant_id\")");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"ix_request_document_storage_key\"");
     await queryRunner.query("DROP INDEX \"ix_request_event_request\"");
     await queryRunner.query("ALTER TABLE \"request_event\" RENAME TO \"temporary_request_event\"");
-    await queryRunner.query("CREATE TABLE \"request_event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer NOT NULL, \"occurred_at\" datetime NOT NULL, \"actor\" varchar(80) NOT NULL, \"move\" varchar(24) NOT NULL, \"from_stage\" varchar(24) NOT NULL, \"to_stage\" varchar(24) NOT NULL, \"reason\" varchar(500))");
-    await queryRunner.query("INSERT INTO \"request_event\"(\"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\") SELECT \"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\" FROM \"temporary_request_event\"");
+    await queryRunner.query("CREATE TABLE \"request_event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer NOT NULL, \"occurred_at\" datetime NOT NULL, \"actor\" varchar(80) NOT NULL, \"move\" varchar(24) NOT NULL, \"from_stage\" varchar(24) NOT NULL, \"to_stage\" varchar(24) NOT NULL, \"reason\" varchar(500), \"hash\" varchar(64))");
+    await queryRunner.query("INSERT INTO \"request_event\"(\"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\", \"hash\") SELECT \"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\", \"hash\" FROM \"temporary_request_event\"");
     await queryRunner.query("DROP TABLE \"temporary_request_event\"");
     await queryRunner.query("CREATE INDEX \"ix_request_event_request\" ON \"request_event\" (\"request_id\", \"occurred_at\") ");
     await queryRunner.query("DROP INDEX \"ix_notification_outbox_pending\"");
@@ -55,6 +72,20 @@ export class EmailConfirmedApplications1795956952390 implements MigrationInterfa
     await queryRunner.query("INSERT INTO \"notification_outbox\"(\"id\", \"request_id\", \"recipient\", \"subject\", \"body\", \"created_at\", \"sent_at\", \"attempts\", \"last_error\") SELECT \"id\", \"request_id\", \"recipient\", \"subject\", \"body\", \"created_at\", \"sent_at\", \"attempts\", \"last_error\" FROM \"temporary_notification_outbox\"");
     await queryRunner.query("DROP TABLE \"temporary_notification_outbox\"");
     await queryRunner.query("CREATE INDEX \"ix_notification_outbox_pending\" ON \"notification_outbox\" (\"sent_at\", \"id\") ");
+    await queryRunner.query("DROP INDEX \"ix_request_event_request\"");
+    await queryRunner.query("ALTER TABLE \"request_event\" RENAME TO \"temporary_request_event\"");
+    await queryRunner.query("CREATE TABLE \"request_event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"request_id\" integer NOT NULL, \"occurred_at\" datetime NOT NULL, \"actor\" varchar(80) NOT NULL, \"move\" varchar(24) NOT NULL, \"from_stage\" varchar(24) NOT NULL, \"to_stage\" varchar(24) NOT NULL, \"reason\" varchar(500))");
+    await queryRunner.query("INSERT INTO \"request_event\"(\"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\") SELECT \"id\", \"request_id\", \"occurred_at\", \"actor\", \"move\", \"from_stage\", \"to_stage\", \"reason\" FROM \"temporary_request_event\"");
+    await queryRunner.query("DROP TABLE \"temporary_request_event\"");
+    await queryRunner.query("CREATE INDEX \"ix_request_event_request\" ON \"request_event\" (\"request_id\", \"occurred_at\") ");
+    await queryRunner.query("DROP INDEX \"ix_request_document_request\"");
+    await queryRunner.query("DROP INDEX \"uq_request_document_draft_kind\"");
+    await queryRunner.query("ALTER TABLE \"request_document\" RENAME TO \"temporary_request_document\"");
+    await queryRunner.query("CREATE TABLE \"request_document\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"draft_id\" varchar(43) NOT NULL, \"request_id\" integer, \"kind\" varchar(32) NOT NULL, \"media_type\" varchar(40) NOT NULL, \"size\" integer NOT NULL, \"sha256\" varchar(64) NOT NULL, \"original_name\" varchar(200), \"uploaded_at\" datetime NOT NULL)");
+    await queryRunner.query("INSERT INTO \"request_document\"(\"id\", \"draft_id\", \"request_id\", \"kind\", \"media_type\", \"size\", \"sha256\", \"original_name\", \"uploaded_at\") SELECT \"id\", \"draft_id\", \"request_id\", \"kind\", \"media_type\", \"size\", \"sha256\", \"original_name\", \"uploaded_at\" FROM \"temporary_request_document\"");
+    await queryRunner.query("DROP TABLE \"temporary_request_document\"");
+    await queryRunner.query("CREATE INDEX \"ix_request_document_request\" ON \"request_document\" (\"request_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_request_document_draft_kind\" ON \"request_document\" (\"draft_id\", \"kind\") ");
     await queryRunner.query("DROP INDEX \"ix_certificate_request_applicant\"");
     await queryRunner.query("DROP INDEX \"uq_certificate_request_number\"");
     await queryRunner.query("DROP INDEX \"uq_certificate_request_serial\"");
