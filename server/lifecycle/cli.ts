@@ -3,6 +3,7 @@
  * on the database of DATABASE_URL, through the same state machine as the API.
  *   file <n> | verify-payment <n> --invoice <number> | approve <n> | reject <n> --reason "<text>"
  *   deliver <n> | revoke <n> --reason <rfc5280Reason> | history <n> | verify-history [<n>]
+ *   correct-name <n> --name "<full name>" --reason "<why>"
  * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR.
  */
 import { parseArgs } from 'node:util';
@@ -10,7 +11,10 @@ import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
 import { HistoryKey, verifyHistory, type BrokenEntry } from './history.js';
+import { messages } from '../errors.js';
+import { personName, recordText } from '../names.js';
 import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
+import type { NameCorrection } from './name-correction.js';
 import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput } from './service.js';
 
 const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [options]
@@ -20,11 +24,16 @@ const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [opt
   reject <n> --reason "<text the applicant reads>"
   deliver <n>
   revoke <n> --reason <${REVOCATION_REASONS.join('|')}>
+  correct-name <n> --name "<the applicant's full name>" --reason "<why, e.g. checked against the ID document>"
   history <n>
   verify-history [<n>]
 The operator is --as <name> or SSPS_OPERATOR; a move without one is refused.`;
 
-type Command = MoveInput | { move: 'history'; requestNumber: string } | { move: 'verify-history'; requestNumber?: string };
+type Command =
+  | MoveInput
+  | ({ move: 'correct-name' } & NameCorrection)
+  | { move: 'history'; requestNumber: string }
+  | { move: 'verify-history'; requestNumber?: string };
 
 /**
  * Who the history records for a move from the command line: a person the operator names, never
@@ -41,14 +50,14 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { invoice: { type: 'string' }, reason: { type: 'string' }, as: { type: 'string' } },
+    options: { invoice: { type: 'string' }, reason: { type: 'string' }, as: { type: 'string' }, name: { type: 'string' } },
   });
   const [move, requestNumber] = positionals;
   if (move === 'verify-history' && requestNumber === undefined) return { move };
   if (!move || !requestNumber) return USAGE;
   if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de solicitud (is not a request number)`;
   if (move === 'history' || move === 'verify-history') return { move, requestNumber };
-  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke'].includes(move)) return USAGE;
+  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name'].includes(move)) return USAGE;
   const given = values.as ?? env.SSPS_OPERATOR;
   if (!given?.trim()) {
     return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.\n(Name the operator making the move: --as "<name>" or SSPS_OPERATOR.)';
@@ -66,11 +75,20 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
     case 'reject':
       if (!values.reason || values.reason.trim().length < 5) return 'reject needs --reason "<text the applicant reads>" (5 characters or more)';
       return { move, requestNumber, actor, reason: values.reason.trim() };
+    case 'correct-name': {
+      const name = personName(values.name ?? '');
+      if (!name.ok) return `correct-name needs --name "<full name>": ${PERSON_NAME[name.problem]}`;
+      const why = recordText(values.reason ?? '', { min: 5, max: 300 });
+      if (!why.ok) return 'correct-name needs --reason "<why>" (5 to 300 characters, nothing invisible)';
+      return { move, requestNumber, actor, fullName: name.value, reason: values.reason!.normalize('NFC').trim() };
+    }
     default:
       if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke needs --reason, one of: ${REVOCATION_REASONS.join(', ')}`;
       return { move: 'revoke', requestNumber, actor, reason: values.reason as RevocationReason };
   }
 }
+
+const PERSON_NAME = messages.PERSON_NAME;
 
 const PROBLEM: Record<BrokenEntry['problem'], string> = {
   MISMATCH: 'ya no coincide: se modificó esta entrada, o se borró o modificó una anterior (no longer matches: changed, or an earlier entry was deleted or changed)',
@@ -118,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Historial intacto: ${counted}. (History intact: ${result.requests} requests, ${result.entries} entries.)`);
       return 0;
     }
-    const result = await lifecycle.apply(command);
+    const result = command.move === 'correct-name' ? await lifecycle.correctName(command) : await lifecycle.apply(command);
     console.log(`Request ${result.requestNumber}: now ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Serial number ${result.serialNumber}.` : ''}`);
     return 0;
   } catch (error) {

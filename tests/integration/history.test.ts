@@ -173,4 +173,14 @@ describe.each(testDatabases())('the command line names its operator on $name', (
     // Reading needs no name.
     expect(await ops(['verify-history', '512003'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto') });
   }, CLI_TIMEOUT);
+
+  it("corrects a person's recorded name from the command line, in the chained history (scenario filing-in-review)", async () => {
+    expect(await ops(['correct-name', '512001', '--name', 'X1', '--reason', 'Cédula verificada'], { SSPS_OPERATOR: 'Supervisora Ana' })).toMatchObject({ code: 2, stderr: expect.stringContaining('al menos dos letras') });
+    const done = await ops(['correct-name', '512001', '--name', 'luisa fernanda prueba de mora', '--reason', 'Cédula verificada en ventanilla'], { SSPS_OPERATOR: 'Supervisora Ana' });
+    expect(done.code).toBe(0);
+    const [person] = (await server.ssps.db.run((ds) => ds.query("SELECT full_name FROM applicant WHERE id_number = '52123456'"))) as { full_name: string }[];
+    expect(person.full_name).toBe('LUISA FERNANDA PRUEBA DE MORA');
+    expect((await ops(['history', '512001'])).stdout).toMatch(/correct-name .*by ops-cli:Supervisora Ana .*«LUISA FERNANDA PRUEBA MORA» → «LUISA FERNANDA PRUEBA DE MORA»/);
+    expect(await ops(['verify-history', '512001'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto') });
+  }, CLI_TIMEOUT);
 });
