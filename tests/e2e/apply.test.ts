@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
 import { browserAvailable } from '../support/browser.js';
 import { cleanPdf } from '../support/documents.js';
 import { freePort } from '../support/process.js';
 import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
+import { startSmtpPeer } from '../support/smtp.js';
 import { expectAccessible, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
 
 const run = promisify(execFile);
@@ -19,30 +18,17 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
   // The applicant's mailbox: a real SMTP peer the server delivers its outbox to.
   const smtpPort = await freePort();
   const session = browserSession({ ...QUICK_CAPTCHA, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
-  const mails: { to: string; text: string }[] = [];
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, envelope, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          for (const to of envelope.envelope.rcptTo) mails.push({ to: to.address, text: raw.replace(/=\r?\n/g, '') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-    expect((smtp.server.address() as AddressInfo).port).toBe(smtpPort);
+    smtp = await startSmtpPeer(smtpPort);
   });
-  afterAll(() => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())));
+  afterAll(() => smtp?.close());
+  const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
   /** The code of the newest e-mail to `address` (the outbox is sent every few seconds). */
-  async function codeMailedTo(address: string, after = 0): Promise<string> {
-    await expect.poll(() => mails.filter((m) => m.to === address).length, { timeout: 20_000 }).toBeGreaterThan(after);
-    return / es (\d{6})\./.exec(mails.filter((m) => m.to === address).at(-1)!.text)![1];
+  async function codeMailedTo(address: string): Promise<string> {
+    await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    return / es (\d{6})\./.exec(mailsTo(address).at(-1)!.raw)![1];
   }
 
   /** From the home page to the e-mail code, in the page's language. */
@@ -52,7 +38,6 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await solveCaptcha(page);
     await page.getByRole('button', { name: labels.go }).click();
   }
-
 
   /** `npm run ops -- …` on the server's database, as a named operator would type it. */
   const ops = (...args: string[]) =>

@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIRM, confirmedDraft, lastCodeSentTo, openDraft, RESEND, START, SUBMIT } from '../support/applying.js';
 import { solvedToken } from '../support/captcha.js';
 import { cleanPdf } from '../support/documents.js';
 import { testDatabases } from '../support/databases.js';
 import { startServer, type StartedServer } from '../support/server.js';
+import { startSmtpPeer, type ReceivedMail } from '../support/smtp.js';
 
 type Answer<T = unknown> = { status: number; data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
@@ -14,45 +13,22 @@ const APPROVE = `mutation ($n: String!) { approveRequest(requestNumber: $n) { st
 const CORRECT = `mutation ($n: String!, $name: String!, $why: String!) { correctApplicantName(requestNumber: $n, fullName: $name, reason: $why) { requestNumber stage } }`;
 const HISTORY = `query ($n: String!) { requestHistory(requestNumber: $n) { move actor reason fromStage toStage } }`;
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP peer on loopback: the code is read from the e-mail the applicant would receive. */
-async function smtpPeer(received: Mail[]) {
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  return { smtp, port: (smtp.server.address() as AddressInfo).port };
-}
-
 describe.each(testDatabases())('who an application may speak for, on $name', (database) => {
-  const received: Mail[] = [];
-  let smtp: SMTPServer;
+  let received: ReceivedMail[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
   let server: StartedServer;
   let operator: Record<string, string>;
 
   beforeAll(async () => {
-    const peer = await smtpPeer(received);
-    smtp = peer.smtp;
-    server = await startServer(database, { SMTP_URL: `smtp://127.0.0.1:${peer.port}`, SMTP_FROM: 'SSPS <no-responder@ssps.example>' });
+    smtp = await startSmtpPeer();
+    received = smtp.received;
+    server = await startServer(database, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: 'SSPS <no-responder@ssps.example>' });
     operator = { authorization: `Bearer ${(await server.ssps.partners.create('operadora-identidad', { role: 'operator', ratePerMinute: 10_000 })).key}` };
   });
   afterAll(async () => {
     await server?.close();
     await server?.dropDatabase();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   let pdf: Buffer;
@@ -119,7 +95,7 @@ describe.each(testDatabases())('who an application may speak for, on $name', (da
 
     await server.ssps.mailer!.deliver();
     const mail = mailTo(email).at(-1)!;
-    const text = mail.raw.replace(/=\r?\n/g, '');
+    const text = mail.raw;
     const code = / es (\d{6})\./.exec(text)![1];
     expect(text).toMatch(/Vence en 15 minutos/);
     // Only a keyed hash of the code is stored.

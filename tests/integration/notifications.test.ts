@@ -1,47 +1,23 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationOutbox } from '../../entities/index.js';
 import { testDatabases } from '../support/databases.js';
 import { startServer, type TestServer } from '../support/server.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-// A real SMTP peer on loopback: what SSPS sends is what a mail server receives.
-async function startSmtp(received: Received[]) {
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  return { smtp, port: (smtp.server.address() as AddressInfo).port };
-}
+import { startSmtpPeer, type ReceivedMail } from '../support/smtp.js';
 
 describe.each(testDatabases())('e-mail notifications on $name', (database) => {
-  const received: Received[] = [];
-  let smtp: SMTPServer;
+  let received: ReceivedMail[];
+  let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
   let server: TestServer & { dropDatabase: () => Promise<void> };
 
   beforeAll(async () => {
-    const peer = await startSmtp(received);
-    smtp = peer.smtp;
-    server = await startServer(database, { SMTP_URL: `smtp://127.0.0.1:${peer.port}`, SMTP_FROM: 'SSPS <no-responder@ssps.example>' });
+    smtp = await startSmtpPeer();
+    received = smtp.received;
+    server = await startServer(database, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: 'SSPS <no-responder@ssps.example>' });
   });
   afterAll(async () => {
     await server?.close();
     await server?.dropDatabase();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
   });
 
   it('sends the e-mail queued by a move through SMTP and marks it sent', async () => {

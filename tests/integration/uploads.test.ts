@@ -3,9 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
-import { createDataSource, detectFlavor } from '../../server/db/data-source.js';
-import { mysqlMigrations } from '../../server/db/migrations/mysql/index.js';
-import { sqliteMigrations } from '../../server/db/migrations/sqlite/index.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
 import { BROKEN_PDF, cleanPdf, encryptedPdf, jpeg, pdfWithAttachment, pdfWithJavaScript, pdfWithLaunch, png } from '../support/documents.js';
@@ -253,36 +250,5 @@ describe.each(testDatabases())('the storage quota on $name', (database) => {
     // Replacing a document frees its room: what counts is what is stored.
     expect((await put(server.url, id, 'ID_DOCUMENT', png(100, 100))).status).toBe(201);
     expect((await put(server.url, id, 'RUT', page)).status).toBe(201);
-  });
-});
-
-describe.each(testDatabases())('the storage-key migration on $name', (database) => {
-  it('gives a document stored before storage keys its SHA-256 as its key, the name of its file', async () => {
-    const created = await database.create();
-    const flavor = created.config.kind === 'mysql' ? await detectFlavor(created.config.url, 5_000) : undefined;
-    const dataSource = createDataSource({ database: created.config, flavor, timeoutMs: 5_000 });
-    await dataSource.initialize();
-    const runner = dataSource.createQueryRunner();
-    try {
-      const sha256 = 'ab'.repeat(32);
-      let stored = false;
-      // Every migration in order; a document goes in as soon as its table exists without storage_key.
-      for (const Migration of database.name === 'mysql' ? mysqlMigrations : sqliteMigrations) {
-        if (!stored && (await runner.hasTable('request_document')) && !(await runner.hasColumn('request_document', 'storage_key'))) {
-          await runner.query(
-            "INSERT INTO request_document (draft_id, request_id, kind, media_type, size, sha256, original_name, uploaded_at) VALUES (?, NULL, 'ID_DOCUMENT', 'application/pdf', 1000, ?, 'cedula.pdf', '2026-11-01 10:00:00')",
-            ['d'.repeat(43), sha256],
-          );
-          stored = true;
-        }
-        await new Migration().up(runner);
-      }
-      expect(stored).toBe(true);
-      expect(await runner.query('SELECT sha256, storage_key, original_name FROM request_document')).toEqual([{ sha256, storage_key: sha256, original_name: 'cedula.pdf' }]);
-    } finally {
-      await runner.release();
-      await dataSource.destroy();
-      await created.drop();
-    }
   });
 });
