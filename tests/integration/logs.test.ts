@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchMysqlDatabase } from '../../server/db/scratch.js';
 import { confirmedDraft, lastCodeSentTo, openDraft, SUBMIT } from '../support/applying.js';
 import { solvedToken } from '../support/captcha.js';
+import { cleanPdf } from '../support/documents.js';
 import { testDatabases, type TestDatabase } from '../support/databases.js';
 import { capturedLog, serverFor, startServer, type TestServer } from '../support/server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -48,7 +49,7 @@ async function failInsertsInto(server: TestServer, table: string): Promise<() =>
 async function submitApplication(server: TestServer): Promise<{ code: string; sent: string[] }> {
   const draft = await confirmedDraft(server, EMAIL);
   const emailCode = await lastCodeSentTo(server, EMAIL);
-  expect((await fetch(`${server.url}/applications/${draft}/documents/ID_DOCUMENT`, { method: 'PUT', body: new Uint8Array(PDF) })).status).toBe(201);
+  expect((await fetch(`${server.url}/applications/${draft}/documents/ID_DOCUMENT`, { method: 'PUT', body: new Uint8Array(await cleanPdf()) })).status).toBe(201);
   const res = await server.gql(SUBMIT, { d: draft, a: APPLICANT });
   return { code: res.errors?.[0].extensions?.code ?? 'OK', sent: [draft, emailCode, APPLICANT.idNumber, APPLICANT.fullName, EMAIL, APPLICANT.phone] };
 }

@@ -31,7 +31,7 @@ describe.runIf((existsSync(MAIN) || process.env.CI === 'true') && existsSync('/p
   beforeAll(async () => {
     const db = await database.create();
     dropDatabase = db.drop;
-    server = await startCompiledServer({ DATABASE_URL: db.url, SSPS_WEB: '0', CAPTCHA_COST: '50', CAPTCHA_MAX_COUNTER: '20', RATE_LIMIT_CHALLENGE_IP: '10000/1m', LOG_LEVEL: 'warn' });
+    server = await startCompiledServer({ DATABASE_URL: db.url, SSPS_WEB: '0', CAPTCHA_COST: '50', CAPTCHA_MAX_COUNTER: '20', RATE_LIMIT_CHALLENGE_IP: '10000/1m', RATE_LIMIT_DRAFT_IP: '10000/1m', RATE_LIMIT_CODE_EMAIL: '10000/1m', LOG_LEVEL: 'warn' });
     // After the server, which migrated the schema.
     outbox = await openDatabase({ database: db.config, timeoutMs: 5_000 });
   });
