@@ -5,7 +5,8 @@ import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
 import { FileDocumentStore } from './applications/document-store.js';
 import { DocumentService } from './applications/documents.js';
-import { ApplicationService } from './applications/service.js';
+import { EMAIL_CODE } from './applications/email-code.js';
+import { ApplicationRefused, ApplicationService } from './applications/service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AltchaCaptcha } from './captcha/altcha.js';
@@ -29,7 +30,7 @@ import { OutboxSender } from './notifications/sender.js';
 import { PartnerService } from './partners/service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
-import { RateLimits } from './ratelimit/limits.js';
+import { RateLimitedError, RateLimits } from './ratelimit/limits.js';
 import { HandleCodec } from './requests/handle.js';
 import { PublicLookup } from './requests/public-lookup.js';
 import { RequestService } from './requests/service.js';
@@ -88,7 +89,18 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     applications,
     captcha,
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
-    limitCodeEmail: (email) => limits.consumeSubject('codeEmail', email),
+    limitCodeEmail: async (email, ip) => {
+      try {
+        // Per mailbox and asking address, and per mailbox from everywhere (mailboxFactor times
+        // that): nobody can flood an inbox, nor lock a stranger's address out from their own.
+        await limits.consumeClient('codeEmail', ip, email);
+        await limits.consumeFixed('codeEmailAll', { ...config.rateLimits.codeEmail, points: config.rateLimits.codeEmail.points * EMAIL_CODE.mailboxFactor }, pseudonyms.value('mailbox', email));
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        const message = 'Ya enviamos varios códigos a este correo. Revise su bandeja de entrada y la carpeta de correo no deseado, o espere antes de pedir otro.';
+        throw new ApplicationRefused('RATE_LIMITED', [{ field: 'email', message }], { retryAfterSeconds: error.retryAfterSeconds });
+      }
+    },
     lifecycle: new LifecycleService(db, historyKey),
     db,
     newRequestUrl: config.site.newRequestUrl,
@@ -128,7 +140,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       }
       return altcha.challenge();
     },
-    invoice: (link) => invoices.pdf(link),
+    // An invoice is rendered on every request: it is served within the client's detail budget.
+    invoice: async (link, req) => {
+      await limits.consumeClient('detailIp', clientIp(req, config.trustProxy));
+      return invoices.pdf(link);
+    },
     upload: uploadHandler(documents),
     db,
     web,

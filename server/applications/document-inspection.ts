@@ -1,8 +1,53 @@
 import { imageSize } from 'image-size';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
+import { projectRoot } from '../paths.js';
 import type { MediaType } from './requirements.js';
 
-export type ContentProblem = 'PDF_JAVASCRIPT' | 'PDF_LAUNCH' | 'PDF_EMBEDDED_FILE' | 'PDF_ENCRYPTED' | 'PDF_UNREADABLE' | 'IMAGE_TOO_LARGE' | 'IMAGE_UNREADABLE';
+export type ContentProblem =
+  | 'PDF_JAVASCRIPT'
+  | 'PDF_LAUNCH'
+  | 'PDF_EMBEDDED_FILE'
+  | 'PDF_ENCRYPTED'
+  | 'PDF_UNREADABLE'
+  | 'PDF_TOO_COMPLEX'
+  | 'IMAGE_TOO_LARGE'
+  | 'IMAGE_UNREADABLE';
+
+/** What an inspection found: a problem, or a PDF rewritten as checked (`rewritten`), or an image kept as sent. */
+export type Verdict = { problem: ContentProblem } | { problem: null; rewritten: boolean };
+
+/**
+ * A document is inspected in a worker thread of its own, with a small heap and a deadline: a
+ * PDF is a program for its parser, and a few hundred kilobytes of compressed object streams
+ * can ask for gigabytes and seconds. Past either, the worker is stopped and the PDF refused;
+ * the server's event loop and heap never see it. Tests run the server from its sources, so the
+ * worker is always the compiled one (`npm test` builds first).
+ */
+const WORKER = path.join(projectRoot, 'dist/server/applications/inspection-worker.js');
+export const INSPECTION_LIMITS = { deadlineMs: 3_000, heapMb: 96 };
+
+export function inspectIsolated(mediaType: MediaType, file: string, rewriteTo: string): Promise<Verdict> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, {
+      workerData: { mediaType, file, rewriteTo },
+      resourceLimits: { maxOldGenerationSizeMb: INSPECTION_LIMITS.heapMb, maxYoungGenerationSizeMb: 16 },
+      stdout: true,
+      stderr: true,
+    });
+    const tooComplex: Verdict = { problem: mediaType === 'application/pdf' ? 'PDF_TOO_COMPLEX' : 'IMAGE_UNREADABLE' };
+    const deadline = setTimeout(() => void worker.terminate(), INSPECTION_LIMITS.deadlineMs);
+    let verdict: Verdict = tooComplex;
+    worker.once('message', (message: Verdict) => (verdict = message));
+    // Out of heap, or an error the inspection did not expect: refused, never a crash.
+    worker.once('error', () => (verdict = tooComplex));
+    worker.once('exit', () => {
+      clearTimeout(deadline);
+      resolve(verdict);
+    });
+  });
+}
 
 /** Largest width or height of an image accepted: a scan of a page needs far less, a decompression bomb far more. */
 export const MAX_IMAGE_SIDE = 10_000;
@@ -20,26 +65,31 @@ const ACTIVE_NAMES = new Map<PDFName, ContentProblem>([
   [PDFName.of('EF'), 'PDF_EMBEDDED_FILE'],
 ]);
 
-/** What is wrong with a document's content, or null when it may be kept. */
-export async function inspect(mediaType: MediaType, bytes: Uint8Array): Promise<ContentProblem | null> {
-  return mediaType === 'application/pdf' ? inspectPdf(bytes) : inspectImage(bytes);
+/**
+ * What is wrong with a document's content (`problem`), or, for a PDF that may be kept, the PDF
+ * as it was checked (`rewritten`): written anew from the objects the inspection walked, so a
+ * reader cannot be shown objects the inspection never saw (a file's cross-reference table may
+ * point at an object that a later copy of the same number hides from the parser).
+ */
+export async function inspect(mediaType: MediaType, bytes: Uint8Array): Promise<{ problem: ContentProblem | null; rewritten?: Uint8Array }> {
+  return mediaType === 'application/pdf' ? inspectPdf(bytes) : { problem: inspectImage(bytes) };
 }
 
-async function inspectPdf(bytes: Uint8Array): Promise<ContentProblem | null> {
+async function inspectPdf(bytes: Uint8Array): Promise<{ problem: ContentProblem | null; rewritten?: Uint8Array }> {
   let pdf: PDFDocument;
   try {
     // Object streams are decoded by the parser, so dictionaries hidden in them are walked too.
     pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
   } catch {
-    return 'PDF_UNREADABLE';
+    return { problem: 'PDF_UNREADABLE' };
   }
-  if (pdf.isEncrypted || pdf.context.trailerInfo.Encrypt) return 'PDF_ENCRYPTED';
-  if (!(pdf.context.lookup(pdf.context.trailerInfo.Root) instanceof PDFDict)) return 'PDF_UNREADABLE';
+  if (pdf.isEncrypted || pdf.context.trailerInfo.Encrypt) return { problem: 'PDF_ENCRYPTED' };
+  if (!(pdf.context.lookup(pdf.context.trailerInfo.Root) instanceof PDFDict)) return { problem: 'PDF_UNREADABLE' };
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
     const problem = activeContent(object);
-    if (problem) return problem;
+    if (problem) return { problem };
   }
-  return null;
+  return { problem: null, rewritten: await pdf.save({ updateFieldAppearances: false }) };
 }
 
 /** Walks one object and the dictionaries and arrays written inside it (references are walked as their own objects). */

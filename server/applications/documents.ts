@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,7 +10,7 @@ import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import type { Pseudonymizer } from '../privacy.js';
 import type { RateLimits } from '../ratelimit/limits.js';
-import { inspect, MAX_IMAGE_SIDE, type ContentProblem } from './document-inspection.js';
+import { inspectIsolated, MAX_IMAGE_SIDE, type ContentProblem } from './document-inspection.js';
 import type { DocumentStore } from './document-store.js';
 import { REQUIRED_DOCUMENTS, sniff, type DocumentKind, type MediaType } from './requirements.js';
 import { DRAFT_TTL_MS } from './service.js';
@@ -34,8 +34,12 @@ export class UploadAbandoned extends Error {}
 export const UPLOADS_PER_KIND = 3;
 export const UPLOADS_PER_DRAFT = 15;
 
-/** Bodies parsed in memory at once (a PDF is loaded whole): bounds what many simultaneous uploads cost. */
-const INSPECTIONS_AT_ONCE = 2;
+/**
+ * Inspections at once, each a worker thread holding its PDF whole (and the PDF as rewritten):
+ * bounds what many simultaneous uploads cost in memory. One is about 40 MB at the 5 MB limit
+ * and a few hundred milliseconds: uploads wait for their turn, the rest of the server does not.
+ */
+const INSPECTIONS_AT_ONCE = 1;
 /** Rows or keys per statement, well under the databases' limits on bound parameters. */
 const BATCH = 500;
 /** A temporary file older than this belongs to no upload still running: what a crash left. */
@@ -80,6 +84,7 @@ const MESSAGES: Record<Exclude<UploadProblem, 'TOO_LARGE'>, string> = {
   PDF_EMBEDDED_FILE: 'El PDF lleva otros archivos adjuntos dentro, y por seguridad no lo aceptamos. Súbalo sin adjuntos (por ejemplo, imprimiéndolo como PDF).',
   PDF_ENCRYPTED: 'El PDF está cifrado o protegido con contraseña y no podemos revisarlo. Quítele la protección y súbalo de nuevo.',
   PDF_UNREADABLE: 'No pudimos leer el PDF: parece dañado. Guárdelo de nuevo como PDF y súbalo otra vez.',
+  PDF_TOO_COMPLEX: 'El PDF es demasiado complejo para revisarlo a tiempo. Imprímalo como PDF ("Guardar como PDF") o escanéelo de nuevo, y súbalo otra vez.',
   IMAGE_TOO_LARGE: `La imagen mide más de ${MAX_IMAGE_SIDE.toLocaleString('es-CO')} píxeles de lado. Redúzcala (3.000 píxeles bastan para leer un documento) y súbala de nuevo.`,
   IMAGE_UNREADABLE: 'No pudimos leer la imagen: parece dañada. Tómela o escanéela de nuevo y súbala otra vez.',
 };
@@ -142,15 +147,19 @@ export class DocumentService {
   /** Streams the body in and keeps it; a new upload of the same kind replaces (and deletes) the previous one. */
   async receive(admission: Admission, body: Readable): Promise<StoredDocument> {
     const temporary = path.join(this.incomingDir, randomBytes(16).toString('hex'));
+    const checked = `${temporary}.checked`;
     try {
       const { size, sha256, mediaType } = await this.streamToFile(body, temporary);
-      const problem = await this.inspections(async () => inspect(mediaType, await readFile(temporary)));
-      if (problem) throw refused(problem);
-      await this.keep(admission, temporary, { size, sha256, mediaType });
-      return { kind: admission.kind, mediaType, size, sha256 };
+      const verdict = await this.inspections(() => inspectIsolated(mediaType, temporary, checked));
+      if (verdict.problem) throw refused(verdict.problem);
+      // A PDF is kept as it was checked (see inspect); its size and hash are the kept file's.
+      const kept = verdict.rewritten ? { ...(await sizeAndHash(checked)), file: checked } : { size, sha256, file: temporary };
+      await this.keep(admission, kept.file, { size: kept.size, sha256: kept.sha256, mediaType });
+      return { kind: admission.kind, mediaType, size: kept.size, sha256: kept.sha256 };
     } finally {
       admission.release();
       await rm(temporary, { force: true });
+      await rm(checked, { force: true });
     }
   }
 
@@ -293,6 +302,17 @@ export class DocumentService {
 }
 
 /** MariaDB may pick this upload to break a deadlock with the draft's submission; it is tried again. */
+/** A file's size and SHA-256, read as a stream. */
+async function sizeAndHash(file: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    size += (chunk as Buffer).length;
+    hash.update(chunk as Buffer);
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
 async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

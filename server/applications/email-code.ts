@@ -10,6 +10,8 @@ export const EMAIL_CODE = {
   /** Codes a draft may send, the first included. */
   maxSends: 4,
   resendAfterMs: 60_000,
+  /** A mailbox's codes from all addresses together: this many times RATE_LIMIT_CODE_EMAIL. */
+  mailboxFactor: 5,
 } as const;
 
 /**

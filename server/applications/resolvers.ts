@@ -34,14 +34,14 @@ export const applicationResolvers: Resolvers = {
         // The CAPTCHA first: without one, nobody can spend an address's drafts or a mailbox's codes.
         await ctx.captcha.spend(captchaToken, ctx.caller.ip);
         await ctx.limitDraftOpening(ctx.caller.ip);
-        await ctx.limitCodeEmail(address);
+        await ctx.limitCodeEmail(address, ctx.caller.ip);
         return await ctx.applications.start(termsVersion, address, clientNetwork(ctx.caller.ip));
       } catch (error) {
         return refusal(error);
       }
     },
     confirmApplicationEmail: async (_root, { draftId, code }, ctx) => ctx.applications.confirmEmail(draftId, code).catch(refusal),
-    resendApplicationEmailCode: async (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId, (email) => ctx.limitCodeEmail(email)).catch(refusal),
+    resendApplicationEmailCode: async (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId, (email) => ctx.limitCodeEmail(email, ctx.caller.ip)).catch(refusal),
     submitApplication: async (_root, { draftId, application }, ctx) => ctx.applications.submit(draftId, application).catch(refusal),
   },
 };

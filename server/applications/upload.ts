@@ -18,6 +18,7 @@ const STATUS: Record<UploadProblem, number> = {
   PDF_EMBEDDED_FILE: 415,
   PDF_ENCRYPTED: 415,
   PDF_UNREADABLE: 415,
+  PDF_TOO_COMPLEX: 415,
   IMAGE_TOO_LARGE: 415,
   IMAGE_UNREADABLE: 415,
   QUOTA_EXCEEDED: 507,
@@ -26,7 +27,7 @@ const STATUS: Record<UploadProblem, number> = {
 /**
  * PUT /applications/{draftId}/documents/{kind} with the file's bytes as the body (any
  * Content-Type: the bytes decide). The draft's id is the only credential: whoever opened
- * the draft with a CAPTCHA holds it. Everything that can be decided without the body is
+ * the draft with a CAPTCHA, and confirmed its e-mail, holds it. Everything that can be decided without the body is
  * decided before a byte of it is read; a refusal then closes the connection instead of
  * reading the rest.
  */

@@ -13,8 +13,8 @@ export interface Services {
   captcha: CaptchaGate;
   /** Spends one draft opening of the client's address (RATE_LIMIT_DRAFT_IP); RateLimitedError past it. */
   limitDraftOpening: (ip: string) => Promise<void>;
-  /** Spends one code e-mail to `email` (RATE_LIMIT_CODE_EMAIL); RateLimitedError past it. */
-  limitCodeEmail: (email: string) => Promise<void>;
+  /** Spends one code e-mail to `email` asked from `ip` (RATE_LIMIT_CODE_EMAIL); ApplicationRefused past it. */
+  limitCodeEmail: (email: string, ip: string) => Promise<void>;
   db: Database;
   newRequestUrl: string;
   detailNeedsOrderNumber: boolean;

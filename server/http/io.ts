@@ -9,7 +9,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 /** The request body's bytes, or null past `limit` (see readBody). */
-export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();

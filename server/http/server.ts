@@ -16,8 +16,8 @@ export interface Routes {
   challenge: (req: IncomingMessage) => Promise<unknown>;
   /** PUT /applications/{draftId}/documents/{kind}: a supporting document's bytes. */
   upload: Handler;
-  /** The invoice PDF behind a token, or null. */
-  invoice: (token: string) => Promise<Uint8Array | null>;
+  /** The invoice PDF behind a live sealed link, or null; RateLimitedError past the client's budget. */
+  invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
   /** Next.js's request handler; absent when the server runs API-only (SSPS_WEB=0). */
   web?: Handler;
@@ -75,8 +75,7 @@ function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Ha
           return sendJson(res, 200, await challenge(req));
         } catch (error) {
           if (!(error instanceof RateLimitedError)) throw error;
-          const wait = String(error.retryAfterSeconds);
-          return sendJson(res, 429, { error: 'rate limited', code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': wait });
+          return sendRateLimited(res, error);
         }
       },
     ],
@@ -95,7 +94,13 @@ function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Ha
 function invoiceRoute(routes: Routes): Handler {
   return async (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
-    const pdf = await routes.invoice(url.pathname.slice('/invoices/'.length));
+    let pdf: Uint8Array | null;
+    try {
+      pdf = await routes.invoice(url.pathname.slice('/invoices/'.length), req);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      return sendRateLimited(res, error);
+    }
     if (!pdf) return sendJson(res, 404, { error: 'not found' });
     res.writeHead(200, {
       'content-type': 'application/pdf',
@@ -106,6 +111,10 @@ function invoiceRoute(routes: Routes): Handler {
     });
     res.end(Buffer.from(pdf));
   };
+}
+
+function sendRateLimited(res: ServerResponse, error: RateLimitedError): void {
+  sendJson(res, 429, { error: 'rate limited', code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
 }
 
 const notFound: Handler = (_req, res) => sendJson(res, 404, { error: 'not found' });

@@ -77,14 +77,6 @@ export class RateLimits {
     if (wide) await this.spend(`${name}Wide`, { points: rule.points * WIDE_SCOPE_FACTOR, seconds: rule.seconds }, key(wide));
   }
 
-  /**
-   * Spends one point of `name` for something that is not a client — an e-mail address codes are
-   * sent to — keyed by a keyed hash of it. Past the limit, throws RateLimitedError.
-   */
-  async consumeSubject(name: LimitName, subject: string): Promise<void> {
-    await this.spend(name, this.options.rules[name], this.options.pseudonyms.value(`subject:${name}`, subject));
-  }
-
   /** Spends one point of a rule fixed in code rather than configured (a draft's uploads); `name` must be its own. */
   consumeFixed(name: string, rule: RateRule, key: string): Promise<void> {
     return this.spend(name, rule, key);

@@ -287,22 +287,26 @@ describe.each(testDatabases())('opening drafts from one address, on $name', (dat
     expect(Number((mailed as { n: number }[])[0].n)).toBe(0);
   });
 
-  it('sends at most RATE_LIMIT_CODE_EMAIL codes to one address, whoever asks', async () => {
-    // Another address's drafts (a proxy in front saying so): the mailbox's own budget still holds.
+  it('sends at most RATE_LIMIT_CODE_EMAIL codes to one mailbox from one address, and five times that from all: nobody floods an inbox or locks a stranger out', async () => {
+    // Clients at different addresses (a proxy in front saying so).
     const from = (ip: string) => ({ 'x-forwarded-for': ip });
     const other = await startServer(database, { RATE_LIMIT_CODE_EMAIL: '2/1d', TRUST_PROXY: '1' }, { url: server.databaseUrl }, { waitForDatabase: true });
     try {
       const start = async (ip: string) => (await other.gql(START, { t: await solvedToken(other.url), v: '2026-11', e: 'buzon@example.com' }, from(ip))) as Answer<{ startApplication: { id: string } }>;
       const first = await start('203.0.113.1');
       expect(first.errors).toBeUndefined();
-      expect((await start('198.51.100.7')).errors).toBeUndefined();
-      const third = await start('192.0.2.44');
+      expect((await start('203.0.113.1')).errors).toBeUndefined();
+      const third = await start('203.0.113.1');
       expect(third.status).toBe(429);
-      expect(third.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-      // A resend is a code too.
+      expect(third.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', field: 'email' });
+      expect(third.errors?.[0].message).toMatch(/Ya enviamos varios códigos a este correo/);
+      // A resend from there is a code too.
       const past = new Date(Date.now() - 120_000);
       await other.ssps.db.run((ds) => ds.query('UPDATE application_draft SET email_code_sent_at = ? WHERE id = ?', [database.name === 'mysql' ? past : past.toISOString().replace('T', ' ').replace('Z', ''), first.data!.startApplication.id]));
-      expect(((await other.gql(RESEND, { d: first.data!.startApplication.id })) as Answer).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(((await other.gql(RESEND, { d: first.data!.startApplication.id }, from('203.0.113.1'))) as Answer).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      // The mailbox's owner, elsewhere, still gets codes, until the mailbox's own budget (10) is spent.
+      for (let i = 1; i <= 8; i++) expect((await start(`198.51.100.${i}`)).errors, `client ${i}`).toBeUndefined();
+      expect((await start('192.0.2.44')).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     } finally {
       await other.close();
     }

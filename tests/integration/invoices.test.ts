@@ -103,3 +103,18 @@ describe.each(testDatabases())('invoice links expire with HANDLE_TTL_SECONDS on 
     expect((await fetch(`${server.url}${link}`)).status).toBe(404);
   });
 });
+
+describe.each(testDatabases())('invoices within the client address budget on $name', (database) => {
+  const server = serverFor(database, { RATE_LIMIT_DETAIL_IP: '4/1m' });
+
+  it('renders an invoice only within the address budget the detail spends, then answers 429 with Retry-After (scenario payment-in-review)', async () => {
+    expect((await server.gql(PAY, { n: '512002', i: 'FE-0003' }, await operatorKey(server))).errors).toBeUndefined();
+    // The detail spends one of the four; the invoice three more, and the fifth read is refused.
+    const link = await invoiceLink(server, '80234567', '512002');
+    for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}${link}`)).status).toBe(200);
+    const refused = await fetch(`${server.url}${link}`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});

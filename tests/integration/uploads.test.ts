@@ -1,14 +1,16 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
-import { BROKEN_PDF, cleanPdf, encryptedPdf, jpeg, pdfWithAttachment, pdfWithJavaScript, pdfWithLaunch, png } from '../support/documents.js';
+import { INSPECTION_LIMITS } from '../../server/applications/document-inspection.js';
+import { BROKEN_PDF, cleanPdf, encryptedPdf, jpeg, objectStreamBomb, pdfWithAttachment, pdfWithJavaScript, pdfWithLaunch, png, shadowedScriptPdf } from '../support/documents.js';
 import { tempDir } from '../support/process.js';
 import { serverFor, type StartedServer } from '../support/server.js';
-import { lastCodeSentTo } from '../support/applying.js';
+import { lastCodeSentTo, openDraft } from '../support/applying.js';
 import { askFirstPut, draft, filesUnder, put, slowPut, streamPut } from '../support/uploads.js';
 
 /** The codes the server mailed, read from its outbox. */
@@ -17,6 +19,7 @@ const codes = (server: StartedServer) => (email: string) => lastCodeSentTo(serve
 const LOOKUP = `query ($t: String) { certificateRequests(idType: CC, idNumber: "1013592259", captchaToken: $t) { requests { requestNumber } } }`;
 const UNKNOWN_DRAFT = 'u'.repeat(43);
 const MB = 1_048_576;
+const DOCUMENT_LIMIT = 5 * MB;
 
 /** What is on disk and what the database names: the document store, temporary files, and the rows' storage keys. */
 async function storage(server: StartedServer) {
@@ -205,6 +208,50 @@ describe.each(testDatabases())('uploads on $name', (database) => {
     expect(await rowsOf(server, id)).toEqual([]);
     expect(await storage(server)).toEqual(before);
     expect((await put(server.url, id, 'RUT', jpeg(3_000, 2_000))).status).toBe(201);
+  });
+
+  it('inspects a PDF apart from the server: a decompression bomb is refused within its budget while the server goes on answering, and a PDF is kept as it was checked', async () => {
+    const id = await draft(server.url, codes(server));
+    const bomb = await objectStreamBomb(1_000_000_000);
+    expect(bomb.length).toBeLessThan(DOCUMENT_LIMIT);
+    const started = Date.now();
+    let slowest = 0;
+    const probing = (async () => {
+      for (let answered = false; !answered; ) {
+        const sent = Date.now();
+        await fetch(`${server.url}/healthz`);
+        slowest = Math.max(slowest, Date.now() - sent);
+        answered = Date.now() - started > 1_500;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const answer = await put(server.url, id, 'ID_DOCUMENT', bomb);
+    await probing;
+    expect(answer.status).toBe(415);
+    expect(answer.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PDF_TOO_COMPLEX' });
+    expect(Date.now() - started).toBeLessThan(INSPECTION_LIMITS.deadlineMs + 2_000);
+    // The server's event loop never waited on the parser.
+    expect(slowest).toBeLessThan(500);
+
+    // A script behind a later copy of its object: what is stored is the PDF as it was checked.
+    const shadowed = await put(server.url, id, 'PROFESSIONAL_CARD', shadowedScriptPdf());
+    expect(shadowed.status).toBe(201);
+    const [row] = (await rowsOf(server, id)).filter((r) => r.kind === 'PROFESSIONAL_CARD');
+    const kept = readFileSync(path.join(server.config.dataDir, 'documents', row.storage_key.slice(0, 2), row.storage_key));
+    expect(kept.toString('latin1')).not.toMatch(/JavaScript/);
+    expect(row.sha256).toBe(createHash('sha256').update(kept).digest('hex'));
+  });
+
+  it('takes documents only for a draft whose e-mail is confirmed, named by its exact id', async () => {
+    const pdf = await cleanPdf();
+    const unconfirmed = await openDraft(server, 'sin-confirmar@example.com');
+    expect((await put(server.url, unconfirmed, 'ID_DOCUMENT', pdf)).status).toBe(404);
+    const id = await draft(server.url, codes(server));
+    // MariaDB compares text without regard to case: another spelling of the id is another draft.
+    const flipped = id.replace(/[a-z]/, (c) => c.toUpperCase());
+    expect(flipped).not.toBe(id);
+    expect((await put(server.url, flipped, 'ID_DOCUMENT', pdf)).status).toBe(404);
+    expect((await put(server.url, id, 'ID_DOCUMENT', pdf)).status).toBe(201);
   });
 
   it('answers a malformed X-Filename with 400 and a stable code, never 500, before reading the body', async () => {

@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32, createDeflate } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 
 /** A one-page PDF as a scanner or "Save as PDF" writes it (pdf-lib's defaults: objects in object streams). */
@@ -106,4 +106,64 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
   return Buffer.concat([head, data, crc]);
+}
+
+/** A PDF built by hand from its objects, with a cross-reference table pointing at `xref` offsets (by object number). */
+function assemble(parts: (string | Buffer)[], xref: number[]): Buffer {
+  const body = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+  const rows = xref.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  const trailer = `xref\n0 ${xref.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${xref.length + 1} /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`;
+  return Buffer.concat([body, Buffer.from(trailer, 'latin1')]);
+}
+
+/**
+ * A decompression bomb: an object stream whose few hundred kilobytes inflate to `inflated`
+ * bytes, which a parser that decodes object streams must hold in memory. Compressed a
+ * megabyte at a time, so building it holds no such buffer here.
+ */
+export async function objectStreamBomb(inflated: number): Promise<Buffer> {
+  const head = Buffer.from('4 0 ');
+  const deflate = createDeflate({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  deflate.write(head);
+  const spaces = Buffer.alloc(1_048_576, 0x20);
+  for (let left = inflated; left > 0; left -= spaces.length) {
+    if (!deflate.write(spaces.subarray(0, Math.min(left, spaces.length)))) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end('<< /A 1 >>');
+  await done;
+  const compressed = Buffer.concat(chunks);
+  const objects = ['1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', '2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n'];
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  for (const object of objects) {
+    offsets.push(text.length);
+    text += object;
+  }
+  offsets.push(text.length);
+  text += `3 0 obj\n<< /Type /ObjStm /N 1 /First ${head.length} /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`;
+  return assemble([text, compressed, '\nendstream\nendobj\n'], offsets);
+}
+
+/**
+ * A PDF whose cross-reference table points at a catalog that runs JavaScript, followed by a
+ * harmless copy of the same object number: a reader follows the table, a parser reading the
+ * file in order keeps the last copy.
+ */
+export function shadowedScriptPdf(): Buffer {
+  const objects = [
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript << /Names [(a) << /S /JavaScript /JS (app.alert\\(1\\)) >>] >> >> >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n',
+  ];
+  const offsets: number[] = [];
+  let text = '%PDF-1.7\n';
+  for (const object of objects) {
+    offsets.push(Buffer.byteLength(text, 'latin1'));
+    text += object;
+  }
+  text += '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n';
+  return assemble([text], offsets);
 }
