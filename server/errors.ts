@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { IdNumberProblem } from '../graphql/id-number.js';
 import type { RecordTextProblem } from './names.js';
 
-/** The stable `extensions.code` values of DESIGN.md; clients switch on these, never on messages. */
+/** The stable `extensions.code` values of the contract (README, Errors); clients switch on these, never on messages. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CAPTCHA_INVALID'

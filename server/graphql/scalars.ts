@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-// Dates are the applicant's calendar dates: Bogotá's, whatever the server's zone (DESIGN.md).
+// Dates are the applicant's calendar dates: Bogotá's, whatever the server's zone (docs/ARCHITECTURE.md, glossary).
 const bogota = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 // Bogotá's day changes on the hour (its offsets have been whole hours since 1914), so the
