@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, createPool } from 'mysql2/promise';
 import { openDatabase } from '../server/db/data-source.js';
-import { synthesize, SYNTH_ID_BASE } from '../server/db/synth.js';
+import { synthesize, SYNTH_ID_BASE } from '../server/demo/synth.js';
 import { PartnerService } from '../server/partners/service.js';
 import { Database } from '../server/db/database.js';
 import { createLogger } from '../server/log.js';

@@ -15,7 +15,7 @@ import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { ServiceUnavailableError } from './errors.js';
-import { isEmpty, seed } from './db/seed.js';
+import { isEmpty, seed } from './demo/seed.js';
 import { createApollo } from './graphql/apollo.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
 import { clientIp } from './http/client-ip.js';

@@ -1,7 +1,7 @@
 /** `npm run db:migrate` and `npm run db:seed`: the same database the server would open. */
 import { loadConfig } from '../config.js';
 import { openDatabase } from './data-source.js';
-import { seed } from './seed.js';
+import { seed } from '../demo/seed.js';
 
 async function main(command: string | undefined) {
   if (command !== 'migrate' && command !== 'seed') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
-import { synthesize, SYNTH_ID_BASE } from '../../server/db/synth.js';
+import { synthesize, SYNTH_ID_BASE } from '../../server/demo/synth.js';
 import { consultationsQuery } from '../../server/audit/audit-log.js';
 import { DETAIL_SQL, LOOKUP_SQL } from '../../server/requests/service.js';
 import { testDatabases } from '../support/databases.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
 import { Database } from '../../server/db/database.js';
-import { seed } from '../../server/db/seed.js';
+import { seed } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/log.js';
 import { InvoiceLinks } from '../../server/lifecycle/invoice.js';
 import { HandleCodec } from '../../server/requests/handle.js';
