@@ -8,7 +8,7 @@
  */
 import { createServer } from 'node:http';
 import { createPool } from 'mysql2/promise';
-import { DETAIL_SQL, LOOKUP_SQL } from '../server/requests/service.js';
+import { DETAIL_SQL, LOOKUP_SQL } from '../server/requests/lookup-service.js';
 
 const [url, port] = process.argv.slice(2);
 // The same pool size as SSPS's (server/db/data-source.ts).

@@ -20,11 +20,11 @@ import { parseArgs } from 'node:util';
 import { createConnection, createPool } from 'mysql2/promise';
 import { openDatabase } from '../server/db/data-source.js';
 import { synthesize, SYNTH_ID_BASE } from '../server/demo/synth.js';
-import { PartnerService } from '../server/partners/service.js';
+import { PartnerService } from '../server/partners/partner-service.js';
 import { Database } from '../server/db/database.js';
 import { createLogger } from '../server/log.js';
 import { projectRoot, serveFlags } from '../server/paths.js';
-import { LOOKUP_SQL } from '../server/requests/service.js';
+import { LOOKUP_SQL } from '../server/requests/lookup-service.js';
 import { measureCaptcha, percentile, round, type CaptchaTimings } from './captcha.js';
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@ import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
 import { FileDocumentStore } from './applications/document-store.js';
 import { DocumentService } from './applications/documents.js';
 import { EMAIL_CODE } from './applications/email-code.js';
-import { ApplicationRefused, ApplicationService } from './applications/service.js';
+import { ApplicationRefused, ApplicationService } from './applications/application-service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AltchaCaptcha } from './captcha/altcha.js';
@@ -25,15 +25,15 @@ import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
 import { HistoryKey } from './lifecycle/history.js';
 import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
-import { LifecycleService } from './lifecycle/service.js';
+import { LifecycleService } from './lifecycle/lifecycle-service.js';
 import { OutboxSender } from './notifications/sender.js';
-import { PartnerService } from './partners/service.js';
+import { PartnerService } from './partners/partner-service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
 import { RateLimitedError, RateLimits } from './ratelimit/limits.js';
 import { HandleCodec } from './requests/handle.js';
 import { PublicLookup } from './requests/public-lookup.js';
-import { RequestService } from './requests/service.js';
+import { RequestService } from './requests/lookup-service.js';
 
 const PURGE_EVERY_MS = 10 * 60_000;
 // Under NodeNext the CommonJS default export of 'next' is typed as its namespace; at run time it is the factory.

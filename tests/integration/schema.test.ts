@@ -6,7 +6,7 @@ import { seed } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/log.js';
 import { InvoiceLinks } from '../../server/lifecycle/invoice.js';
 import { HandleCodec } from '../../server/requests/handle.js';
-import { RequestService } from '../../server/requests/service.js';
+import { RequestService } from '../../server/requests/lookup-service.js';
 import { testDatabases } from '../support/databases.js';
 
 describe.each(testDatabases())('schema and queries on $name', (database) => {

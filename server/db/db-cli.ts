@@ -5,7 +5,7 @@ import { seed } from '../demo/seed.js';
 
 async function main(command: string | undefined) {
   if (command !== 'migrate' && command !== 'seed') {
-    console.error('usage: node dist/server/db/cli.js migrate|seed');
+    console.error('usage: node dist/server/db/db-cli.js migrate|seed');
     return 2;
   }
   const config = loadConfig();
