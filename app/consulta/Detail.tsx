@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import type { RequestDetailQuery } from '../../graphql/generated/client/graphql';
 import { format, type Messages } from '../i18n';
-import { describeError } from './errors';
+import { describeError } from '../components/errors';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import { displayDate } from './format';
-import { useFocusOnMount } from './useFocusOnMount';
 
 const DetailDocument = graphql(`
   query RequestDetail($id: ID!, $orderNumber: String) {

@@ -2,29 +2,16 @@
 
 import { useClient } from '@urql/next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { graphql } from '../../graphql/generated/client';
-import type { IdType, LookupQuery } from '../../graphql/generated/client/graphql';
+import type { IdType } from '../../graphql/generated/client/graphql';
 import { normalizeIdNumber, type IdNumberResult } from '../../graphql/id-number';
 import { format, type Language, type Messages } from '../i18n';
+import { AltchaField, type AltchaHandle } from '../components/AltchaField';
+import { describeError, type PageError } from '../components/errors';
 import { IdNumberFields } from '../components/IdNumberFields';
-import { AltchaField, type AltchaHandle } from './AltchaField';
 import { Detail } from './Detail';
-import { describeError, type PageError } from './errors';
+import { LookupDocument, type Lookup } from './lookup';
 import { NoRequests } from './NoRequests';
 import { Results } from './Results';
-
-const LookupDocument = graphql(`
-  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {
-    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {
-      applicant { idType idNumber fullName }
-      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }
-      newRequestUrl
-      detailNeedsOrderNumber
-    }
-  }
-`);
-
-export type Lookup = LookupQuery['certificateRequests'];
 
 type View = { name: 'form' } | { name: 'results'; lookup: Lookup } | { name: 'detail'; lookup: Lookup; handle: string; orderNumber?: string };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { format, type Messages } from '../i18n';
-import { useFocusOnMount } from './useFocusOnMount';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 
 /** The manual's section 4.3: nobody registered with these details. */
 export function NoRequests({ t, orgName, newRequestUrl, onExit }: { t: Messages; orgName: string; newRequestUrl: string; onExit: () => void }) {

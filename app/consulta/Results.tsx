@@ -2,9 +2,9 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { format, type Messages } from '../i18n';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import { displayDate } from './format';
-import type { Lookup } from './LookupFlow';
-import { useFocusOnMount } from './useFocusOnMount';
+import type { Lookup } from './lookup';
 
 interface Props {
   t: Messages;

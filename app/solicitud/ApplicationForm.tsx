@@ -7,8 +7,8 @@ import type { DocumentKind, IdType } from '../../graphql/generated/client/graphq
 import { normalizeIdNumber } from '../../graphql/id-number';
 import { format, type Messages } from '../i18n';
 import { IdNumberFields } from '../components/IdNumberFields';
-import { describeError } from '../consulta/errors';
-import { useFocusOnMount } from '../consulta/useFocusOnMount';
+import { describeError } from '../components/errors';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import type { Info } from './ApplyFlow';
 
 const SubmitDocument = graphql(`

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { format, type Messages } from '../i18n';
-import { useFocusOnMount } from '../consulta/useFocusOnMount';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 
 /** The confirmation: the numbers to keep, and the way to follow the request. */
 export function Done({ t, requestNumber, orderNumber }: { t: Messages; requestNumber: string; orderNumber: string }) {

@@ -4,8 +4,8 @@ import { useClient } from '@urql/next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import { format, type Messages } from '../i18n';
-import { describeError, waitText } from '../consulta/errors';
-import { useFocusOnMount } from '../consulta/useFocusOnMount';
+import { describeError, waitText } from '../components/errors';
+import { useFocusOnMount } from '../components/useFocusOnMount';
 import type { OpenedDraft } from './TermsStep';
 
 const ConfirmDocument = graphql(`

@@ -4,8 +4,8 @@ import { useClient } from '@urql/next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import { format, type Language, type Messages } from '../i18n';
-import { AltchaField, type AltchaHandle } from '../consulta/AltchaField';
-import { describeError } from '../consulta/errors';
+import { AltchaField, type AltchaHandle } from '../components/AltchaField';
+import { describeError } from '../components/errors';
 
 const StartDocument = graphql(`
   mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {

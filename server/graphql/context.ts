@@ -1,9 +1,9 @@
-import type { ApplicationService } from '../applications/service.js';
+import type { ApplicationService } from '../applications/application-service.js';
 import type { CaptchaGate } from '../captcha/gate.js';
 import type { Database } from '../db/database.js';
-import type { LifecycleService } from '../lifecycle/service.js';
+import type { LifecycleService } from '../lifecycle/lifecycle-service.js';
 import type { Logger } from '../log.js';
-import type { Caller } from '../partners/service.js';
+import type { Caller } from '../partners/partner-service.js';
 import type { PublicLookup } from '../requests/public-lookup.js';
 
 export interface Services {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { messages, ServiceUnavailableError } from '../errors.js';
-import type { Caller, PartnerService } from './service.js';
+import type { Caller, PartnerService } from './partner-service.js';
 
 /**
  * The partner behind `Authorization: Bearer <key>`, or null for an anonymous caller. A

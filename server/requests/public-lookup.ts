@@ -6,10 +6,10 @@ import type { CaptchaGate } from '../captcha/gate.js';
 import type { Database } from '../db/database.js';
 import { rateLimitedError, ServiceUnavailableError } from '../errors.js';
 import { certificateBySerial, type CertificateStatusView } from '../lifecycle/serial.js';
-import type { Caller } from '../partners/service.js';
+import type { Caller } from '../partners/partner-service.js';
 import { clientNetwork, type Pseudonymizer } from '../privacy.js';
 import { RateLimitedError, type RateLimits } from '../ratelimit/limits.js';
-import type { LookupResult, RequestDetail, RequestService } from './service.js';
+import type { LookupResult, RequestDetail, RequestService } from './lookup-service.js';
 
 /**
  * Everything that stands between a caller and the requests: who may ask (a solved CAPTCHA

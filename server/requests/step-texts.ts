@@ -1,5 +1,5 @@
 import type { StepKind } from '../../entities/domain.js';
-import type { StepView } from './service.js';
+import type { StepView } from './lookup-service.js';
 
 /** The sentences operators' moves leave in "Información" (the manual's, where it shows one). */
 export const STEP_TEXT = {

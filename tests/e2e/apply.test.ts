@@ -41,7 +41,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
 
   /** `npm run ops -- …` on the server's database, as a named operator would type it. */
   const ops = (...args: string[]) =>
-    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], {
+    run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/ops-cli.js'), ...args], {
       env: { ...process.env, SSPS_DATA_DIR: session.server.dataDir, SSPS_OPERATOR: 'Operadora Ejemplo' },
       cwd: projectRoot,
     });

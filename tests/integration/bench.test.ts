@@ -33,7 +33,7 @@ describe.runIf(mysql)('npm run bench, at toy scale', () => {
     try {
       await run(
         process.execPath,
-        ['dist/server/bench/run.js', '--applicants', sizes.join(','), '--duration', '1', '--concurrency', '1,4', '--warmup', '0', '--out', out.dir,
+        ['dist/bench/run.js', '--applicants', sizes.join(','), '--duration', '1', '--concurrency', '1,4', '--warmup', '0', '--out', out.dir,
           ...(captcha ? ['--captcha-tokens', '3', '--captcha-solves', '1'] : ['--skip-captcha'])],
         { cwd: projectRoot, env: { ...process.env, BENCH_MYSQL_URL: process.env.TEST_MYSQL_URL }, timeout: 240_000 },
       );

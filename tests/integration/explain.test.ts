@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
-import { synthesize, SYNTH_ID_BASE } from '../../server/db/synth.js';
+import { synthesize, SYNTH_ID_BASE } from '../../server/demo/synth.js';
 import { consultationsQuery } from '../../server/audit/audit-log.js';
-import { DETAIL_SQL, LOOKUP_SQL } from '../../server/requests/service.js';
+import { DETAIL_SQL, LOOKUP_SQL } from '../../server/requests/lookup-service.js';
 import { testDatabases } from '../support/databases.js';
 
 // The lookup and the detail must stay index point reads however many people there are:

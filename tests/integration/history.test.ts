@@ -24,7 +24,7 @@ const MOVE = {
 async function cli(databaseUrl: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   const { SSPS_OPERATOR: _unset, ...inherited } = process.env;
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/cli.js'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/ops-cli.js'), ...args], {
       env: { ...inherited, NODE_ENV: 'test', DATABASE_URL: databaseUrl, SSPS_SECRET: TEST_SECRET, ...env },
       cwd: projectRoot,
     });

@@ -13,7 +13,7 @@ const FILE = `mutation ($n: String!) { r: fileRequest(requestNumber: $n) { stage
 const PAY = `mutation ($n: String!, $i: String!) { r: verifyPayment(requestNumber: $n, invoiceNumber: $i) { stage } }`;
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
-// The demo scenarios' people whose data the failing statements carry (server/db/scenarios.ts).
+// The demo scenarios' people whose data the failing statements carry (server/demo/scenarios.ts).
 const LUISA = ['52123456', 'LUISA FERNANDA', 'PRUEBA MORA', 'luisa.prueba@example.com'];
 const JUAN = ['80234567', 'JUAN PABLO', 'MUESTRA ROJAS', 'juan.muestra@example.com'];
 const APPLICANT = { idType: 'CC', idNumber: '1098765499', fullName: 'SOFÍA ISABEL EJEMPLO NIETO', phone: '+57 300 123 4567', certificateType: 'PERSONA_NATURAL' };

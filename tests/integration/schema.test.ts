@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
 import { Database } from '../../server/db/database.js';
-import { seed } from '../../server/db/seed.js';
+import { seed } from '../../server/demo/seed.js';
 import { createLogger } from '../../server/log.js';
 import { InvoiceLinks } from '../../server/lifecycle/invoice.js';
 import { HandleCodec } from '../../server/requests/handle.js';
-import { RequestService } from '../../server/requests/service.js';
+import { RequestService } from '../../server/requests/lookup-service.js';
 import { testDatabases } from '../support/databases.js';
 
 describe.each(testDatabases())('schema and queries on $name', (database) => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { CHROMIUM } from '../../server/bench/chromium.js';
+import { CHROMIUM } from '../../bench/chromium.js';
 
-export { CHROMIUM, launchBrowser } from '../../server/bench/chromium.js';
+export { CHROMIUM, launchBrowser } from '../../bench/chromium.js';
 
 /** Browser tests run when Chromium is present; with CI=true its absence fails the run. */
 export function browserAvailable(): boolean {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createSsps, type Ssps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { seed } from '../../server/db/seed.js';
+import { seed } from '../../server/demo/seed.js';
 import { createLogger, type Logger } from '../../server/log.js';
 import type { TestDatabase } from './databases.js';
 

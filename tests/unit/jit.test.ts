@@ -6,7 +6,7 @@ import { appError } from '../../server/errors.js';
 import { jitGateway } from '../../server/graphql/jit.js';
 import { DateScalar, DateTimeScalar } from '../../server/graphql/scalars.js';
 import { loadTypeDefs } from '../../server/graphql/schema.js';
-import { requestResolvers } from '../../server/requests/resolvers.js';
+import { requestResolvers } from '../../server/requests/lookup-resolvers.js';
 
 // The executor must answer exactly what graphql-js would: same data, same errors, same extensions.
 const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [requestResolvers, { Date: DateScalar, DateTime: DateTimeScalar }] });

@@ -4,7 +4,7 @@ import { appError, rateLimitedError } from '../errors.js';
 import { clientNetwork } from '../privacy.js';
 import { RateLimitedError } from '../ratelimit/limits.js';
 import { REQUIRED_DOCUMENTS, TERMS_VERSION } from './requirements.js';
-import { ApplicationRefused } from './service.js';
+import { ApplicationRefused } from './application-service.js';
 
 function refusal(error: unknown): never {
   if (error instanceof ApplicationRefused) {

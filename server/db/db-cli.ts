@@ -1,11 +1,11 @@
 /** `npm run db:migrate` and `npm run db:seed`: the same database the server would open. */
 import { loadConfig } from '../config.js';
 import { openDatabase } from './data-source.js';
-import { seed } from './seed.js';
+import { seed } from '../demo/seed.js';
 
 async function main(command: string | undefined) {
   if (command !== 'migrate' && command !== 'seed') {
-    console.error('usage: node dist/server/db/cli.js migrate|seed');
+    console.error('usage: node dist/server/db/db-cli.js migrate|seed');
     return 2;
   }
   const config = loadConfig();

@@ -1,7 +1,7 @@
 /** `npm run db:synth -- --applicants N [--batch B]`: on the database of DATABASE_URL, with a progress bar on stderr. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from './data-source.js';
+import { openDatabase } from '../db/data-source.js';
 import { synthesize } from './synth.js';
 
 async function main() {

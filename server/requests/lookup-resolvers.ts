@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { normalizeIdNumber } from '../../graphql/id-number.js';
 import { appError, badIdNumber, messages } from '../errors.js';
-import type { RequestSummary, StepView } from './service.js';
+import type { RequestSummary, StepView } from './lookup-service.js';
 
 export const requestResolvers: Resolvers = {
   Query: {

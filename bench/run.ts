@@ -18,13 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, createPool } from 'mysql2/promise';
-import { openDatabase } from '../db/data-source.js';
-import { synthesize, SYNTH_ID_BASE } from '../db/synth.js';
-import { PartnerService } from '../partners/service.js';
-import { Database } from '../db/database.js';
-import { createLogger } from '../log.js';
-import { projectRoot, serveFlags } from '../paths.js';
-import { LOOKUP_SQL } from '../requests/service.js';
+import { openDatabase } from '../server/db/data-source.js';
+import { synthesize, SYNTH_ID_BASE } from '../server/demo/synth.js';
+import { PartnerService } from '../server/partners/partner-service.js';
+import { Database } from '../server/db/database.js';
+import { createLogger } from '../server/log.js';
+import { projectRoot, serveFlags } from '../server/paths.js';
+import { LOOKUP_SQL } from '../server/requests/lookup-service.js';
 import { measureCaptcha, percentile, round, type CaptchaTimings } from './captcha.js';
 
 const { values } = parseArgs({
@@ -119,7 +119,7 @@ async function prepare(applicants: number): Promise<string> {
 
 function startFloor(url: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(projectRoot, 'dist/server/bench/floor.js'), [url, String(FLOOR_PORT)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(path.join(projectRoot, 'dist/bench/floor.js'), [url, String(FLOOR_PORT)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('message', () => resolve(child));
   });

@@ -15,7 +15,7 @@ import { messages } from '../errors.js';
 import { personName, recordText } from '../names.js';
 import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
 import type { NameCorrection } from './name-correction.js';
-import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput } from './service.js';
+import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput } from './lifecycle-service.js';
 
 const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [options]
   file <n>

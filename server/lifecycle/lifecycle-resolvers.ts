@@ -4,7 +4,7 @@ import { appError, messages } from '../errors.js';
 import { personName, recordText } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Move, RevocationReason } from './machine.js';
-import { MoveRefused, type MoveInput } from './service.js';
+import { MoveRefused, type MoveInput } from './lifecycle-service.js';
 
 function requireKey(ctx: GraphQLContext) {
   if (!ctx.caller.partner) throw new GraphQLError(messages.KEY_REQUIRED, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -1,14 +1,14 @@
 /**
  * The floor the benchmark compares SSPS with: the same lookup and detail SQL answered by a
  * bare Node http server with mysql2 prepared statements and JSON.stringify, nothing else.
- * Started as its own process: `node dist/server/bench/floor.js <mysqlUrl> <port>`.
+ * Started as its own process: `node dist/bench/floor.js <mysqlUrl> <port>`.
  *
  *   POST /        {"idType","idNumber"}          → the lookup's rows
  *   POST /detail  {"requestId","applicantId"}    → the detail's rows
  */
 import { createServer } from 'node:http';
 import { createPool } from 'mysql2/promise';
-import { DETAIL_SQL, LOOKUP_SQL } from '../requests/service.js';
+import { DETAIL_SQL, LOOKUP_SQL } from '../server/requests/lookup-service.js';
 
 const [url, port] = process.argv.slice(2);
 // The same pool size as SSPS's (server/db/data-source.ts).

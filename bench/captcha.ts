@@ -9,7 +9,7 @@ import os from 'node:os';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { Browser } from 'playwright-core';
-import { AltchaCaptcha } from '../captcha/altcha.js';
+import { AltchaCaptcha } from '../server/captcha/altcha.js';
 import { CHROMIUM, launchBrowser } from './chromium.js';
 
 export interface CaptchaTimings {

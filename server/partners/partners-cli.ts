@@ -9,7 +9,7 @@ import { PARTNER_ROLES, type PartnerRole } from '../../entities/index.js';
 import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
-import { PartnerService } from './service.js';
+import { PartnerService } from './partner-service.js';
 
 const USAGE = 'usage: npm run partner -- create <name> [--role partner|operator] [--rate <per minute>] [--expires <yyyy-mm-dd>] | list | revoke <name>';
 

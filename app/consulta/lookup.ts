@@ -1,0 +1,15 @@
+import { graphql } from '../../graphql/generated/client';
+import type { LookupQuery } from '../../graphql/generated/client/graphql';
+
+export const LookupDocument = graphql(`
+  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {
+    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {
+      applicant { idType idNumber fullName }
+      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }
+      newRequestUrl
+      detailNeedsOrderNumber
+    }
+  }
+`);
+
+export type Lookup = LookupQuery['certificateRequests'];
