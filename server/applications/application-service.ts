@@ -15,10 +15,12 @@ import {
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
 import { appendEvent, type HistoryKey } from '../lifecycle/history.js';
-import { STEP_TEXT } from '../requests/step-texts.js';
+import { STEP_TEXT } from '../lifecycle/step-texts.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
 import { REQUIRED_DOCUMENTS, TERMS_VERSION } from './requirements.js';
+import { requestNotification } from '../lifecycle/notification.js';
+import { queueEmail } from '../notifications/outbox.js';
 
 export const DRAFT_TTL_MS = 2 * 3_600_000;
 
@@ -289,16 +291,12 @@ export class ApplicationService {
               const claimed = await m.update(ApplicationDraft, { id: draftId, requestId: IsNull() }, { requestId: request.id });
               if (claimed.affected !== 1) throw draftGone();
               await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${open.termsVersion}` });
-              await m.insert(NotificationOutbox, {
-                requestId: request.id,
-                recipient: email,
-                subject: `Su solicitud ${request.requestNumber}: Radicación de documentos`,
-                body: `${STEP_TEXT.filed} Número de solicitud ${request.requestNumber}, orden de pedido ${request.orderNumber}.\n\nPuede consultar el estado de su trámite en la opción "Conozca el estado del trámite de su firma".`,
-                createdAt: now,
-                sentAt: null,
-                attempts: 0,
-                lastError: null,
+              const filed = requestNotification(request.requestNumber, {
+                step: 'FILING',
+                information: STEP_TEXT.filed,
+                detail: `Número de solicitud ${request.requestNumber}, orden de pedido ${request.orderNumber}.`,
               });
+              await queueEmail(m, { requestId: request.id, recipient: email, ...filed }, now);
               return { requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber) };
             }),
           10_000,

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { NotificationOutbox } from '../../entities/index.js';
+import { queueEmail } from '../notifications/outbox.js';
 
 /** How an applicant proves they read the e-mail they give: a 6-digit code sent there. */
 export const EMAIL_CODE = {
@@ -43,7 +43,9 @@ export class EmailCodes {
 
 /** The code's e-mail, queued in the outbox in the caller's transaction (sent by SMTP when configured). */
 export async function queueCodeEmail(m: EntityManager, recipient: string, code: string, now: Date): Promise<void> {
-  await m.insert(NotificationOutbox, {
+  await queueEmail(
+    m,
+    {
     requestId: null,
     recipient,
     subject: `Código de verificación de su solicitud: ${code}`,
@@ -56,9 +58,7 @@ export async function queueCodeEmail(m: EntityManager, recipient: string, code: 
       `Your code to confirm this e-mail address for your digital-signature certificate application is ${code}.`,
       'It expires in 15 minutes. Never share it: not even our staff will ask for it. If you did not apply, ignore this message.',
     ].join('\n'),
-    createdAt: now,
-    sentAt: null,
-    attempts: 0,
-    lastError: null,
-  });
+    },
+    now,
+  );
 }

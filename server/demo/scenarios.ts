@@ -1,5 +1,5 @@
 import type { IdType, RequestStatus, StepKind, StepState } from '../../entities/domain.js';
-import { STEP_TEXT as TEXT } from '../requests/step-texts.js';
+import { STEP_TEXT as TEXT } from '../lifecycle/step-texts.js';
 
 /**
  * Demo data as named scenarios (one person each). The people are fictional; the

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { CertificateRequest, Invoice, NotificationOutbox, RequestEvent, RequestStep, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import { CertificateRequest, Invoice, RequestEvent, RequestStep, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
-import { STEP_TEXT } from '../requests/step-texts.js';
+import { STEP_TEXT } from './step-texts.js';
 import { correctApplicantName, type NameCorrection } from './name-correction.js';
 import { MoveRefused, type MoveResult } from './refusals.js';
 import { appendEvent, type HistoryKey } from './history.js';
 import { storedInvoiceUrl } from './invoice.js';
 import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
+import { requestNotification } from './notification.js';
+import { queueEmail } from '../notifications/outbox.js';
 
 export type MoveInput =
   | { move: 'file' | 'approve' | 'deliver'; requestNumber: string; actor: string }
@@ -37,14 +39,6 @@ export const STAGE_TEXT: Record<Stage, string> = {
   REVOKED: 'con su certificado revocado',
   REJECTED: 'rechazada',
   CANCELLED: 'cancelada',
-};
-
-const STEP_NAME: Record<StepKind, string> = {
-  FILING: 'Radicación de documentos',
-  PAYMENT: 'Verificación de pago',
-  APPROVAL: 'Aprobación de solicitud',
-  DELIVERY: 'Entrega de certificado',
-  VALIDITY: 'Vigencia',
 };
 
 interface Row {
@@ -161,16 +155,7 @@ export class LifecycleService {
     await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
     if (request.contact_email) {
       const changed = writes[0];
-      await m.insert(NotificationOutbox, {
-        requestId: request.id,
-        recipient: request.contact_email,
-        subject: `Su solicitud ${input.requestNumber}: ${STEP_NAME[changed.kind]}`,
-        body: `${changed.information}\n\nPuede consultar el estado de su trámite en la opción "Conozca el estado del trámite de su firma".`,
-        createdAt: now,
-        sentAt: null,
-        attempts: 0,
-        lastError: null,
-      });
+      await queueEmail(m, { requestId: request.id, recipient: request.contact_email, ...requestNotification(input.requestNumber, { step: changed.kind, information: changed.information }) }, now);
     }
     return { requestNumber: input.requestNumber, stage: to, serialNumber: (update.serialNumber as string | undefined) ?? null };
   }

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { Applicant, CertificateRequest, NotificationOutbox, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import { Applicant, CertificateRequest, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
 import { toDate } from '../db/values.js';
 import { appendEvent, type HistoryKey } from './history.js';
 import { stageOf } from './machine.js';
 import { MoveRefused, type MoveResult } from './refusals.js';
+import { requestNotification } from './notification.js';
+import { queueEmail } from '../notifications/outbox.js';
 
 export interface NameCorrection {
   requestNumber: string;
@@ -78,16 +80,7 @@ export async function correctApplicantName(m: EntityManager, historyKey: History
     [request.applicant_id],
   );
   for (const { request_id, contact_email } of addresses) {
-    await m.insert(NotificationOutbox, {
-      requestId: request_id,
-      recipient: contact_email,
-      subject: `Su solicitud ${input.requestNumber}: corrección del nombre registrado`,
-      body: `Corregimos el nombre registrado del solicitante: ahora es ${input.fullName}. Motivo: ${input.reason}\n\nSi usted no pidió esta corrección, comuníquese con nuestro Call Center.`,
-      createdAt: now,
-      sentAt: null,
-      attempts: 0,
-      lastError: null,
-    });
+    await queueEmail(m, { requestId: request_id, recipient: contact_email, ...requestNotification(input.requestNumber, { nameCorrectedTo: input.fullName, reason: input.reason }) }, now);
   }
   return { requestNumber: input.requestNumber, stage, serialNumber: null };
 }

@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { normalizeIdNumber } from '../../graphql/id-number.js';
 import { appError, badIdNumber, messages } from '../errors.js';
-import type { RequestSummary, StepView } from './lookup-service.js';
+import type { StepView } from '../lifecycle/step-texts.js';
+import type { RequestSummary } from './lookup-service.js';
 
 export const requestResolvers: Resolvers = {
   Query: {

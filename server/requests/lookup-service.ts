@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import type { InvoiceLinks } from '../lifecycle/invoice.js';
 import type { HandleCodec } from './handle.js';
-import { pendingStep, validityStep } from './step-texts.js';
+import { pendingStep, validityStep, type StepView } from '../lifecycle/step-texts.js';
 
 export interface LookupResult {
   applicant: { idType: IdType; idNumber: string; fullName: string } | null;
@@ -27,14 +27,6 @@ export interface RequestDetail {
   holderName: string;
   serialNumber: string | null;
   steps: StepView[];
-}
-
-export interface StepView {
-  kind: StepKind;
-  state: StepState;
-  modifiedAt: Date | null;
-  information: string;
-  invoiceUrl: string | null;
 }
 
 interface LookupRow {

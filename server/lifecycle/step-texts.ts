@@ -1,5 +1,13 @@
-import type { StepKind } from '../../entities/domain.js';
-import type { StepView } from './lookup-service.js';
+import type { StepKind, StepState } from '../../entities/domain.js';
+
+/** One of a request's five steps as the applicant reads it. */
+export interface StepView {
+  kind: StepKind;
+  state: StepState;
+  modifiedAt: Date | null;
+  information: string;
+  invoiceUrl: string | null;
+}
 
 /** The sentences operators' moves leave in "Información" (the manual's, where it shows one). */
 export const STEP_TEXT = {
