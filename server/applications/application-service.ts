@@ -10,17 +10,14 @@ import {
   CertificateType,
   NotificationOutbox,
   RequestDocument,
-  RequestStep,
 } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
-import { appendEvent, type HistoryKey } from '../lifecycle/history.js';
-import { STEP_TEXT } from '../lifecycle/step-texts.js';
+import type { HistoryKey } from '../lifecycle/history.js';
+import { recordSubmission } from '../lifecycle/moves.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
 import { REQUIRED_DOCUMENTS, TERMS_VERSION } from './requirements.js';
-import { requestNotification } from '../lifecycle/notification.js';
-import { queueEmail } from '../notifications/outbox.js';
 
 export const DRAFT_TTL_MS = 2 * 3_600_000;
 
@@ -282,21 +279,17 @@ export class ApplicationService {
                   contactPhone: phone,
                 }),
               );
-              await m.insert(RequestStep, [
-                { requestId: request.id, kind: 'FILING', state: 'COMPLETED', modifiedAt: now, information: STEP_TEXT.filed, invoiceUrl: null },
-                { requestId: request.id, kind: 'PAYMENT', state: 'IN_PROGRESS', modifiedAt: now, information: STEP_TEXT.paymentReview, invoiceUrl: null },
-              ]);
               await m.update(RequestDocument, { draftId }, { requestId: request.id });
               // Claimed only if still unclaimed: of two submissions of one draft, one files.
               const claimed = await m.update(ApplicationDraft, { id: draftId, requestId: IsNull() }, { requestId: request.id });
               if (claimed.affected !== 1) throw draftGone();
-              await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: 'applicant', move: 'apply', fromStage: 'AWAITING_FILING', toStage: 'AWAITING_PAYMENT', reason: `Términos ${open.termsVersion}` });
-              const filed = requestNotification(request.requestNumber, {
-                step: 'FILING',
-                information: STEP_TEXT.filed,
-                detail: `Número de solicitud ${request.requestNumber}, orden de pedido ${request.orderNumber}.`,
-              });
-              await queueEmail(m, { requestId: request.id, recipient: email, ...filed }, now);
+              // The lifecycle's submission move, in this transaction: steps, history entry and e-mail.
+              await recordSubmission(
+                m,
+                this.historyKey,
+                { requestId: request.id, requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), termsVersion: open.termsVersion, recipient: email },
+                now,
+              );
               return { requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber) };
             }),
           10_000,

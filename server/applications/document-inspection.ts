@@ -26,7 +26,7 @@ export type Verdict = { problem: ContentProblem } | { problem: null; rewritten: 
  * worker is always the compiled one (`npm test` builds first).
  */
 const WORKER = path.join(projectRoot, 'dist/server/applications/inspection-worker.js');
-export const INSPECTION_LIMITS = { deadlineMs: 3_000, heapMb: 96 };
+export const INSPECTION_LIMITS = { deadlineMs: 8_000, startMs: 30_000, heapMb: 96 };
 
 export function inspectIsolated(mediaType: MediaType, file: string, rewriteTo: string): Promise<Verdict> {
   return new Promise((resolve) => {
@@ -37,9 +37,18 @@ export function inspectIsolated(mediaType: MediaType, file: string, rewriteTo: s
       stderr: true,
     });
     const tooComplex: Verdict = { problem: mediaType === 'application/pdf' ? 'PDF_TOO_COMPLEX' : 'IMAGE_UNREADABLE' };
-    const deadline = setTimeout(() => void worker.terminate(), INSPECTION_LIMITS.deadlineMs);
+    // The deadline counts from when the worker has loaded its libraries, so a busy machine's slow
+    // start is not taken for a slow document; starting at all gets a wider bound.
+    let deadline = setTimeout(() => void worker.terminate(), INSPECTION_LIMITS.startMs);
     let verdict: Verdict = tooComplex;
-    worker.once('message', (message: Verdict) => (verdict = message));
+    worker.on('message', (message: Verdict | 'ready') => {
+      if (message !== 'ready') {
+        verdict = message;
+        return;
+      }
+      clearTimeout(deadline);
+      deadline = setTimeout(() => void worker.terminate(), INSPECTION_LIMITS.deadlineMs);
+    });
     // Out of heap, or an error the inspection did not expect: refused, never a crash.
     worker.once('error', () => (verdict = tooComplex));
     worker.once('exit', () => {

@@ -37,6 +37,7 @@ function overrun(): Error {
 // One document's inspection, in its own thread (see inspectIsolated): reads the received file,
 // writes the PDF as checked beside it, and answers a Verdict.
 const { mediaType, file, rewriteTo } = workerData as { mediaType: MediaType; file: string; rewriteTo: string };
+parentPort!.postMessage('ready');
 const { problem, rewritten } = await inspect(mediaType, await readFile(file));
 const verdict: Verdict = overBudget ? { problem: 'PDF_TOO_COMPLEX' } : problem ? { problem } : { problem: null, rewritten: Boolean(rewritten) };
 if (!verdict.problem && rewritten) await writeFile(rewriteTo, rewritten, { mode: 0o600 });

@@ -1,23 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { CertificateRequest, Invoice, RequestEvent, RequestStep, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import { CertificateRequest, RequestEvent, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
-import { STEP_TEXT } from './step-texts.js';
+import type { HistoryKey } from './history.js';
+import { allowed, stageOf, TRANSITIONS, type Move, type Stage } from './machine.js';
+import { effectOf, recordMove, type MoveInput } from './moves.js';
 import { correctApplicantName, type NameCorrection } from './name-correction.js';
 import { MoveRefused, type MoveResult } from './refusals.js';
-import { appendEvent, type HistoryKey } from './history.js';
-import { storedInvoiceUrl } from './invoice.js';
-import { allowed, stageOf, TRANSITIONS, waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
-import { requestNotification } from './notification.js';
-import { queueEmail } from '../notifications/outbox.js';
 
-export type MoveInput =
-  | { move: 'file' | 'approve' | 'deliver'; requestNumber: string; actor: string }
-  | { move: 'verify-payment'; requestNumber: string; actor: string; invoiceNumber: string }
-  | { move: 'reject'; requestNumber: string; actor: string; reason: string }
-  | { move: 'revoke'; requestNumber: string; actor: string; reason: RevocationReason };
-
+export type { MoveInput } from './moves.js';
 export { MoveRefused, type MoveResult } from './refusals.js';
 
 const VERB: Record<Move, string> = {
@@ -51,13 +42,6 @@ interface Row {
   contact_email: string | null;
   kind: StepKind | null;
   state: StepState | null;
-}
-
-interface StepWrite {
-  kind: StepKind;
-  state: StepState;
-  information: string;
-  invoiceUrl?: string;
 }
 
 // Moves may wait on another operator's row lock; they get longer than a lookup.
@@ -95,69 +79,24 @@ export class LifecycleService {
     }
     const to = TRANSITIONS[input.move].to;
 
-    const update: Partial<CertificateRequest> = {};
-    const writes: StepWrite[] = [];
-    let reason: string | null = null;
-    switch (input.move) {
-      case 'file':
-        writes.push({ kind: 'FILING', state: 'COMPLETED', information: STEP_TEXT.filed }, { kind: 'PAYMENT', state: 'IN_PROGRESS', information: STEP_TEXT.paymentReview });
-        break;
-      case 'verify-payment': {
-        const token = randomBytes(32).toString('base64url');
-        await m.insert(Invoice, { requestId: request.id, invoiceNumber: input.invoiceNumber, token, issuedAt: now });
-        reason = `Factura ${input.invoiceNumber}`;
-        writes.push(
-          { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: storedInvoiceUrl(token) },
-          { kind: 'APPROVAL', state: 'IN_PROGRESS', information: STEP_TEXT.approvalReview },
-        );
-        break;
-      }
-      case 'approve':
-        writes.push({ kind: 'APPROVAL', state: 'COMPLETED', information: STEP_TEXT.approved }, { kind: 'DELIVERY', state: 'IN_PROGRESS', information: STEP_TEXT.deliveryReady });
-        break;
-      case 'reject':
-        reason = input.reason;
-        update.status = 'REJECTED';
-        writes.push({ kind: waitingStep(from), state: 'REJECTED', information: STEP_TEXT.rejected.replace('{reason}', input.reason) });
-        break;
-      case 'deliver':
-        Object.assign(update, {
-          status: 'COMPLETED',
-          serialNumber: await newSerial(m),
-          issuedAt: now,
-          validFrom: now,
-          validTo: new Date(now.getTime() + request.validity_days * 86_400_000),
-        });
-        writes.push({ kind: 'DELIVERY', state: 'COMPLETED', information: STEP_TEXT.delivered }, { kind: 'VALIDITY', state: 'VALID', information: STEP_TEXT.valid });
-        break;
-      case 'revoke':
-        reason = input.reason;
-        Object.assign(update, { revokedAt: now, revocationReason: input.reason });
-        writes.push({ kind: 'VALIDITY', state: 'REVOKED', information: STEP_TEXT.revoked });
-        break;
-    }
-
+    const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validity_days, from, now });
     const updated = await m
       .createQueryBuilder()
       .update(CertificateRequest)
-      .set({ ...update, version: () => 'version + 1' })
+      .set({ ...effect.request, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: request.id, version: request.version })
       .execute();
     if (updated.affected !== 1) {
       throw new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${input.requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
     }
-    for (const write of writes) {
-      const values = { state: write.state, information: write.information, modifiedAt: now, invoiceUrl: write.invoiceUrl ?? null };
-      if (steps.has(write.kind)) await m.update(RequestStep, { requestId: request.id, kind: write.kind }, values);
-      else await m.insert(RequestStep, { requestId: request.id, kind: write.kind, ...values });
-    }
     // After the version update: the request's row now serializes this move's place in the chain.
-    await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor: input.actor, move: input.move, fromStage: from, toStage: to, reason });
-    if (request.contact_email) {
-      const changed = writes[0];
-      await queueEmail(m, { requestId: request.id, recipient: request.contact_email, ...requestNotification(input.requestNumber, { step: changed.kind, information: changed.information }) }, now);
-    }
-    return { requestNumber: input.requestNumber, stage: to, serialNumber: (update.serialNumber as string | undefined) ?? null };
+    await recordMove(
+      m,
+      this.historyKey,
+      { requestId: request.id, requestNumber: input.requestNumber, actor: input.actor, move: input.move, from, to, effect, existingSteps: new Set(steps.keys()), recipient: request.contact_email },
+      now,
+    );
+    return { requestNumber: input.requestNumber, stage: to, serialNumber: effect.request?.serialNumber ?? null };
   }
 
   /** An operator's correction of the applicant's recorded name (see name-correction.ts). */
@@ -178,19 +117,4 @@ export class LifecycleService {
         .getMany(),
     );
   }
-}
-
-/**
- * 16 bytes from the CSPRNG, top bit cleared so the DER INTEGER is positive (RFC 5280 §4.1.2.2),
- * lowercase hex. A collision is as good as impossible; it is checked anyway, and the unique
- * index is the last word.
- */
-async function newSerial(m: EntityManager): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const bytes = randomBytes(16);
-    bytes[0] &= 0x7f;
-    const serial = bytes.toString('hex');
-    if (!(await m.existsBy(CertificateRequest, { serialNumber: serial }))) return serial;
-  }
-  throw new Error('could not draw a unique serial number');
 }

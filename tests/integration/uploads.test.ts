@@ -229,7 +229,7 @@ describe.each(testDatabases())('uploads on $name', (database) => {
     await probing;
     expect(answer.status).toBe(415);
     expect(answer.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PDF_TOO_COMPLEX' });
-    expect(Date.now() - started).toBeLessThan(INSPECTION_LIMITS.deadlineMs + 2_000);
+    expect(Date.now() - started).toBeLessThan(INSPECTION_LIMITS.deadlineMs + 12_000);
     // The server's event loop never waited on the parser.
     expect(slowest).toBeLessThan(500);
 
