@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from '../../entities/index.js';
-import type { DatabaseConfig } from '../config.js';
+import { loadConfig, type DatabaseConfig } from '../config.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 
@@ -76,5 +76,16 @@ export async function detectFlavor(url: string, timeoutMs: number): Promise<'mys
     return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
+  }
+}
+
+/** For command-line tools: the database the server would open (DATABASE_URL), migrated, for the time of `work`. */
+export async function withConfiguredDatabase<T>(work: (dataSource: DataSource, config: DatabaseConfig) => Promise<T>): Promise<T> {
+  const { database } = loadConfig();
+  const dataSource = await openDatabase({ database, timeoutMs: 10_000 });
+  try {
+    return await work(dataSource, database);
+  } finally {
+    await dataSource.destroy();
   }
 }

@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import { CertificateRequest, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
+import { toDate } from '../db/values.js';
+import { stageOf, type Stage } from './machine.js';
+import { MoveRefused } from './refusals.js';
+
+/** A request as a move reads it, inside the move's transaction. */
+export interface RequestState {
+  id: number;
+  version: number;
+  validityDays: number;
+  /** The address confirmed when applying: a request's e-mails go there only. */
+  contactEmail: string | null;
+  applicantId: number;
+  /** The applicant's recorded name, as the lookup shows it. */
+  fullName: string;
+  steps: Map<StepKind, StepState>;
+  stage: Stage;
+}
+
+interface Row {
+  id: number;
+  status: RequestStatus;
+  version: number;
+  valid_to: Date | string | null;
+  validity_days: number;
+  contact_email: string | null;
+  applicant_id: number;
+  full_name: string;
+  kind: StepKind | null;
+  state: StepState | null;
+}
+
+/** The request `requestNumber` names and the stage it is at; MoveRefused NOT_FOUND when there is none. */
+export async function requestState(m: EntityManager, requestNumber: string, now: Date): Promise<RequestState> {
+  const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${requestNumber}.`);
+  if (!/^\d{1,9}$/.test(requestNumber)) throw notFound();
+  const rows: Row[] = await m.query(
+    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, r.contact_email, r.applicant_id, a.full_name, s.kind, s.state
+       FROM certificate_request r
+       JOIN certificate_type t ON t.id = r.certificate_type_id
+       JOIN applicant a ON a.id = r.applicant_id
+       LEFT JOIN request_step s ON s.request_id = r.id
+      WHERE r.request_number = ?`,
+    [Number(requestNumber)],
+  );
+  if (rows.length === 0) throw notFound();
+  const [row] = rows;
+  const steps = new Map(rows.filter((r) => r.kind).map((r) => [r.kind!, r.state!]));
+  return {
+    id: row.id,
+    version: row.version,
+    validityDays: row.validity_days,
+    contactEmail: row.contact_email,
+    applicantId: row.applicant_id,
+    fullName: row.full_name,
+    steps,
+    stage: stageOf(row.status, steps, toDate(row.valid_to), now),
+  };
+}
+
+/**
+ * Writes `changes` to the request only if nobody moved it since it was read (optimistic lock on
+ * `version`): of two moves at once, one wins and the other is refused with CONFLICT.
+ */
+export async function claimRequest(m: EntityManager, request: RequestState, requestNumber: string, changes: Partial<CertificateRequest> = {}): Promise<void> {
+  const updated = await m
+    .createQueryBuilder()
+    .update(CertificateRequest)
+    .set({ ...changes, version: () => 'version + 1' })
+    .where('id = :id AND version = :version', { id: request.id, version: request.version })
+    .execute();
+  if (updated.affected !== 1) {
+    throw new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
+  }
+}
