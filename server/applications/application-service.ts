@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IsNull, LessThan, MoreThan, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
-import { ID_TYPES } from '../../entities/domain.js';
+import { ID_TYPES, normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
 import {
   Applicant,
   ApplicationDraft,
