@@ -1,6 +1,6 @@
 // Stored values of the domain's enumerations; the GraphQL enums of graphql/schema carry the same names.
-export const ID_TYPES = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'] as const;
-export type IdType = (typeof ID_TYPES)[number];
+// The identity document's kinds are the contract's own, shared with the pages: defined once, in graphql/.
+export { ID_TYPES, type IdType } from '../graphql/id-number.js';
 
 export const REQUEST_STATUSES = ['IN_PROGRESS', 'COMPLETED', 'REJECTED', 'CANCELLED'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

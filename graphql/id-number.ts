@@ -3,7 +3,9 @@
  * the page checks as the applicant types, the API refuses the same inputs, by
  * construction. No dependencies, so it weighs nothing in the browser.
  */
-export type IdType = 'CC' | 'CE' | 'NIT' | 'PA' | 'PEP' | 'PPT';
+/** The kinds of identity document, as the schema's `IdType` and the `applicant.id_type` column store them (checked by tests/unit/enums.test.ts). */
+export const ID_TYPES = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'] as const;
+export type IdType = (typeof ID_TYPES)[number];
 
 // DIAN's check digit for a NIT: weights from the rightmost digit, r = sum mod 11, DV = r < 2 ? r : 11 - r.
 const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];

@@ -14,7 +14,6 @@ import { CaptchaGate } from './captcha/gate.js';
 import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
-import { ServiceUnavailableError } from './errors.js';
 import { isEmpty, seed } from './demo/seed.js';
 import { createApollo } from './graphql/apollo.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
@@ -30,7 +29,8 @@ import { OutboxSender } from './notifications/sender.js';
 import { PartnerService } from './partners/partner-service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
-import { RateLimitedError, RateLimits } from './ratelimit/limits.js';
+import { RateLimits } from './ratelimit/limits.js';
+import { RateLimited, ServiceUnavailableError } from './refusals.js';
 import { HandleCodec } from './requests/handle.js';
 import { PublicLookup } from './requests/public-lookup.js';
 import { RequestService } from './requests/lookup-service.js';
@@ -96,13 +96,12 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
         await limits.consumeClient('codeEmail', ip, email);
         await limits.consumeFixed('codeEmailAll', { ...config.rateLimits.codeEmail, points: config.rateLimits.codeEmail.points * EMAIL_CODE.mailboxFactor }, pseudonyms.value('mailbox', email));
       } catch (error) {
-        if (!(error instanceof RateLimitedError)) throw error;
+        if (!(error instanceof RateLimited)) throw error;
         const message = 'Ya enviamos varios códigos a este correo. Revise su bandeja de entrada y la carpeta de correo no deseado, o espere antes de pedir otro.';
         throw new ApplicationRefused('RATE_LIMITED', [{ field: 'email', message }], { retryAfterSeconds: error.retryAfterSeconds });
       }
     },
     lifecycle: new LifecycleService(db, historyKey),
-    db,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };

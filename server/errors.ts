@@ -1,19 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { IdNumberProblem } from '../graphql/id-number.js';
 import type { RecordTextProblem } from './names.js';
-
-/** The stable `extensions.code` values of the contract (README, Errors); clients switch on these, never on messages. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'CAPTCHA_INVALID'
-  | 'CAPTCHA_REUSED'
-  | 'RATE_LIMITED'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'FAILED_PRECONDITION'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
 
 // What the applicant reads (es-CO): each message says what to do next.
 export const messages = {
@@ -47,28 +33,3 @@ export const messages = {
     NIT_CHECK_DIGIT: 'El dígito de verificación del NIT no corresponde. Escríbalo con su dígito de verificación, por ejemplo 900123456-8.',
   } satisfies Record<IdNumberProblem, string>,
 } as const;
-
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
-}
-
-export function badIdNumber(problem: IdNumberProblem, bounds: { min?: number; max?: number }): GraphQLError {
-  const message = messages.ID_NUMBER[problem].replace('{min}', String(bounds.min)).replace('{max}', String(bounds.max));
-  const limits = problem === 'LENGTH' ? { min: bounds.min, max: bounds.max } : {};
-  return appError('BAD_USER_INPUT', message, { field: 'idNumber', reason: problem, ...limits });
-}
-
-/** HTTP 429 with Retry-After, besides the GraphQL error (Apollo reads `extensions.http`). */
-export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
-  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} segundos` : `${Math.ceil(retryAfterSeconds / 60)} minutos`;
-  return appError('RATE_LIMITED', messages.RATE_LIMITED.replace('{wait}', wait), {
-    retryAfterSeconds,
-    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-  });
-}
-
-export class ServiceUnavailableError extends Error {
-  constructor(cause?: unknown) {
-    super('database unavailable', { cause });
-  }
-}

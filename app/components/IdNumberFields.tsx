@@ -1,10 +1,8 @@
 'use client';
 
 import { useId, type Ref } from 'react';
-import type { IdType } from '../../graphql/generated/client/graphql';
+import { ID_TYPES, type IdType } from '../../graphql/id-number';
 import type { Messages } from '../i18n';
-
-const ID_TYPES: IdType[] = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
 
 interface Props {
   t: Messages;

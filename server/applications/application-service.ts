@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IsNull, LessThan, MoreThan, Not, QueryFailedError, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
-import { ID_TYPES } from '../../entities/domain.js';
+import { ID_TYPES, normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
 import {
   Applicant,
   ApplicationDraft,
@@ -13,23 +12,24 @@ import {
 } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
+import { Refusal } from '../refusals.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
-import { REQUIRED_DOCUMENTS, TERMS_VERSION } from './requirements.js';
+import { REQUIRED_DOCUMENTS, TERMS_VERSION, type DocumentKind } from './requirements.js';
 
 export const DRAFT_TTL_MS = 2 * 3_600_000;
 
 /** A refusal of the applicant's input, field by field, in Spanish; nothing was written. */
-export class ApplicationRefused extends Error {
+export class ApplicationRefused extends Refusal {
   constructor(
     readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FAILED_PRECONDITION' | 'RATE_LIMITED',
     readonly fields: { field: string; message: string }[],
     /** What a client switches on besides the code: `reason`, `attemptsLeft`, `retryAfterSeconds`. */
-    readonly details: { reason?: string; attemptsLeft?: number; retryAfterSeconds?: number } = {},
+    override readonly details: { reason?: string; attemptsLeft?: number; retryAfterSeconds?: number } = {},
   ) {
-    super(fields.map((f) => `${f.field}: ${f.message}`).join('; '));
+    super(fields.map((f) => `${f.field}: ${f.message}`).join('; '), details);
   }
 }
 
@@ -105,6 +105,12 @@ export class ApplicationService {
     private readonly historyKey: HistoryKey,
   ) {
     this.codes = new EmailCodes(secret);
+  }
+
+  /** The certificates one can apply for, with the documents each asks for. */
+  async certificateTypes(): Promise<{ code: string; name: string; requiresCompany: boolean; documents: DocumentKind[] }[]> {
+    const types = await this.db.run((ds) => ds.getRepository(CertificateType).find({ order: { id: 'ASC' } }));
+    return types.map((t) => ({ code: t.code, name: t.name, requiresCompany: t.requiresCompany, documents: REQUIRED_DOCUMENTS[t.code] ?? ['ID_DOCUMENT'] }));
   }
 
   /** The input of startApplication, checked before the CAPTCHA is spent: a typo must not cost a solved one. Returns the address to use. */

@@ -111,7 +111,7 @@ export class DocumentService {
 
   /**
    * Everything decided before the body is read: the kind, the name, the declared size, the
-   * draft, the draft's upload budget (RateLimitedError past it) and the storage quota.
+   * draft, the draft's upload budget (RateLimited past it) and the storage quota.
    */
   async admit(draftId: string, kind: string, filenameHeader: string | undefined, declaredBytes: number | null, now = new Date()): Promise<Admission> {
     if (!(KINDS as string[]).includes(kind)) throw refused('UNKNOWN_KIND');

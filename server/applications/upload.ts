@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ServiceUnavailableError, messages } from '../errors.js';
 import type { Handler } from '../http/server.js';
 import { sendJson, sendJsonAndClose } from '../http/io.js';
-import { RateLimitedError } from '../ratelimit/limits.js';
+import { httpRefusal } from '../http/refusals.js';
+import { waitText } from '../refusals.js';
 import { UploadAbandoned, UploadRefused, UPLOADS_PER_DRAFT, UPLOADS_PER_KIND, type DocumentService, type UploadProblem } from './documents.js';
 
 const PATH = /^\/applications\/([A-Za-z0-9_-]{1,64})\/documents\/([A-Z_]{1,32})$/;
@@ -44,13 +44,14 @@ export function uploadHandler(documents: DocumentService): Handler {
     } catch (error) {
       if (error instanceof UploadAbandoned) return;
       if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, refusalExtensions(error.problem));
-      if (error instanceof RateLimitedError) {
-        const wait = error.retryAfterSeconds < 60 ? `${error.retryAfterSeconds} segundos` : `${Math.ceil(error.retryAfterSeconds / 60)} minutos`;
-        const message = `Ha subido demasiadas veces documentos a esta solicitud (hasta ${UPLOADS_PER_KIND} por documento y ${UPLOADS_PER_DRAFT} en total). Espere ${wait} o empiece una solicitud nueva.`;
-        return refuse(req, res, 429, message, { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
-      }
-      if (error instanceof ServiceUnavailableError) return refuse(req, res, 503, messages.SERVICE_UNAVAILABLE, { code: 'SERVICE_UNAVAILABLE' });
-      throw error;
+      const refusal = httpRefusal(error);
+      if (!refusal) throw error;
+      // A draft's upload budget, said in the words of uploads.
+      const message =
+        refusal.status === 429
+          ? `Ha subido demasiadas veces documentos a esta solicitud (hasta ${UPLOADS_PER_KIND} por documento y ${UPLOADS_PER_DRAFT} en total). Espere ${waitText(Number(refusal.extensions.retryAfterSeconds))} o empiece una solicitud nueva.`
+          : refusal.message;
+      return refuse(req, res, refusal.status, message, refusal.extensions, refusal.headers);
     }
   };
 }

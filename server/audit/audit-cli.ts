@@ -4,19 +4,17 @@
  * audit of DATABASE_URL, matching the keyed hash the server wrote (same SSPS_SECRET).
  */
 import { parseArgs } from 'node:util';
-import { normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
+import { ID_TYPES, normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/data-source.js';
 import { toDate } from '../db/values.js';
 import { Pseudonymizer } from '../privacy.js';
 import { consultationsQuery } from './audit-log.js';
 
-const ID_TYPES = ['CC', 'CE', 'NIT', 'PA', 'PEP', 'PPT'];
-
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { days: { type: 'string', default: '365' } } });
   const [idType, rawNumber] = positionals;
-  if (!ID_TYPES.includes(idType) || !rawNumber) {
+  if (!ID_TYPES.some((known) => known === idType) || !rawNumber) {
     console.error(`usage: npm run audit -- <${ID_TYPES.join('|')}> <idNumber> [--days N]`);
     return 2;
   }

@@ -1,6 +1,5 @@
-import type { GraphQLError } from 'graphql';
-import { appError, messages, rateLimitedError } from '../errors.js';
-import { RateLimitedError, type RateLimits } from '../ratelimit/limits.js';
+import type { RateLimits } from '../ratelimit/limits.js';
+import { CaptchaRefused } from '../refusals.js';
 import type { CaptchaVerifier, UsedTokenStore } from './captcha.js';
 
 /**
@@ -17,22 +16,15 @@ export class CaptchaGate {
   ) {}
 
   async spend(token: string | null | undefined, ip: string): Promise<void> {
-    if (!token) return this.refuse(ip, appError('CAPTCHA_INVALID', messages.CAPTCHA_MISSING, { field: 'captchaToken' }));
+    if (!token) return this.refuse(ip, new CaptchaRefused('MISSING'));
     const check = await this.verifier.verify(token);
-    if (!check.ok) return this.refuse(ip, appError('CAPTCHA_INVALID', messages.CAPTCHA_INVALID, { field: 'captchaToken', reason: check.reason }));
-    if (!(await this.used.markUsed(check.id, check.expiresAt))) {
-      return this.refuse(ip, appError('CAPTCHA_REUSED', messages.CAPTCHA_REUSED, { field: 'captchaToken' }));
-    }
+    if (!check.ok) return this.refuse(ip, new CaptchaRefused('INVALID', check.reason));
+    if (!(await this.used.markUsed(check.id, check.expiresAt))) return this.refuse(ip, new CaptchaRefused('REUSED'));
   }
 
-  /** Counts the failure; past the bucket's limit the answer is RATE_LIMITED instead of the refusal. */
-  private async refuse(ip: string, refusal: GraphQLError): Promise<never> {
-    try {
-      await this.limits.consumeClient('captchaFailureIp', ip);
-    } catch (error) {
-      if (error instanceof RateLimitedError) throw rateLimitedError(error.retryAfterSeconds);
-      throw error;
-    }
+  /** Counts the failure; past the bucket's limit the answer is RateLimited instead of the refusal. */
+  private async refuse(ip: string, refusal: CaptchaRefused): Promise<never> {
+    await this.limits.consumeClient('captchaFailureIp', ip);
     throw refusal;
   }
 }

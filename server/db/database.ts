@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
-import { ServiceUnavailableError } from '../errors.js';
+import { ServiceUnavailableError } from '../refusals.js';
 import type { Logger } from '../log.js';
 import { openDatabase } from './data-source.js';
 

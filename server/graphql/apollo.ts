@@ -3,7 +3,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLFormattedError } from 'graphql';
-import { messages, ServiceUnavailableError } from '../errors.js';
+import { messages } from '../errors.js';
+import { ServiceUnavailableError } from '../refusals.js';
 import { scrub, type Logger } from '../log.js';
 import { applicationResolvers } from '../applications/application-resolvers.js';
 import { lifecycleResolvers } from '../lifecycle/lifecycle-resolvers.js';
@@ -11,6 +12,7 @@ import { requestResolvers } from '../requests/lookup-resolvers.js';
 import type { GraphQLContext } from './context.js';
 import { jitGateway } from './jit.js';
 import { queryLimits } from './limits.js';
+import { withRefusalsMapped } from './refusals.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { loadTypeDefs } from './schema.js';
 
@@ -34,7 +36,7 @@ export function createApollo({ production, log }: { production: boolean; log: Lo
     gateway: jitGateway(
       makeExecutableSchema({
         typeDefs: loadTypeDefs(),
-        resolvers: [requestResolvers, lifecycleResolvers, applicationResolvers, { Date: DateScalar, DateTime: DateTimeScalar }],
+        resolvers: [...[requestResolvers, lifecycleResolvers, applicationResolvers].map(withRefusalsMapped), { Date: DateScalar, DateTime: DateTimeScalar }],
       }),
     ),
     introspection: !production,

@@ -1,6 +1,5 @@
 import type { ApplicationService } from '../applications/application-service.js';
 import type { CaptchaGate } from '../captcha/gate.js';
-import type { Database } from '../db/database.js';
 import type { LifecycleService } from '../lifecycle/lifecycle-service.js';
 import type { Logger } from '../log.js';
 import type { Caller } from '../partners/partner-service.js';
@@ -11,11 +10,10 @@ export interface Services {
   lifecycle: LifecycleService;
   applications: ApplicationService;
   captcha: CaptchaGate;
-  /** Spends one draft opening of the client's address (RATE_LIMIT_DRAFT_IP); RateLimitedError past it. */
+  /** Spends one draft opening of the client's address (RATE_LIMIT_DRAFT_IP); RateLimited past it. */
   limitDraftOpening: (ip: string) => Promise<void>;
   /** Spends one code e-mail to `email` asked from `ip` (RATE_LIMIT_CODE_EMAIL); ApplicationRefused past it. */
   limitCodeEmail: (email: string, ip: string) => Promise<void>;
-  db: Database;
   newRequestUrl: string;
   detailNeedsOrderNumber: boolean;
 }

@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context.js';
+import { contextError } from '../graphql/refusals.js';
 import { messages } from '../errors.js';
 import { readBody, sendJson } from './io.js';
 
@@ -37,7 +38,11 @@ export function graphqlHandler(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      // Apollo reads the HTTP status (401, 503) from the error before formatError runs: translated here.
+      context: () =>
+        context(req).catch((error: unknown) => {
+          throw contextError(error);
+        }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { messages, ServiceUnavailableError } from '../errors.js';
-import { RateLimitedError } from '../ratelimit/limits.js';
+import { messages } from '../errors.js';
+import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
 import { sendJson } from './io.js';
+import { httpRefusal } from './refusals.js';
 import { applyCors, applySecurityHeaders, type SecurityOptions } from './security.js';
 
 export type { SecurityOptions } from './security.js';
@@ -12,11 +13,11 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => P
 
 export interface Routes {
   graphql: Handler;
-  /** A new CAPTCHA challenge for this client, or RateLimitedError past its limit. */
+  /** A new CAPTCHA challenge for this client, or RateLimited past its limit. */
   challenge: (req: IncomingMessage) => Promise<unknown>;
   /** PUT /applications/{draftId}/documents/{kind}: a supporting document's bytes. */
   upload: Handler;
-  /** The invoice PDF behind a live sealed link, or null; RateLimitedError past the client's budget. */
+  /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
   invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
   /** Next.js's request handler; absent when the server runs API-only (SSPS_WEB=0). */
@@ -74,8 +75,7 @@ function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Ha
         try {
           return sendJson(res, 200, await challenge(req));
         } catch (error) {
-          if (!(error instanceof RateLimitedError)) throw error;
-          return sendRateLimited(res, error);
+          return sendRefusal(res, error);
         }
       },
     ],
@@ -98,8 +98,7 @@ function invoiceRoute(routes: Routes): Handler {
     try {
       pdf = await routes.invoice(url.pathname.slice('/invoices/'.length), req);
     } catch (error) {
-      if (!(error instanceof RateLimitedError)) throw error;
-      return sendRateLimited(res, error);
+      return sendRefusal(res, error);
     }
     if (!pdf) return sendJson(res, 404, { error: 'not found' });
     res.writeHead(200, {
@@ -113,8 +112,11 @@ function invoiceRoute(routes: Routes): Handler {
   };
 }
 
-function sendRateLimited(res: ServerResponse, error: RateLimitedError): void {
-  sendJson(res, 429, { error: 'rate limited', code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds }, { 'retry-after': String(error.retryAfterSeconds) });
+/** These two routes answer a spent budget in their own short shape; the database's absence goes to the catch-all (with Retry-After). */
+function sendRefusal(res: ServerResponse, error: unknown): void {
+  const refusal = error instanceof RateLimited ? httpRefusal(error) : null;
+  if (!refusal) throw error;
+  sendJson(res, refusal.status, { error: 'rate limited', ...refusal.extensions }, refusal.headers);
 }
 
 const notFound: Handler = (_req, res) => sendJson(res, 404, { error: 'not found' });

@@ -1,26 +1,26 @@
-import { GraphQLError } from 'graphql';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
-import { appError, messages } from '../errors.js';
+import { messages } from '../errors.js';
 import { personName, recordText } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { BadInput, Forbidden, Unauthenticated } from '../refusals.js';
 import type { Move, RevocationReason } from './machine.js';
-import { MoveRefused, type MoveInput } from './lifecycle-service.js';
+import type { MoveInput } from './lifecycle-service.js';
 
 function requireKey(ctx: GraphQLContext) {
-  if (!ctx.caller.partner) throw new GraphQLError(messages.KEY_REQUIRED, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  if (!ctx.caller.partner) throw new Unauthenticated('KEY_REQUIRED');
   return ctx.caller.partner;
 }
 
 function requireOperator(ctx: GraphQLContext) {
   const partner = requireKey(ctx);
-  if (partner.role !== 'operator') throw new GraphQLError(messages.OPERATORS_ONLY, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  if (partner.role !== 'operator') throw new Forbidden();
   return partner;
 }
 
 function text(field: string, value: string, min: number, max: number): string {
   const trimmed = value.trim();
   if (trimmed.length < min || trimmed.length > max || hasControlCharacters(trimmed)) {
-    throw appError('BAD_USER_INPUT', messages.TEXT_LENGTH.replace('{min}', String(min)).replace('{max}', String(max)), { field });
+    throw new BadInput(messages.TEXT_LENGTH.replace('{min}', String(min)).replace('{max}', String(max)), { field });
   }
   return trimmed;
 }
@@ -31,17 +31,7 @@ function hasControlCharacters(value: string): boolean {
 
 async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
   const operator = requireOperator(ctx);
-  return refused(() => ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput));
-}
-
-async function refused<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof MoveRefused)) throw error;
-    if (error.reason === 'NOT_FOUND') throw appError('NOT_FOUND', error.message);
-    throw appError('FAILED_PRECONDITION', error.message, { reason: error.reason });
-  }
+  return ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput);
 }
 
 export const lifecycleResolvers: Resolvers = {
@@ -69,11 +59,11 @@ export const lifecycleResolvers: Resolvers = {
     correctApplicantName: async (_root, { requestNumber, fullName, reason }, ctx) => {
       const operator = requireOperator(ctx);
       const name = personName(fullName);
-      if (!name.ok) throw appError('BAD_USER_INPUT', messages.PERSON_NAME[name.problem], { field: 'fullName', reason: name.problem });
+      if (!name.ok) throw new BadInput(messages.PERSON_NAME[name.problem], { field: 'fullName', reason: name.problem });
       const why = recordText(reason, { min: 5, max: 300 });
-      if (!why.ok) throw appError('BAD_USER_INPUT', messages.TEXT_LENGTH.replace('{min}', '5').replace('{max}', '300'), { field: 'reason', reason: why.problem });
+      if (!why.ok) throw new BadInput(messages.TEXT_LENGTH.replace('{min}', '5').replace('{max}', '300'), { field: 'reason', reason: why.problem });
       // The reason as typed (not upper-cased), once it is known to hold nothing invisible.
-      return refused(() => ctx.lifecycle.correctName({ requestNumber, actor: operator.name, fullName: name.value, reason: reason.normalize('NFC').trim() }));
+      return ctx.lifecycle.correctName({ requestNumber, actor: operator.name, fullName: name.value, reason: reason.normalize('NFC').trim() });
     },
   },
 };

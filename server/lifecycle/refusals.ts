@@ -1,3 +1,4 @@
+import { Refusal } from '../refusals.js';
 import type { Stage } from './machine.js';
 
 export interface MoveResult {
@@ -7,11 +8,14 @@ export interface MoveResult {
 }
 
 /** Why a move did not happen; nothing was written. */
-export class MoveRefused extends Error {
+export class MoveRefused extends Refusal {
+  readonly code: 'NOT_FOUND' | 'FAILED_PRECONDITION';
+
   constructor(
     readonly reason: 'NOT_FOUND' | 'ILLEGAL' | 'CONFLICT',
     message: string,
   ) {
-    super(message);
+    super(message, reason === 'NOT_FOUND' ? {} : { reason });
+    this.code = reason === 'NOT_FOUND' ? 'NOT_FOUND' : 'FAILED_PRECONDITION';
   }
 }

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { messages, ServiceUnavailableError } from '../errors.js';
+import { Unauthenticated } from '../refusals.js';
 import type { Caller, PartnerService } from './partner-service.js';
 
 /**
@@ -10,19 +9,7 @@ import type { Caller, PartnerService } from './partner-service.js';
 export async function authenticate(partners: PartnerService, header: string | undefined): Promise<Caller['partner']> {
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  let partner;
-  try {
-    partner = match ? await partners.authenticate(match[1]) : null;
-  } catch (error) {
-    if (error instanceof ServiceUnavailableError) {
-      throw new GraphQLError(messages.SERVICE_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
-    }
-    throw error;
-  }
-  if (!partner) {
-    throw new GraphQLError(messages.UNAUTHENTICATED, {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
-    });
-  }
+  const partner = match ? await partners.authenticate(match[1]) : null;
+  if (!partner) throw new Unauthenticated('UNKNOWN_KEY');
   return { id: partner.id, name: partner.name, role: partner.role, ratePerMinute: partner.ratePerMinute };
 }

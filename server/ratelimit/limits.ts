@@ -3,7 +3,7 @@ import { RateLimiterMySQL, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, 
 import type { DataSource } from 'typeorm';
 import type { RateRule } from '../config.js';
 import type { Database } from '../db/database.js';
-import { ServiceUnavailableError } from '../errors.js';
+import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 import { clientScopes, type Pseudonymizer } from '../privacy.js';
 
 /** Limits counted per client (see `consumeClient`); lookupIdentity is counted per person and client. */
@@ -15,12 +15,6 @@ export type LimitName = 'lookupIp' | 'lookupIdentity' | 'detailIp' | 'challengeI
  * of one office or one carrier's customers that share a /48 do not starve each other.
  */
 export const WIDE_SCOPE_FACTOR = 8;
-
-export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`rate limited for ${retryAfterSeconds}s`);
-  }
-}
 
 export interface RateLimitOptions {
   rules: Record<LimitName, RateRule>;
@@ -67,7 +61,7 @@ export class RateLimits {
    * Spends one point of `name` for the client at `ip` — IPv4 by address, IPv6 by its /64 and
    * also from its /48's wider budget (see clientScopes) — or, with `subject`, for that subject
    * as seen from that client (a person looked up from one network). Past either limit, throws
-   * RateLimitedError. Every per-address limit is spent through here.
+   * RateLimited. Every per-address limit is spent through here.
    */
   async consumeClient(name: LimitName, ip: string, subject?: string): Promise<void> {
     const { narrow, wide } = clientScopes(ip);
@@ -95,7 +89,7 @@ export class RateLimits {
           return;
         }
         // Spent, here and everywhere, until the window ends: no need to ask the store again.
-        if (lease.left < 0) throw new RateLimitedError(Math.max(1, Math.ceil((lease.until - Date.now()) / 1000)));
+        if (lease.left < 0) throw new RateLimited(Math.max(1, Math.ceil((lease.until - Date.now()) / 1000)));
       }
       // Requests arriving while a lease is being taken wait for it instead of each taking one.
       let taking = this.leasing.get(id);
@@ -119,7 +113,7 @@ export class RateLimits {
 
   private async spend(name: string, rule: RateRule, key: string): Promise<void> {
     const { allowed, res } = await this.hit(name, rule, key, 1);
-    if (!allowed) throw new RateLimitedError(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+    if (!allowed) throw new RateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
   }
 
   /** Adds `points` to a shared counter; `allowed` is false past its limit. */

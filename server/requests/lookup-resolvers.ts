@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { normalizeIdNumber } from '../../graphql/id-number.js';
-import { appError, badIdNumber, messages } from '../errors.js';
+import { messages } from '../errors.js';
 import type { StepView } from '../lifecycle/step-texts.js';
+import { BadInput, badIdNumber, NotFound } from '../refusals.js';
 import type { RequestSummary } from './lookup-service.js';
 
 export const requestResolvers: Resolvers = {
@@ -19,10 +20,10 @@ export const requestResolvers: Resolvers = {
       };
     },
     requestDetail: async (_root, { id, orderNumber }, ctx) => {
-      if (ctx.detailNeedsOrderNumber && !orderNumber?.trim()) throw appError('BAD_USER_INPUT', messages.ORDER_NUMBER_REQUIRED, { field: 'orderNumber' });
+      if (ctx.detailNeedsOrderNumber && !orderNumber?.trim()) throw new BadInput(messages.ORDER_NUMBER_REQUIRED, { field: 'orderNumber' });
       const detail = await ctx.lookup.detail(ctx.caller, id, orderNumber);
       // Forged, altered, expired or simply unknown: one answer, so handles cannot be probed.
-      if (!detail) throw appError('NOT_FOUND', messages.NOT_FOUND);
+      if (!detail) throw new NotFound();
       return { ...detail, steps: detail.steps.map(toStep) };
     },
   },

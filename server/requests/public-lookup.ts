@@ -1,14 +1,13 @@
-import { GraphQLError } from 'graphql';
 import type { IdType } from '../../graphql/id-number.js';
 import type { AuditKind } from '../../entities/index.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CaptchaGate } from '../captcha/gate.js';
 import type { Database } from '../db/database.js';
-import { rateLimitedError, ServiceUnavailableError } from '../errors.js';
 import { certificateBySerial, type CertificateStatusView } from '../lifecycle/serial.js';
 import type { Caller } from '../partners/partner-service.js';
 import { clientNetwork, type Pseudonymizer } from '../privacy.js';
-import { RateLimitedError, type RateLimits } from '../ratelimit/limits.js';
+import type { RateLimits } from '../ratelimit/limits.js';
+import { Refusal, ServiceUnavailableError } from '../refusals.js';
 import type { LookupResult, RequestDetail, RequestService } from './lookup-service.js';
 
 /**
@@ -95,15 +94,8 @@ export class PublicLookup {
       record(count === 0 && entry.kind !== 'LOOKUP' ? 'NOT_FOUND' : 'OK', count);
       return result;
     } catch (error) {
-      const refusal = error instanceof RateLimitedError ? rateLimitedError(error.retryAfterSeconds) : error;
-      record(outcomeOf(refusal), 0);
-      throw refusal;
+      record(error instanceof Refusal || error instanceof ServiceUnavailableError ? error.code : 'ERROR', 0);
+      throw error;
     }
   }
-}
-
-function outcomeOf(error: unknown): string {
-  if (error instanceof ServiceUnavailableError) return 'SERVICE_UNAVAILABLE';
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  return typeof code === 'string' ? code : 'ERROR';
 }

@@ -47,11 +47,16 @@ describe.runIf(testDatabases().some((d) => d.name === 'mysql'))('when MySQL/Mari
 
   it('answers SERVICE_UNAVAILABLE within two seconds (DB_TIMEOUT_MS, default 1.5 s) when the database refuses connections, and recovers', async () => {
     expect((await timedLookup()).res.errors).toBeUndefined();
+    const { key } = await server.ssps.partners.create('portal-down', { ratePerMinute: 100 });
     await proxy.stop();
     const { res, ms } = await timedLookup();
     expect(res.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(res.errors?.[0].message).toMatch(/no está disponible/);
     expect(ms).toBeLessThan(2_000);
+    // A key not yet seen cannot be checked: the whole request is refused before any operation runs.
+    const keyed = await server.gql(LOOKUP, {}, { authorization: `Bearer ${key}` });
+    expect(keyed.status).toBe(503);
+    expect(keyed.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 

@@ -23,6 +23,15 @@ describe.each(testDatabases())('partner API keys on $name', (database) => {
         expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       }
 
+      // RFC 6750's challenge, which Apollo only sends when the context's refusal carries it.
+      const raw = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer('ssps_nope') },
+        body: JSON.stringify({ query: LOOKUP, variables: { n: '1013592259' } }),
+      });
+      expect(raw.status).toBe(401);
+      expect(raw.headers.get('www-authenticate')).toBe('Bearer');
+
       const { key: expired } = await server.ssps.partners.create('portal-expired', { ratePerMinute: 100, expiresAt: new Date(Date.now() - 1000) });
       expect((await server.gql(LOOKUP, { n: '1013592259' }, bearer(expired))).status).toBe(401);
 

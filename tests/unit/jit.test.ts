@@ -2,7 +2,6 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, getOperationAST, GraphQLError, parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { appError } from '../../server/errors.js';
 import { jitGateway } from '../../server/graphql/jit.js';
 import { DateScalar, DateTimeScalar } from '../../server/graphql/scalars.js';
 import { loadTypeDefs } from '../../server/graphql/schema.js';
@@ -52,7 +51,7 @@ describe('the compiled executor (graphql-jit behind Apollo)', () => {
   });
 
   it('passes a refusal on as graphql-js does: message, path, code and HTTP status, and a message plugins may rewrite', async () => {
-    const refusal = appError('RATE_LIMITED', 'Ha hecho demasiadas consultas.', { retryAfterSeconds: 42 });
+    const refusal = new GraphQLError('Ha hecho demasiadas consultas.', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 } });
     const { viaJit, viaGraphqlJs } = await both(LOOKUP, { n: '1013592259' }, contextFor(async () => Promise.reject(refusal)));
     expect(shape(viaJit)).toEqual(shape(viaGraphqlJs));
     const [error] = viaJit.errors!;
