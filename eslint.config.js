@@ -10,7 +10,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/*', '**/entities/*'], message: 'app/ reaches the API only through /graphql (DESIGN.md).' }] },
+        { patterns: [{ group: ['**/server/*', '**/entities/*'], message: 'app/ reaches the API only through /graphql (docs/ARCHITECTURE.md, the rooms).' }] },
       ],
     },
     files: ['app/**/*.{ts,tsx}'],
