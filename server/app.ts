@@ -5,8 +5,8 @@ import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
 import { FileDocumentStore } from './applications/document-store.js';
 import { DocumentService } from './applications/documents.js';
-import { EMAIL_CODE } from './applications/email-code.js';
-import { ApplicationRefused, ApplicationService } from './applications/application-service.js';
+import { codeEmailBudget } from './applications/email-code.js';
+import { ApplicationService } from './applications/application-service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AltchaCaptcha } from './captcha/altcha.js';
@@ -30,7 +30,7 @@ import { PartnerService } from './partners/partner-service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
 import { RateLimits } from './ratelimit/limits.js';
-import { RateLimited, ServiceUnavailableError } from './refusals.js';
+import { ServiceUnavailableError } from './refusals.js';
 import { HandleCodec } from './requests/handle.js';
 import { PublicLookup } from './requests/public-lookup.js';
 import { RequestService } from './requests/lookup-service.js';
@@ -89,18 +89,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     applications,
     captcha,
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
-    limitCodeEmail: async (email, ip) => {
-      try {
-        // Per mailbox and asking address, and per mailbox from everywhere (mailboxFactor times
-        // that): nobody can flood an inbox, nor lock a stranger's address out from their own.
-        await limits.consumeClient('codeEmail', ip, email);
-        await limits.consumeFixed('codeEmailAll', { ...config.rateLimits.codeEmail, points: config.rateLimits.codeEmail.points * EMAIL_CODE.mailboxFactor }, pseudonyms.value('mailbox', email));
-      } catch (error) {
-        if (!(error instanceof RateLimited)) throw error;
-        const message = 'Ya enviamos varios códigos a este correo. Revise su bandeja de entrada y la carpeta de correo no deseado, o espere antes de pedir otro.';
-        throw new ApplicationRefused('RATE_LIMITED', [{ field: 'email', message }], { retryAfterSeconds: error.retryAfterSeconds });
-      }
-    },
+    limitCodeEmail: codeEmailBudget(limits, pseudonyms, config.rateLimits.codeEmail),
     lifecycle: new LifecycleService(db, historyKey),
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,

@@ -12,7 +12,7 @@ import {
 } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
-import { Refusal } from '../refusals.js';
+import { ApplicationRefused } from './application-refused.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
 import type { DocumentService } from './documents.js';
@@ -21,17 +21,7 @@ import { REQUIRED_DOCUMENTS, TERMS_VERSION, type DocumentKind } from './requirem
 
 export const DRAFT_TTL_MS = 2 * 3_600_000;
 
-/** A refusal of the applicant's input, field by field, in Spanish; nothing was written. */
-export class ApplicationRefused extends Refusal {
-  constructor(
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FAILED_PRECONDITION' | 'RATE_LIMITED',
-    readonly fields: { field: string; message: string }[],
-    /** What a client switches on besides the code: `reason`, `attemptsLeft`, `retryAfterSeconds`. */
-    override readonly details: { reason?: string; attemptsLeft?: number; retryAfterSeconds?: number } = {},
-  ) {
-    super(fields.map((f) => `${f.field}: ${f.message}`).join('; '), details);
-  }
-}
+export { ApplicationRefused } from './application-refused.js';
 
 const DRAFT_GONE = 'La solicitud en preparación no existe, ya se radicó o venció. Empiece de nuevo.';
 const draftGone = () => new ApplicationRefused('NOT_FOUND', [{ field: 'draftId', message: DRAFT_GONE }]);

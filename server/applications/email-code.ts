@@ -1,6 +1,11 @@
 import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { RateRule } from '../config.js';
 import { queueEmail } from '../notifications/outbox.js';
+import type { Pseudonymizer } from '../privacy.js';
+import type { RateLimits } from '../ratelimit/limits.js';
+import { RateLimited } from '../refusals.js';
+import { ApplicationRefused } from './application-refused.js';
 
 /** How an applicant proves they read the e-mail they give: a 6-digit code sent there. */
 export const EMAIL_CODE = {
@@ -61,4 +66,23 @@ export async function queueCodeEmail(m: EntityManager, recipient: string, code: 
     },
     now,
   );
+}
+
+/**
+ * Spends one code e-mail to `email` asked from `ip`: per mailbox and asking address
+ * (RATE_LIMIT_CODE_EMAIL), and per mailbox from everywhere (mailboxFactor times that), so nobody
+ * can flood an inbox nor lock a stranger's address out from their own. ApplicationRefused past either.
+ */
+export function codeEmailBudget(limits: RateLimits, pseudonyms: Pseudonymizer, rule: RateRule) {
+  const mailboxRule = { ...rule, points: rule.points * EMAIL_CODE.mailboxFactor };
+  return async (email: string, ip: string): Promise<void> => {
+    try {
+      await limits.consumeClient('codeEmail', ip, email);
+      await limits.consumeFixed('codeEmailAll', mailboxRule, pseudonyms.value('mailbox', email));
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      const message = 'Ya enviamos varios códigos a este correo. Revise su bandeja de entrada y la carpeta de correo no deseado, o espere antes de pedir otro.';
+      throw new ApplicationRefused('RATE_LIMITED', [{ field: 'email', message }], { retryAfterSeconds: error.retryAfterSeconds });
+    }
+  };
 }

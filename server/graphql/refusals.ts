@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ApplicationRefused } from '../applications/application-service.js';
+import { ApplicationRefused } from '../applications/application-refused.js';
 import { messages } from '../errors.js';
 import { RateLimited, Refusal, ServiceUnavailableError, Unauthenticated } from '../refusals.js';
 
