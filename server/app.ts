@@ -26,6 +26,7 @@ import { HistoryKey } from './lifecycle/history.js';
 import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
 import { OutboxSender } from './notifications/sender.js';
+import { keyOperator } from './operators/operator.js';
 import { PartnerService } from './partners/partner-service.js';
 import { authenticate } from './partners/authenticate.js';
 import { Pseudonymizer } from './privacy.js';
@@ -101,7 +102,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   // prototype, so neither building it nor Apollo's copy of it copies them.
   const shared: Omit<GraphQLContext, 'caller'> = { ...services, log };
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
-    const caller = { ip: clientIp(req, config.trustProxy), partner: await authenticate(partners, req.headers.authorization) };
+    const partner = await authenticate(partners, req.headers.authorization);
+    const caller = { ip: clientIp(req, config.trustProxy), partner, operator: partner && keyOperator(partner) };
     return Object.assign(Object.create(shared) as GraphQLContext, { caller });
   };
 

@@ -1,5 +1,5 @@
 import type { IdNumberProblem } from '../graphql/id-number.js';
-import { messages } from './errors.js';
+import { messages } from './messages.js';
 
 /** The stable `extensions.code` values of the contract (README, Errors); clients switch on these, never on messages. */
 export type ErrorCode =
@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'FAILED_PRECONDITION'
   | 'SERVICE_UNAVAILABLE'
+  /** HTTP only: the uploads' storage is full (507). */
+  | 'INSUFFICIENT_STORAGE'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

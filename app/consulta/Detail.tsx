@@ -10,8 +10,8 @@ import { useFocusOnMount } from '../components/useFocusOnMount';
 import { displayDate } from './format';
 
 const DetailDocument = graphql(`
-  query RequestDetail($id: ID!, $orderNumber: String) {
-    requestDetail(id: $id, orderNumber: $orderNumber) {
+  query RequestDetail($handle: ID!, $orderNumber: String) {
+    requestDetail(id: $handle, orderNumber: $orderNumber) {
       requestNumber
       holderName
       serialNumber
@@ -35,7 +35,7 @@ interface Props {
 
 /** "Ver Detalle": reads the request's detail, then shows it. */
 export function Detail({ handle, ...props }: Props & { handle: string }) {
-  const [{ data, error, fetching }] = useQuery({ query: DetailDocument, variables: { id: handle, orderNumber: props.orderNumber }, requestPolicy: 'network-only', context: NO_SUSPENSE });
+  const [{ data, error, fetching }] = useQuery({ query: DetailDocument, variables: { handle, orderNumber: props.orderNumber }, requestPolicy: 'network-only', context: NO_SUSPENSE });
   if (fetching || (!data && !error)) return <p role="status">{props.t.detail.loading}</p>;
   return <DetailView {...props} detail={data?.requestDetail} error={error} />;
 }

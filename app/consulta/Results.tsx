@@ -59,7 +59,7 @@ export function Results({ t, lookup, onDetail, onNewLookup }: Props) {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => (lookup.detailNeedsOrderNumber ? setAsking({ handle: r.id, requestNumber: r.requestNumber }) : onDetail(r.id))}
+                    onClick={() => (lookup.detailNeedsOrderNumber ? setAsking({ handle: r.handle, requestNumber: r.requestNumber }) : onDetail(r.handle))}
                     aria-label={format(t.results.viewDetailLabel, { requestNumber: r.requestNumber })}
                   >
                     {t.results.viewDetail}

@@ -5,7 +5,7 @@ export const LookupDocument = graphql(`
   query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {
     certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {
       applicant { idType idNumber fullName }
-      requests { id orderNumber requestNumber issuedOn holderName company project certificateType status }
+      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }
       newRequestUrl
       detailNeedsOrderNumber
     }

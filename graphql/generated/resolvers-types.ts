@@ -64,7 +64,7 @@ export type CertificateRequestSummary = {
   certificateType: Scalars['String']['output'];
   company?: Maybe<Scalars['String']['output']>;
   holderName: Scalars['String']['output'];
-  /** Opaque handle for requestDetail: signed, expiring, bound to this lookup. */
+  /** The request's handle for requestDetail: opaque, signed, expiring, bound to this lookup. */
   id: Scalars['ID']['output'];
   /** Fecha emisión. */
   issuedOn?: Maybe<Scalars['Date']['output']>;
@@ -312,7 +312,7 @@ export type Query = {
   /** The version of the terms an application must accept. */
   currentTerms: Terms;
   /**
-   * The detail of one request. `id` is the opaque handle a lookup returned; an unknown,
+   * The detail of one request. `id` is the request's handle: the opaque `id` a lookup returned; an unknown,
    * altered or expired handle answers NOT_FOUND. With LOOKUP_SECOND_FACTOR=order-number the
    * request's `orderNumber` is required too (a wrong one is NOT_FOUND as well).
    */

@@ -9,6 +9,7 @@ import { In, IsNull, MoreThan, Not, QueryFailedError } from 'typeorm';
 import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import type { Pseudonymizer } from '../privacy.js';
+import { Refusal, type ErrorCode } from '../refusals.js';
 import type { RateLimits } from '../ratelimit/limits.js';
 import { inspectIsolated, MAX_IMAGE_SIDE, type ContentProblem } from './document-inspection.js';
 import type { DocumentStore } from './document-store.js';
@@ -18,13 +19,23 @@ import { DRAFT_TTL_MS } from './application-service.js';
 export type UploadProblem = ContentProblem | 'NOT_FOUND' | 'UNKNOWN_KIND' | 'BAD_FILENAME' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'QUOTA_EXCEEDED';
 
 /** An upload refused; nothing of it was kept (no temporary file, no row, no stored bytes). */
-export class UploadRefused extends Error {
+export class UploadRefused extends Refusal {
+  readonly code: ErrorCode;
+
   constructor(
     readonly problem: UploadProblem,
     message: string,
   ) {
-    super(message);
+    super(message, uploadDetails(problem));
+    this.code = problem === 'NOT_FOUND' ? 'NOT_FOUND' : problem === 'QUOTA_EXCEEDED' ? 'INSUFFICIENT_STORAGE' : 'BAD_USER_INPUT';
   }
+}
+
+function uploadDetails(problem: UploadProblem): Record<string, unknown> {
+  if (problem === 'NOT_FOUND') return { field: 'draftId' };
+  if (problem === 'QUOTA_EXCEEDED') return {};
+  const field = problem === 'UNKNOWN_KIND' ? 'kind' : problem === 'BAD_FILENAME' ? 'filename' : 'document';
+  return { field, reason: problem };
 }
 
 /** The client stopped sending before the end of the body: there is nobody left to answer. */

@@ -43,7 +43,7 @@ export function uploadHandler(documents: DocumentService): Handler {
       return sendJson(res, 201, await documents.receive(admission, req));
     } catch (error) {
       if (error instanceof UploadAbandoned) return;
-      if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, refusalExtensions(error.problem));
+      if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, { code: error.code, ...error.details });
       const refusal = httpRefusal(error);
       if (!refusal) throw error;
       // A draft's upload budget, said in the words of uploads.
@@ -54,13 +54,6 @@ export function uploadHandler(documents: DocumentService): Handler {
       return refuse(req, res, refusal.status, message, refusal.extensions, refusal.headers);
     }
   };
-}
-
-function refusalExtensions(problem: UploadProblem): Record<string, unknown> {
-  if (problem === 'NOT_FOUND') return { code: 'NOT_FOUND', field: 'draftId' };
-  if (problem === 'QUOTA_EXCEEDED') return { code: 'INSUFFICIENT_STORAGE' };
-  const field = problem === 'UNKNOWN_KIND' ? 'kind' : problem === 'BAD_FILENAME' ? 'filename' : 'document';
-  return { code: 'BAD_USER_INPUT', field, reason: problem };
 }
 
 /** A refusal; the connection stays open for the next request only when the body was read to its end. */

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLFormattedError } from 'graphql';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { ServiceUnavailableError } from '../refusals.js';
 import { scrub, type Logger } from '../log.js';
 import { applicationResolvers } from '../applications/application-resolvers.js';

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 
 /**
  * Bounds on what one operation may ask (graphql-armor): the real queries are three levels

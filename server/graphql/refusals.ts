@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ApplicationRefused } from '../applications/application-refused.js';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { RateLimited, Refusal, ServiceUnavailableError, Unauthenticated } from '../refusals.js';
 
 // Refusals that also set the HTTP status (Apollo reads `extensions.http` before formatError runs).

@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context.js';
 import { contextError } from '../graphql/refusals.js';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { readBody, sendJson } from './io.js';
 
 /**

@@ -1,4 +1,4 @@
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 
 export interface HttpRefusal {

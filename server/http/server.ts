@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';

@@ -1,8 +1,9 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { BadInput, Forbidden, Unauthenticated } from '../refusals.js';
+import { requireOperator } from '../operators/operator.js';
+import { BadInput, Unauthenticated } from '../refusals.js';
 import type { Move, RevocationReason } from './machine.js';
 import type { MoveInput } from './lifecycle-service.js';
 
@@ -11,11 +12,6 @@ function requireKey(ctx: GraphQLContext) {
   return ctx.caller.partner;
 }
 
-function requireOperator(ctx: GraphQLContext) {
-  const partner = requireKey(ctx);
-  if (partner.role !== 'operator') throw new Forbidden();
-  return partner;
-}
 
 function text(field: string, value: string, min: number, max: number): string {
   const trimmed = value.trim();
@@ -30,7 +26,7 @@ function hasControlCharacters(value: string): boolean {
 }
 
 async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
-  const operator = requireOperator(ctx);
+  const operator = requireOperator(ctx.caller);
   return ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput);
 }
 
@@ -41,12 +37,12 @@ export const lifecycleResolvers: Resolvers = {
       return ctx.lookup.serial({ ...ctx.caller, partner }, serial);
     },
     requestHistory: async (_root, { requestNumber }, ctx) => {
-      requireOperator(ctx);
+      requireOperator(ctx.caller);
       return ctx.lifecycle.history(requestNumber);
     },
   },
   RequestDetail: {
-    history: async (detail, _args, ctx) => (ctx.caller.partner?.role === 'operator' ? ctx.lifecycle.history(detail.requestNumber) : null),
+    history: async (detail, _args, ctx) => (ctx.caller.operator ? ctx.lifecycle.history(detail.requestNumber) : null),
   },
   Mutation: {
     fileRequest: (_root, { requestNumber }, ctx) => move(ctx, { move: 'file', requestNumber }),
@@ -57,7 +53,7 @@ export const lifecycleResolvers: Resolvers = {
     deliverCertificate: (_root, { requestNumber }, ctx) => move(ctx, { move: 'deliver', requestNumber }),
     revokeCertificate: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'revoke', requestNumber, reason: reason as RevocationReason }),
     correctApplicantName: async (_root, { requestNumber, fullName, reason }, ctx) => {
-      const operator = requireOperator(ctx);
+      const operator = requireOperator(ctx.caller);
       const name = personName(fullName);
       if (!name.ok) throw new BadInput(messages.PERSON_NAME[name.problem], { field: 'fullName', reason: name.problem });
       const why = recordText(reason, { min: 5, max: 300 });

@@ -11,7 +11,7 @@ import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
 import { HistoryKey, verifyHistory, type BrokenEntry } from './history.js';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
 import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
 import type { NameCorrection } from './name-correction.js';

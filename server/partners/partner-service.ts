@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Partner, type PartnerRole } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
+import type { Operator } from '../operators/operator.js';
 
 export interface Caller {
   partner: { id: number; name: string; role: PartnerRole; ratePerMinute: number } | null;
+  /** Set for an operator: a person signed in to the console, or an operator API key. */
+  operator: Operator | null;
   ip: string;
 }
 

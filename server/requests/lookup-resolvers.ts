@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { normalizeIdNumber } from '../../graphql/id-number.js';
-import { messages } from '../errors.js';
+import { messages } from '../messages.js';
 import type { StepView } from '../lifecycle/step-texts.js';
 import { BadInput, badIdNumber, NotFound } from '../refusals.js';
 import type { RequestSummary } from './lookup-service.js';
@@ -19,9 +19,9 @@ export const requestResolvers: Resolvers = {
         detailNeedsOrderNumber: ctx.detailNeedsOrderNumber,
       };
     },
-    requestDetail: async (_root, { id, orderNumber }, ctx) => {
+    requestDetail: async (_root, { id: handle, orderNumber }, ctx) => {
       if (ctx.detailNeedsOrderNumber && !orderNumber?.trim()) throw new BadInput(messages.ORDER_NUMBER_REQUIRED, { field: 'orderNumber' });
-      const detail = await ctx.lookup.detail(ctx.caller, id, orderNumber);
+      const detail = await ctx.lookup.detail(ctx.caller, handle, orderNumber);
       // Forged, altered, expired or simply unknown: one answer, so handles cannot be probed.
       if (!detail) throw new NotFound();
       return { ...detail, steps: detail.steps.map(toStep) };
@@ -29,6 +29,7 @@ export const requestResolvers: Resolvers = {
   },
 };
 
+/** The schema's `id` is the request's handle (a public contract, named before the handle was): the one rename, here at the edge. */
 function toSummary({ handle, issuedAt, ...rest }: RequestSummary) {
   return { id: handle, issuedOn: issuedAt, ...rest };
 }

@@ -23,7 +23,7 @@ const found = {
 };
 
 function contextFor(lookup: () => Promise<unknown>) {
-  return { lookup: { lookup }, caller: { ip: '127.0.0.1', partner: null }, newRequestUrl: '/solicitud', detailNeedsOrderNumber: false };
+  return { lookup: { lookup }, caller: { ip: '127.0.0.1', partner: null, operator: null }, newRequestUrl: '/solicitud', detailNeedsOrderNumber: false };
 }
 
 async function both(query: string, variables: Record<string, unknown>, context: object, operationName?: string) {
