@@ -9,7 +9,7 @@ import { format, type Messages } from '../i18n';
 import { IdNumberFields } from '../components/IdNumberFields';
 import { describeError } from '../components/errors';
 import { useFocusOnMount } from '../components/useFocusOnMount';
-import type { Info } from './ApplyFlow';
+import type { Info } from './apply-info';
 
 const SubmitDocument = graphql(`
   mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {

@@ -2,22 +2,13 @@
 
 import { useClient } from '@urql/next';
 import { useEffect, useState } from 'react';
-import { graphql } from '../../graphql/generated/client';
-import type { ApplyInfoQuery } from '../../graphql/generated/client/graphql';
 import type { Language, Messages } from '../i18n';
 import { ApplicationForm } from './ApplicationForm';
+import { ApplyInfoDocument, type Info } from './apply-info';
 import { Done } from './Done';
 import { EmailCodeStep } from './EmailCodeStep';
 import { TermsStep, type OpenedDraft } from './TermsStep';
 
-const ApplyInfoDocument = graphql(`
-  query ApplyInfo {
-    currentTerms { version }
-    certificateTypes { code name requiresCompany documents }
-  }
-`);
-
-export type Info = ApplyInfoQuery;
 
 /**
  * The manual's precondition (section 3), here on SSPS itself: accept the terms and give an

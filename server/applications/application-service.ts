@@ -17,9 +17,7 @@ import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
-import { REQUIRED_DOCUMENTS, TERMS_VERSION, type DocumentKind } from './requirements.js';
-
-export const DRAFT_TTL_MS = 2 * 3_600_000;
+import { DRAFT_TTL_MS, REQUIRED_DOCUMENTS, TERMS_VERSION, type DocumentKind } from './requirements.js';
 
 export { ApplicationRefused } from './application-refused.js';
 

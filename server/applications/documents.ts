@@ -13,8 +13,7 @@ import { Refusal, type ErrorCode } from '../refusals.js';
 import type { RateLimits } from '../ratelimit/limits.js';
 import { inspectIsolated, MAX_IMAGE_SIDE, type ContentProblem } from './document-inspection.js';
 import type { DocumentStore } from './document-store.js';
-import { REQUIRED_DOCUMENTS, sniff, type DocumentKind, type MediaType } from './requirements.js';
-import { DRAFT_TTL_MS } from './application-service.js';
+import { DRAFT_TTL_MS, REQUIRED_DOCUMENTS, sniff, type DocumentKind, type MediaType } from './requirements.js';
 
 export type UploadProblem = ContentProblem | 'NOT_FOUND' | 'UNKNOWN_KIND' | 'BAD_FILENAME' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'QUOTA_EXCEEDED';
 

@@ -1,6 +1,9 @@
 /** The terms an applicant accepts before applying (manual, section 3: "AceptoLosTerminos"). */
 export const TERMS_VERSION = '2026-11';
 
+/** How long a draft lives after it is opened: its e-mail code, its documents and its submission. */
+export const DRAFT_TTL_MS = 2 * 3_600_000;
+
 export const DOCUMENT_KINDS = ['ID_DOCUMENT', 'PROFESSIONAL_CARD', 'CHAMBER_CERTIFICATE', 'APPOINTMENT_ACT', 'RUT'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { Forbidden, Unauthenticated } from '../refusals.js';
-import type { Caller } from '../partners/partner-service.js';
+import type { PartnerRole } from '../../entities/index.js';
 
 /** Roles a person gets from the identity provider's roles claim (OIDC_ROLES_CLAIM). */
 export type OperatorRole = 'ssps-operator' | 'ssps-supervisor';
@@ -18,13 +18,13 @@ export interface Operator {
 }
 
 /** The operator behind an operator API key (machines work the queue, never supervise). */
-export function keyOperator(partner: NonNullable<Caller['partner']>): Operator | null {
+export function keyOperator(partner: { id: number; name: string; role: PartnerRole }): Operator | null {
   if (partner.role !== 'operator') return null;
   return { id: `key:${partner.id}`, name: partner.name, roles: ['ssps-operator'], via: 'key' };
 }
 
 /** The caller as an operator; Unauthenticated without a key or session, Forbidden for anyone else. */
-export function requireOperator(caller: Caller): Operator {
+export function requireOperator(caller: { operator: Operator | null; partner: object | null }): Operator {
   if (caller.operator) return caller.operator;
   if (!caller.partner) throw new Unauthenticated('KEY_REQUIRED');
   throw new Forbidden();
