@@ -4,15 +4,17 @@ import { CertificateRequest } from './CertificateRequest.js';
 import { CertificateType } from './CertificateType.js';
 import { RequestStep } from './RequestStep.js';
 import { Invoice } from './Invoice.js';
+import { JobLease } from './JobLease.js';
 import { LookupAudit } from './LookupAudit.js';
 import { NotificationOutbox } from './NotificationOutbox.js';
+import { NumberSequence } from './NumberSequence.js';
 import { Partner } from './Partner.js';
 import { RateLimitCounter } from './RateLimitCounter.js';
 import { RequestDocument } from './RequestDocument.js';
 import { RequestEvent } from './RequestEvent.js';
 import { UsedCaptcha } from './UsedCaptcha.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, Invoice, LookupAudit, NotificationOutbox, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export * from './domain.js';
@@ -31,4 +33,6 @@ export const entities = [
   NotificationOutbox,
   ApplicationDraft,
   RequestDocument,
+  NumberSequence,
+  JobLease,
 ];

@@ -14,6 +14,7 @@ import { CaptchaGate } from './captcha/gate.js';
 import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
+import { JobLeases } from './db/job-lease.js';
 import { isEmpty, seed } from './demo/seed.js';
 import { createApollo } from './graphql/apollo.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
@@ -147,11 +148,19 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     if (!req.url?.startsWith('/applications/')) res.writeContinue();
     server.emit('request', req, res);
   });
+  // The purges, by one instance per period (a lease in the database), each in bounded batches.
+  const leases = new JobLeases(db);
+  const purges: [string, () => Promise<number>][] = [
+    ['used CAPTCHA challenges', () => usedTokens.purgeExpired()],
+    ['the audit', () => audit.purge(config.auditRetentionDays)],
+    ['expired application drafts', () => applications.purgeExpired()],
+    ['used e-mail codes', () => applications.purgeCodeEmails()],
+  ];
   const purge = setInterval(() => {
-    usedTokens.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge used CAPTCHA challenges'));
-    audit.purge(config.auditRetentionDays).catch((err: unknown) => log.warn({ err }, 'could not purge the audit'));
-    applications.purgeExpired().catch((err: unknown) => log.warn({ err }, 'could not purge expired application drafts'));
-    applications.purgeCodeEmails().catch((err: unknown) => log.warn({ err }, 'could not purge used e-mail codes'));
+    void (async () => {
+      if (!db.ready || !(await leases.take('purge', PURGE_EVERY_MS * 0.9))) return;
+      for (const [what, run] of purges) await run().catch((err: unknown) => log.warn({ err }, `could not purge ${what}`));
+    })().catch((err: unknown) => log.warn({ err }, 'could not take the purge lease'));
   }, PURGE_EVERY_MS).unref();
   void db.start();
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { IsNull, LessThan, MoreThan, Not, QueryFailedError, type EntityManager } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ID_TYPES, normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
 import {
@@ -10,11 +10,14 @@ import {
   NotificationOutbox,
   RequestDocument,
 } from '../../entities/index.js';
+import { deleteInBatches } from '../db/batches.js';
+import { isDuplicateKey, isWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
 import { ApplicationRefused } from './application-refused.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
+import { drawNumbers } from '../lifecycle/numbers.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
 import { DRAFT_TTL_MS, REQUIRED_DOCUMENTS, TERMS_VERSION, type DocumentKind } from './requirements.js';
@@ -250,6 +253,8 @@ export class ApplicationService {
       throw new ApplicationRefused('BAD_USER_INPUT', missing.map((kind) => ({ field: `documents.${kind}`, message: `Falta el documento ${kind}.` })));
     }
 
+    // Drawn before the transaction: a failed submission leaves a gap in the numbers, never a duplicate.
+    const numbers = await drawNumbers(this.db);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.run(
@@ -258,7 +263,6 @@ export class ApplicationService {
               const open = await m.findOneBy(ApplicationDraft, { id: draftId, requestId: IsNull(), expiresAt: MoreThan(now), emailConfirmedAt: Not(IsNull()) });
               if (!open) throw draftGone();
               const applicant = await findOrCreateApplicant(m, parsed.data.idType, id.idNumber, { fullName, email, phone });
-              const numbers = await nextNumbers(m);
               const request = await m.save(
                 CertificateRequest,
                 m.create(CertificateRequest, {
@@ -289,8 +293,9 @@ export class ApplicationService {
           10_000,
         );
       } catch (error) {
-        // Two submissions drew the same next number: the unique index refused one; it draws again.
-        if (attempt < 3 && isDuplicate(error)) continue;
+        // Lost a race it can repeat: a first application for the same unknown person created them
+        // first (the unique index), or on a cluster another node's commit touched the same rows.
+        if (attempt < 3 && (isDuplicateKey(error) || isWriteConflict(error))) continue;
         throw error;
       }
     }
@@ -301,14 +306,13 @@ export class ApplicationService {
    * deleted from the outbox, sent or not, so the database keeps no usable code for long.
    */
   async purgeCodeEmails(now = new Date()): Promise<number> {
-    const result = await this.db.run((ds) => ds.getRepository(NotificationOutbox).delete({ requestId: IsNull(), createdAt: LessThan(new Date(now.getTime() - EMAIL_CODE.ttlMs)) }));
-    return result.affected ?? 0;
+    return deleteInBatches(this.db, NotificationOutbox, { requestId: IsNull(), createdAt: LessThan(new Date(now.getTime() - EMAIL_CODE.ttlMs)) }, 'id');
   }
 
   async purgeExpired(now = new Date()): Promise<number> {
-    const result = await this.db.run((ds) => ds.getRepository(ApplicationDraft).delete({ expiresAt: LessThan(now), requestId: IsNull() }));
+    const purged = await deleteInBatches(this.db, ApplicationDraft, { expiresAt: LessThan(now), requestId: IsNull() }, 'id');
     await this.documents.purgeAbandoned(now);
-    return result.affected ?? 0;
+    return purged;
   }
 
   /** An open draft: not submitted, not expired, not voided. */
@@ -348,15 +352,6 @@ async function findOrCreateApplicant(m: EntityManager, idType: IdType, idNumber:
   return existing ?? m.save(Applicant, m.create(Applicant, { idType, idNumber, ...first }));
 }
 
-async function nextNumbers(m: EntityManager): Promise<{ requestNumber: number; orderNumber: number }> {
-  const [row] = (await m.query('SELECT MAX(request_number) AS r, MAX(order_number) AS o FROM certificate_request')) as { r: number | null; o: number | null }[];
-  return { requestNumber: Number(row.r ?? 600_000) + 1, orderNumber: Number(row.o ?? 600_000) + 1 };
-}
-
-function isDuplicate(error: unknown): boolean {
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 function voided(): ApplicationRefused {
   return new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'code', message: 'Escribió un código equivocado cinco veces: por seguridad anulamos esta solicitud en preparación. Empiece de nuevo.' }], { reason: 'DRAFT_VOIDED' });

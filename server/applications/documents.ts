@@ -5,8 +5,9 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
-import { In, IsNull, MoreThan, Not, QueryFailedError } from 'typeorm';
+import { In, IsNull, MoreThan, Not } from 'typeorm';
 import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
+import { retryOnWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { Pseudonymizer } from '../privacy.js';
 import { Refusal, type ErrorCode } from '../refusals.js';
@@ -256,7 +257,7 @@ export class DocumentService {
     await this.store.put(storageKey, temporary);
     let replaced: string | undefined;
     try {
-      replaced = await retryOnDeadlock(() => this.db.run(
+      replaced = await retryOnWriteConflict(() => this.db.run(
         (ds) =>
           ds.transaction(async (m) => {
             const now = new Date();
@@ -311,7 +312,6 @@ export class DocumentService {
   }
 }
 
-/** MariaDB may pick this upload to break a deadlock with the draft's submission; it is tried again. */
 /** A file's size and SHA-256, read as a stream. */
 async function sizeAndHash(file: string): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
@@ -321,17 +321,6 @@ async function sizeAndHash(file: string): Promise<{ size: number; sha256: string
     hash.update(chunk as Buffer);
   }
   return { size, sha256: hash.digest('hex') };
-}
-
-async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-      if (attempt >= 3 || code !== 'ER_LOCK_DEADLOCK') throw error;
-    }
-  }
 }
 
 function refused(problem: Exclude<UploadProblem, 'TOO_LARGE'>): UploadRefused {

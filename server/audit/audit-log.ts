@@ -1,5 +1,6 @@
 import { LessThan } from 'typeorm';
 import { LookupAudit, type AuditKind } from '../../entities/index.js';
+import { deleteInBatches } from '../db/batches.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
 
@@ -95,8 +96,7 @@ export class AuditLog {
   /** Deletes entries older than the retention period; returns how many. */
   async purge(retentionDays: number, now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-    const result = await this.db.run((ds) => ds.getRepository(LookupAudit).delete({ occurredAt: LessThan(cutoff) }));
-    return result.affected ?? 0;
+    return deleteInBatches(this.db, LookupAudit, { occurredAt: LessThan(cutoff) }, 'id');
   }
 
   /** Stops the timer and writes what is queued, retrying for up to `timeoutMs`. */

@@ -1,5 +1,7 @@
-import { LessThan, QueryFailedError } from 'typeorm';
+import { LessThan } from 'typeorm';
 import { UsedCaptcha } from '../../entities/index.js';
+import { deleteInBatches } from '../db/batches.js';
+import { isDuplicateKey } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { UsedTokenStore } from './captcha.js';
 
@@ -21,13 +23,6 @@ export class DatabaseUsedTokenStore implements UsedTokenStore {
   }
 
   async purgeExpired(now = new Date()): Promise<number> {
-    const result = await this.db.run((ds) => ds.getRepository(UsedCaptcha).delete({ expiresAt: LessThan(now) }));
-    return result.affected ?? 0;
+    return deleteInBatches(this.db, UsedCaptcha, { expiresAt: LessThan(now) }, 'challengeId');
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import pLimit from 'p-limit';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { entities } from '../../entities/index.js';
 import { loadConfig, type DatabaseConfig } from '../config.js';
+import { withMigrationLock } from './migration-lock.js';
 import { mysqlMigrations } from './migrations/mysql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 
@@ -36,7 +38,7 @@ export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger
     });
   }
   if (database.path !== ':memory:') mkdirSync(path.dirname(database.path), { recursive: true });
-  return new DataSource({
+  return oneTransactionAtATime(new DataSource({
     type: 'better-sqlite3',
     database: database.path,
     enableWAL: true,
@@ -50,7 +52,19 @@ export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger
     synchronize: false,
     logger,
     logging: logger ? ['query', 'error'] : false,
-  });
+  }));
+}
+
+/**
+ * SQLite's driver has one connection: two transactions started at once would share it (the
+ * second a savepoint inside the first, or refused by SQLite), so they take turns. MySQL's pool
+ * gives each its own connection and needs none of this.
+ */
+function oneTransactionAtATime(dataSource: DataSource): DataSource {
+  const turns = pLimit(1);
+  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  dataSource.transaction = ((...args: unknown[]) => turns(() => transaction(...args))) as DataSource['transaction'];
+  return dataSource;
 }
 
 /** Connects and brings the schema up to date; what `npm start` and `npm run db:migrate` do first. */
@@ -60,7 +74,7 @@ export async function openDatabase(options: DataSourceOptions): Promise<DataSour
   const dataSource = createDataSource({ ...options, flavor });
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   } catch (error) {
     await dataSource.destroy();
     throw error;

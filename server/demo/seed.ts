@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Applicant, CertificateRequest, CertificateType, RequestStep } from '../../entities/index.js';
+import { continueNumbers } from '../lifecycle/numbers.js';
 import { buildScenarios, CERTIFICATE_TYPES, type Scenario } from './scenarios.js';
 
 /**
@@ -56,6 +57,8 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
         );
       }
     }
+    // New applications continue the demo's numbers, as they would a real register's.
+    await continueNumbers(manager);
     return { people, requests };
   });
 }

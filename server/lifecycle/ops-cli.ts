@@ -4,12 +4,14 @@
  *   file <n> | verify-payment <n> --invoice <number> | approve <n> | reject <n> --reason "<text>"
  *   deliver <n> | revoke <n> --reason <rfc5280Reason> | history <n> | verify-history [<n>]
  *   correct-name <n> --name "<full name>" --reason "<why>"
+ *   outbox [retry <id>]   (the e-mail queue: pending, sent, dead letters)
  * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
+import { outboxCommand } from '../notifications/outbox-cli.js';
 import { HistoryKey, verifyHistory, type BrokenEntry } from './history.js';
 import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
@@ -27,6 +29,7 @@ const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [opt
   correct-name <n> --name "<the applicant's full name>" --reason "<why, e.g. checked against the ID document>"
   history <n>
   verify-history [<n>]
+  outbox [retry <id>]
 The operator is --as <name> or SSPS_OPERATOR; a move without one is refused.`;
 
 type Command =
@@ -104,6 +107,7 @@ function describe(b: BrokenEntry): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'outbox') return outboxCommand(argv.slice(1));
   const command = parse(argv, process.env);
   if (typeof command === 'string') {
     console.error(command);

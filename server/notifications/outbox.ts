@@ -11,5 +11,5 @@ export interface Email {
 
 /** Queues an e-mail in the caller's transaction: it goes out (by SMTP, when configured) only if the change it tells of commits. */
 export async function queueEmail(m: EntityManager, email: Email, now: Date): Promise<void> {
-  await m.insert(NotificationOutbox, { ...email, createdAt: now, sentAt: null, attempts: 0, lastError: null });
+  await m.insert(NotificationOutbox, { ...email, createdAt: now, nextAttemptAt: now, sentAt: null, attempts: 0, lastError: null, leaseOwner: null, leaseUntil: null, deadAt: null });
 }

@@ -1,0 +1,37 @@
+import { QueryFailedError } from 'typeorm';
+
+/** The driver's error code (mysql2's `ER_…`, better-sqlite3's `SQLITE_…`) behind a TypeORM error, or the error's own. */
+export function driverCode(error: unknown): string | undefined {
+  const source = error instanceof QueryFailedError ? (error.driverError as { code?: unknown }) : (error as { code?: unknown } | null);
+  return typeof source?.code === 'string' ? source.code : undefined;
+}
+
+/** A unique index refused the row: someone else wrote the same key first. */
+export function isDuplicateKey(error: unknown): boolean {
+  const code = driverCode(error);
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Two transactions wrote the same rows and this one lost: InnoDB's deadlock victim, or on a
+ * multi-primary cluster (Galera) a commit refused by certification — which MariaDB also
+ * reports as ER_LOCK_DEADLOCK. The transaction was rolled back whole; repeating it is safe
+ * when it reads what it writes afresh.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  const code = driverCode(error);
+  return code === 'ER_LOCK_DEADLOCK' || code === 'SQLITE_BUSY';
+}
+
+/** Runs `work` again (up to `tries` times in all) when it lost a write conflict; only for work that is safe to repeat whole. */
+export async function retryOnWriteConflict<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= tries || !isWriteConflict(error)) throw error;
+      // A short, random pause so the winners of the race are done before the next try.
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
