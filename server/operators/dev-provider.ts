@@ -79,6 +79,7 @@ async function createProvider(issuer: string, redirectUri: string, clientSecret:
       return { accountId: id, claims: () => ({ sub: id, name: account.name, preferred_username: id, roles: account.roles }) };
     },
     features: { devInteractions: { enabled: false } },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     interactions: { policy, url: (_ctx, interaction) => `${DEV_OIDC_PATH}/interaction/${interaction.uid}` },
     // SSPS is this provider's only client: its sign-in needs no consent screen.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {

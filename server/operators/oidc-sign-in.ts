@@ -26,11 +26,14 @@ export class SignInFailed extends Error {
   }
 }
 
-const VERIFIER_BYTES = 32;
+// The flow cookie's sealed payload: the PKCE verifier, the state and the nonce (random bytes,
+// sent base64url), and where to return (length, then the path, zero-padded).
+export const VERIFIER_BYTES = 32;
 const STATE_BYTES = 16;
 const NONCE_BYTES = 16;
 const RETURN_TO_BYTES = 256;
-const FLOW_BYTES = VERIFIER_BYTES + STATE_BYTES + NONCE_BYTES + 2 + RETURN_TO_BYTES;
+export const FLOW_BYTES = VERIFIER_BYTES + STATE_BYTES + NONCE_BYTES + 2 + RETURN_TO_BYTES;
+export const FLOW_SEALER_INFO = 'ssps console sign-in flow';
 /** How long an operator has between leaving for the provider and coming back. */
 export const FLOW_TTL_SECONDS = 600;
 export const CONSOLE_HOME = '/operaciones';
@@ -48,7 +51,7 @@ export class OidcSignIn {
     private readonly settings: OidcSettings,
     secret: string,
   ) {
-    this.flowSealer = new Sealer(secret, 'ssps console sign-in flow', FLOW_BYTES, FLOW_TTL_SECONDS);
+    this.flowSealer = new Sealer(secret, FLOW_SEALER_INFO, FLOW_BYTES, FLOW_TTL_SECONDS);
   }
 
   /** Where to send the operator's browser, and the flow cookie to set. */
