@@ -2,6 +2,7 @@ import { Applicant } from './Applicant.js';
 import { ApplicationDraft } from './ApplicationDraft.js';
 import { CertificateRequest } from './CertificateRequest.js';
 import { CertificateType } from './CertificateType.js';
+import { ConsoleSession } from './ConsoleSession.js';
 import { RequestStep } from './RequestStep.js';
 import { Invoice } from './Invoice.js';
 import { JobLease } from './JobLease.js';
@@ -14,7 +15,7 @@ import { RequestDocument } from './RequestDocument.js';
 import { RequestEvent } from './RequestEvent.js';
 import { UsedCaptcha } from './UsedCaptcha.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export * from './domain.js';
@@ -35,4 +36,5 @@ export const entities = [
   RequestDocument,
   NumberSequence,
   JobLease,
+  ConsoleSession,
 ];

@@ -27,6 +27,9 @@ import { HistoryKey } from './lifecycle/history.js';
 import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
 import { OutboxSender } from './notifications/sender.js';
+import { createConsole, type OperatorConsole } from './operators/console.js';
+import { CONSOLE_ROUTES } from './operators/console-routes.js';
+import { DEV_OIDC_PATH } from './operators/dev-provider.js';
 import { keyOperator } from './operators/operator.js';
 import { PartnerService } from './partners/partner-service.js';
 import { authenticate } from './partners/authenticate.js';
@@ -50,6 +53,8 @@ export interface Ssps {
   /** Its purgeExpired() and purgeCodeEmails() are what the periodic purge runs. */
   applications: ApplicationService;
   mailer: OutboxSender | null;
+  /** The operators' console's sign-in: `operatorFromRequest(req)` tells any route who is signed in. */
+  console: OperatorConsole;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -102,9 +107,12 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   // Each request's context holds only its caller; the services are reached through its
   // prototype, so neither building it nor Apollo's copy of it copies them.
   const shared: Omit<GraphQLContext, 'caller'> = { ...services, log };
+  const operatorConsole = createConsole(config, db, log);
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
+    // Machines hold keys; people in the console hold a session cookie and its CSRF token.
     const partner = await authenticate(partners, req.headers.authorization);
-    const caller = { ip: clientIp(req, config.trustProxy), partner, operator: partner && keyOperator(partner) };
+    const operator = partner ? keyOperator(partner) : await operatorConsole.graphqlOperator(req);
+    const caller = { ip: clientIp(req, config.trustProxy), partner, operator };
     return Object.assign(Object.create(shared) as GraphQLContext, { caller });
   };
 
@@ -139,6 +147,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     upload: uploadHandler(documents),
     db,
     web,
+    console: operatorConsole.routes && {
+      routes: operatorConsole.routes,
+      paths: CONSOLE_ROUTES,
+      devProvider: operatorConsole.devProvider && { prefix: DEV_OIDC_PATH, handler: operatorConsole.devProvider },
+    },
     log,
     security: { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, webDev: config.webDev },
   });
@@ -155,6 +168,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     ['the audit', () => audit.purge(config.auditRetentionDays)],
     ['expired application drafts', () => applications.purgeExpired()],
     ['used e-mail codes', () => applications.purgeCodeEmails()],
+    ['ended console sessions', () => operatorConsole.purgeExpired()],
   ];
   const purge = setInterval(() => {
     void (async () => {
@@ -172,6 +186,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     partners,
     applications,
     mailer,
+    console: operatorConsole,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -147,7 +147,36 @@ const envSchema = z.object({
   DOCUMENTS_QUOTA_BYTES: z.coerce.number().int().min(10_240).default(10_737_418_240),
   SSPS_WEB: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
-}).refine((e) => e.DOCUMENTS_QUOTA_BYTES >= e.DOCUMENT_MAX_BYTES, { path: ['DOCUMENTS_QUOTA_BYTES'], message: 'must be at least DOCUMENT_MAX_BYTES' });
+  SSPS_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isOrigin(v), 'expected the origin operators reach, like https://ssps.example.com (no path)'),
+  OIDC_ISSUER: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^\s]+$/.test(v), "expected the identity provider's issuer URL, like https://login.example.com/realms/ssps"),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ROLES_CLAIM: z.string().trim().regex(/^[\w:/-]+(\.[\w:/-]+)*$/, 'a claim name, or a dotted path such as realm_access.roles').default('roles'),
+  OIDC_SCOPES: z.string().trim().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile'),
+  CONSOLE_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
+  CONSOLE_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+})
+  .refine((e) => e.DOCUMENTS_QUOTA_BYTES >= e.DOCUMENT_MAX_BYTES, { path: ['DOCUMENTS_QUOTA_BYTES'], message: 'must be at least DOCUMENT_MAX_BYTES' })
+  .refine((e) => !e.OIDC_ISSUER || e.OIDC_CLIENT_ID, { path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER' })
+  .refine((e) => e.NODE_ENV !== 'production' || !e.OIDC_ISSUER || e.SSPS_PUBLIC_URL, { path: ['SSPS_PUBLIC_URL'], message: 'required in production with OIDC_ISSUER (the origin operators reach, e.g. https://ssps.example.com)' })
+  .refine((e) => e.NODE_ENV !== 'production' || !e.OIDC_ISSUER || e.OIDC_ISSUER.startsWith('https://'), { path: ['OIDC_ISSUER'], message: 'must be https:// in production' });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 /** What the pages show of the institution; published to app/ by the server (see app/site.ts). */
 export interface SiteSettings {
@@ -187,9 +216,25 @@ export interface Config {
   trustProxy: number;
   /** Partner portals' origins allowed to call /graphql from a browser; CORS is closed to every other. */
   corsOrigins: string[];
+  /** The operators' console: sign-in through OpenID Connect and its sessions (README, The operators' console). */
+  console: ConsoleConfig;
   web: boolean;
   /** Next.js in development mode (compiles pages on request, hot reload): `npm run dev`. */
   webDev: boolean;
+}
+
+export interface ConsoleConfig {
+  /** The origin operators reach (SSPS_PUBLIC_URL): the redirect URI's and the CSRF check's. */
+  publicUrl: string;
+  /**
+   * The identity provider: the institution's (OIDC_ISSUER), the development one SSPS runs
+   * itself (outside production without OIDC_ISSUER), or none, and then the console is off.
+   */
+  provider: { kind: 'oidc'; issuer: string; clientId: string; clientSecret: string | undefined } | { kind: 'development' } | null;
+  rolesClaim: string;
+  scopes: string;
+  idleSeconds: number;
+  maxSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -242,6 +287,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentsQuotaBytes: e.DOCUMENTS_QUOTA_BYTES,
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
+    console: {
+      publicUrl: (e.SSPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      provider: e.OIDC_ISSUER
+        ? { kind: 'oidc', issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID ?? '', clientSecret: e.OIDC_CLIENT_SECRET }
+        : e.NODE_ENV === 'production'
+          ? null
+          : { kind: 'development' },
+      rolesClaim: e.OIDC_ROLES_CLAIM,
+      scopes: e.OIDC_SCOPES,
+      idleSeconds: e.CONSOLE_IDLE_MINUTES * 60,
+      maxSeconds: e.CONSOLE_MAX_HOURS * 3600,
+    },
     web: e.SSPS_WEB,
     webDev: e.SSPS_WEB_DEV,
   };

@@ -65,21 +65,25 @@ export class CaptchaRefused extends Refusal {
   }
 }
 
-/** No live key behind the caller's `Authorization` header (UNKNOWN_KEY), or an operation that needs one (KEY_REQUIRED). */
+/**
+ * No live key behind the caller's `Authorization` header (UNKNOWN_KEY), an operation that needs
+ * a key (KEY_REQUIRED) or an operator, by console session or key (OPERATOR_REQUIRED), or a
+ * console session that has ended (SESSION_ENDED).
+ */
 export class Unauthenticated extends Refusal {
   readonly code = 'UNAUTHENTICATED';
 
-  constructor(readonly problem: 'UNKNOWN_KEY' | 'KEY_REQUIRED') {
-    super(problem === 'UNKNOWN_KEY' ? messages.UNAUTHENTICATED : messages.KEY_REQUIRED);
+  constructor(readonly problem: 'UNKNOWN_KEY' | 'KEY_REQUIRED' | 'OPERATOR_REQUIRED' | 'SESSION_ENDED') {
+    super(messages[problem === 'UNKNOWN_KEY' ? 'UNAUTHENTICATED' : problem], problem === 'SESSION_ENDED' ? { reason: problem } : {});
   }
 }
 
-/** A partner's key, but not an operator's. */
+/** A partner's key, but not an operator's; or a console request without its CSRF token or from another origin (CSRF). */
 export class Forbidden extends Refusal {
   readonly code = 'FORBIDDEN';
 
-  constructor() {
-    super(messages.OPERATORS_ONLY);
+  constructor(reason?: 'CSRF') {
+    super(reason === 'CSRF' ? messages.CONSOLE_CSRF : messages.OPERATORS_ONLY, reason ? { reason } : {});
   }
 }
 

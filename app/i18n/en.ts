@@ -183,6 +183,17 @@ export const en: Messages = {
     errorTitle: 'Check the application',
     expired: 'The application being prepared has expired. Start again.',
   },
+  console: {
+    title: "Operators' console",
+    loading: 'Checking your session…',
+    unavailable: 'We could not check your session. Reload the page in a moment.',
+    signedOut: "Sign in with your institution's account to work on the requests.",
+    signIn: 'Sign in',
+    signedInAs: 'Signed in as {name}',
+    rolesLabel: 'Roles',
+    roles: { 'ssps-operator': 'Operator', 'ssps-supervisor': 'Supervisor' },
+    signOut: 'Sign out',
+  },
   footer: {
     callCenter: 'For any further questions, call our Call Center in Bogotá: {bogota} - National toll-free line: {national}',
   },

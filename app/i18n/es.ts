@@ -183,6 +183,17 @@ export const es = {
     errorTitle: 'Revise la solicitud',
     expired: 'La solicitud en preparación venció. Empiece de nuevo.',
   },
+  console: {
+    title: 'Consola de operadores',
+    loading: 'Consultando su sesión…',
+    unavailable: 'No pudimos consultar su sesión. Recargue la página en unos momentos.',
+    signedOut: 'Ingrese con su usuario de la entidad para trabajar las solicitudes.',
+    signIn: 'Ingresar',
+    signedInAs: 'Sesión iniciada como {name}',
+    rolesLabel: 'Roles',
+    roles: { 'ssps-operator': 'Operador', 'ssps-supervisor': 'Supervisor' } as Record<string, string>,
+    signOut: 'Salir',
+  },
   footer: {
     callCenter: 'Cualquier inquietud adicional comuníquese a nuestro Call Center en Bogotá: {bogota} - Línea Gratuita Nacional: {national}',
   },

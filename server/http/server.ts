@@ -22,15 +22,17 @@ export interface Routes {
   db: Database;
   /** Next.js's request handler; absent when the server runs API-only (SSPS_WEB=0). */
   web?: Handler;
+  /** The operators' console's sign-in; absent when the console is off, and then /operaciones answers 404. */
+  console?: { routes: Handler; paths: readonly string[]; devProvider?: { prefix: string; handler: Handler } };
   log: Logger;
   security: SecurityOptions;
 }
 
-/** One port: /graphql, /captcha/challenge, /healthz and /readyz here; every other path to Next.js. */
+/** One port: /graphql, /captcha/challenge, /healthz, /readyz, the console's sign-in (and the development provider) here; every other path to Next.js. */
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
   const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : url.pathname.startsWith('/applications/') ? routes.upload : undefined) ?? routes.web ?? notFound;
+    const handler = api.get(url.pathname) ?? prefixRoute(routes, url.pathname) ?? routes.web ?? notFound;
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
     await handler(req, res, url);
   };
@@ -59,8 +61,10 @@ export function createHttpServer(routes: Routes): Server {
   });
 }
 
-function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Handler> {
+function apiRoutes(routes: Routes): Map<string, Handler> {
+  const { graphql, challenge, db, security } = routes;
   return new Map<string, Handler>([
+    ...(routes.console?.paths.map((p): [string, Handler] => [p, routes.console!.routes]) ?? []),
     [
       '/graphql',
       (req, res, url) => {
@@ -88,6 +92,16 @@ function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Ha
       },
     ],
   ]);
+}
+
+/** The routes known by their path's first segment; /operaciones' pages are Next.js's only while the console is on. */
+function prefixRoute(routes: Routes, pathname: string): Handler | undefined {
+  if (pathname.startsWith('/invoices/')) return invoiceRoute(routes);
+  if (pathname.startsWith('/applications/')) return routes.upload;
+  const dev = routes.console?.devProvider;
+  if (dev && (pathname === dev.prefix || pathname.startsWith(`${dev.prefix}/`))) return dev.handler;
+  if (!routes.console && (pathname === '/operaciones' || pathname.startsWith('/operaciones/'))) return notFound;
+  return undefined;
 }
 
 /** GET /invoices/<token>: the payment step's invoice, as a PDF. */

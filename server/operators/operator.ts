@@ -26,7 +26,7 @@ export function keyOperator(partner: { id: number; name: string; role: PartnerRo
 /** The caller as an operator; Unauthenticated without a key or session, Forbidden for anyone else. */
 export function requireOperator(caller: { operator: Operator | null; partner: object | null }): Operator {
   if (caller.operator) return caller.operator;
-  if (!caller.partner) throw new Unauthenticated('KEY_REQUIRED');
+  if (!caller.partner) throw new Unauthenticated('OPERATOR_REQUIRED');
   throw new Forbidden();
 }
 

@@ -133,3 +133,32 @@ describe('loadConfig: other variables', () => {
     expect(config.dataDir).toBe(dataDir);
   });
 });
+
+describe("loadConfig: the operators' console", () => {
+  const IDP = { OIDC_ISSUER: 'https://login.example.com/realms/ssps', OIDC_CLIENT_ID: 'ssps', OIDC_CLIENT_SECRET: 's3cr3t' };
+
+  it('runs the development provider outside production, at http://localhost:<port> unless SSPS_PUBLIC_URL says otherwise', () => {
+    const console = loadConfig(env({ PORT: '8080' })).console;
+    expect(console).toMatchObject({ publicUrl: 'http://localhost:8080', provider: { kind: 'development' }, rolesClaim: 'roles', idleSeconds: 900, maxSeconds: 36_000 });
+    expect(loadConfig(env({ SSPS_PUBLIC_URL: 'https://ssps.example.com/' })).console.publicUrl).toBe('https://ssps.example.com');
+  });
+
+  it("uses the institution's provider when OIDC_ISSUER is set, and has no console in production without it", () => {
+    expect(loadConfig(env({ ...IDP, CONSOLE_IDLE_MINUTES: '5', CONSOLE_MAX_HOURS: '8' })).console).toMatchObject({
+      provider: { kind: 'oidc', issuer: IDP.OIDC_ISSUER, clientId: 'ssps', clientSecret: 's3cr3t' },
+      idleSeconds: 300,
+      maxSeconds: 28_800,
+    });
+    expect(loadConfig(env({ NODE_ENV: 'production' })).console.provider).toBeNull();
+  });
+
+  it('refuses a public URL with a path, an issuer without a client, and in production an http issuer or a missing SSPS_PUBLIC_URL', () => {
+    expect(configError(env({ SSPS_PUBLIC_URL: 'https://ssps.example.com/consola' })).message).toContain('SSPS_PUBLIC_URL: expected the origin');
+    expect(configError(env({ OIDC_ISSUER: IDP.OIDC_ISSUER })).message).toContain('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+    expect(configError(env({ ...IDP, NODE_ENV: 'production' })).message).toContain('SSPS_PUBLIC_URL: required in production with OIDC_ISSUER');
+    expect(configError(env({ ...IDP, OIDC_ISSUER: 'http://login.example.com', NODE_ENV: 'production', SSPS_PUBLIC_URL: 'https://ssps.example.com' })).message).toContain(
+      'OIDC_ISSUER: must be https:// in production',
+    );
+    expect(configError(env({ CONSOLE_IDLE_MINUTES: '0' })).message).toContain('CONSOLE_IDLE_MINUTES');
+  });
+});

@@ -6,6 +6,7 @@ import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
 import { TrustworthyApplying1795958893848 } from './1795958893848-TrustworthyApplying.js';
+import { ConsoleSessions1795967305670 } from './1795967305670-ConsoleSessions.js';
 import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
@@ -16,5 +17,6 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   ApplicantPhone1795614262171,
   AuditIndexByTime1795628711145,
   TrustworthyApplying1795958893848,
+  ConsoleSessions1795967305670,
   ManyInstances1795967514649,
 ];
