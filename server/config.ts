@@ -77,6 +77,12 @@ const envSchema = z.object({
     .trim()
     .default(DEFAULT_NEW_REQUEST_URL)
     .refine((v) => /^\/(?!\/)/.test(v) || /^https?:\/\/[^\s]+$/.test(v), 'a path on this site (/solicitud) or an http(s) URL'),
+  SSPS_PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'the address applicants reach SSPS at, e.g. https://solicitudes.example.co')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   SSPS_ORG_NAME: z.string().trim().min(1).max(120).default('Certicámara S.A.'),
   SSPS_CALL_CENTER_BOGOTA: z.string().trim().min(1).max(40).default('7442727'),
   SSPS_CALL_CENTER_NATIONAL: z.string().trim().min(1).max(40).default('018000181531'),
@@ -166,6 +172,8 @@ export interface Config {
   secret: string;
   dataDir: string;
   site: SiteSettings;
+  /** Where applicants reach SSPS (SSPS_PUBLIC_URL, no trailing slash): the origin of links in e-mails. */
+  publicUrl: string;
   captcha: { cost: number; maxCounter: number; ttlSeconds: number };
   handleTtlSeconds: number;
   dbTimeoutMs: number;
@@ -219,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       callCenter: { bogota: e.SSPS_CALL_CENTER_BOGOTA, national: e.SSPS_CALL_CENTER_NATIONAL },
       colors: { brand: e.SSPS_BRAND_COLOR, accent: e.SSPS_ACCENT_COLOR },
     },
+    publicUrl: e.SSPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     captcha: { cost: e.CAPTCHA_COST, maxCounter: e.CAPTCHA_MAX_COUNTER, ttlSeconds: e.CAPTCHA_TTL_SECONDS },
     handleTtlSeconds: e.HANDLE_TTL_SECONDS,
     dbTimeoutMs: e.DB_TIMEOUT_MS,

@@ -17,6 +17,8 @@ export interface Routes {
   challenge: (req: IncomingMessage) => Promise<unknown>;
   /** PUT /applications/{draftId}/documents/{kind}: a supporting document's bytes. */
   upload: Handler;
+  /** /corrections/…: a correction link's view and uploads (Authorization: Bearer <token>). */
+  correction: Handler;
   /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
   invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
@@ -30,7 +32,7 @@ export interface Routes {
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
   const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : url.pathname.startsWith('/applications/') ? routes.upload : undefined) ?? routes.web ?? notFound;
+    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : url.pathname.startsWith('/applications/') ? routes.upload : url.pathname.startsWith('/corrections/') ? routes.correction : undefined) ?? routes.web ?? notFound;
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
     await handler(req, res, url);
   };
