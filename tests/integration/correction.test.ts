@@ -50,7 +50,7 @@ describe.each(testDatabases())('asking an applicant for a correction on $name', 
   async function call(method: string, path: string, token: string | null, body?: Buffer, filename = 'cedula.pdf'): Promise<Answer> {
     const headers: Record<string, string> = { 'x-filename': encodeURIComponent(filename) };
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${server.url}${path}`, { method, headers, body });
+    const res = await fetch(`${server.url}${path}`, { method, headers, body: body && new Uint8Array(body) });
     return { status: res.status, body: (await res.json()) as Answer['body'] };
   }
   const upload = (token: string | null, kind: string, bytes: Buffer) => call('PUT', `/corrections/documents/${kind}`, token, bytes);
