@@ -13,8 +13,8 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../../server/graphql/context.js#GraphQLContext',
         scalars: { Date: { input: 'string', output: 'Date | string' }, DateTime: { input: 'string', output: 'Date | string' } },
-        // History rows go out as stored; their stages are the machine's names.
-        mappers: { RequestEvent: '../../entities/RequestEvent.js#RequestEvent as RequestEventRow' },
+        // History rows and proposals go out as the services answer them; their stages are the machine's names.
+        mappers: { RequestEvent: '../../entities/RequestEvent.js#RequestEvent as RequestEventRow', MoveProposal: '../../server/lifecycle/refusals.js#ProposalView' },
       },
     },
     'graphql/generated/client/': {

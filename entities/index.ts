@@ -14,10 +14,13 @@ import { RateLimitCounter } from './RateLimitCounter.js';
 import { RequestDocument } from './RequestDocument.js';
 import { RequestEvent } from './RequestEvent.js';
 import { UsedCaptcha } from './UsedCaptcha.js';
+import { MoveProposal } from './MoveProposal.js';
+import { CorrectionRequest } from './CorrectionRequest.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
+export { PROPOSAL_OUTCOMES, type ProposalOutcome } from './MoveProposal.js';
 export * from './domain.js';
 
 export const entities = [
@@ -37,4 +40,6 @@ export const entities = [
   NumberSequence,
   JobLease,
   ConsoleSession,
+  MoveProposal,
+  CorrectionRequest,
 ];

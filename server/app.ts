@@ -25,6 +25,8 @@ import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
 import { HistoryKey } from './lifecycle/history.js';
 import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
+import { correctionHandler } from './lifecycle/correction-routes.js';
+import { CorrectionService } from './lifecycle/corrections.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
 import { OutboxSender } from './notifications/sender.js';
 import { createConsole, type OperatorConsole } from './operators/console.js';
@@ -52,6 +54,8 @@ export interface Ssps {
   partners: PartnerService;
   /** Its purgeExpired() and purgeCodeEmails() are what the periodic purge runs. */
   applications: ApplicationService;
+  /** The operators' moves; tests approve proposals through it until people sign in with roles. */
+  lifecycle: LifecycleService;
   mailer: OutboxSender | null;
   /** The operators' console's sign-in: `operatorFromRequest(req)` tells any route who is signed in. */
   console: OperatorConsole;
@@ -91,13 +95,15 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     quotaBytes: config.documentsQuotaBytes,
   }, limits, pseudonyms);
   const applications = new ApplicationService(db, documents, config.secret, historyKey);
+  const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
     captcha,
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
     limitCodeEmail: codeEmailBudget(limits, pseudonyms, config.rateLimits.codeEmail),
-    lifecycle: new LifecycleService(db, historyKey),
+    lifecycle,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };
@@ -145,6 +151,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       return invoices.pdf(link);
     },
     upload: uploadHandler(documents),
+    correction: correctionHandler(corrections, (req) => clientIp(req, config.trustProxy)),
     db,
     web,
     console: operatorConsole.routes && {
@@ -158,7 +165,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   // A client that asks before sending a body (Expect: 100-continue, as curl does) is told to
   // send a document only once the upload is admitted; other requests are told at once.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (!req.url?.startsWith('/applications/')) res.writeContinue();
+    if (!req.url?.startsWith('/applications/') && !req.url?.startsWith('/corrections/')) res.writeContinue();
     server.emit('request', req, res);
   });
   // The purges, by one instance per period (a lease in the database), each in bounded batches.
@@ -185,6 +192,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     audit,
     partners,
     applications,
+    lifecycle,
     mailer,
     console: operatorConsole,
     listen: () =>

@@ -195,6 +195,8 @@ export interface Config {
   secret: string;
   dataDir: string;
   site: SiteSettings;
+  /** Where applicants and operators reach SSPS (SSPS_PUBLIC_URL, an origin): the origin of links in e-mails and of the console's sign-in. */
+  publicUrl: string;
   captcha: { cost: number; maxCounter: number; ttlSeconds: number };
   handleTtlSeconds: number;
   dbTimeoutMs: number;
@@ -264,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       callCenter: { bogota: e.SSPS_CALL_CENTER_BOGOTA, national: e.SSPS_CALL_CENTER_NATIONAL },
       colors: { brand: e.SSPS_BRAND_COLOR, accent: e.SSPS_ACCENT_COLOR },
     },
+    publicUrl: (e.SSPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     captcha: { cost: e.CAPTCHA_COST, maxCounter: e.CAPTCHA_MAX_COUNTER, ttlSeconds: e.CAPTCHA_TTL_SECONDS },
     handleTtlSeconds: e.HANDLE_TTL_SECONDS,
     dbTimeoutMs: e.DB_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RequestEvent as RequestEventRow } from '../../entities/RequestEvent.js';
+import type { ProposalView } from '../../server/lifecycle/refusals.js';
 import type { GraphQLContext } from '../../server/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -129,10 +130,37 @@ export type IdType =
   /** Permiso por Protección Temporal: 5 to 20 digits. */
   | 'PPT';
 
+/**
+ * Four eyes: a delivery or a revocation proposed by one operator, carried out only when a
+ * supervisor other than the proposer approves it.
+ */
+export type MoveProposal = {
+  __typename?: 'MoveProposal';
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  declineReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** deliver or revoke. */
+  move: Scalars['String']['output'];
+  /** Null while open. */
+  outcome?: Maybe<ProposalOutcome>;
+  proposedAt: Scalars['DateTime']['output'];
+  /** The proposer's name. */
+  proposedBy: Scalars['String']['output'];
+  /** A revocation's RFC 5280 reason. */
+  reason?: Maybe<RevocationReason>;
+  requestNumber: Scalars['String']['output'];
+};
+
 export type MoveResult = {
   __typename?: 'MoveResult';
+  /**
+   * The proposal this answer is about: the one deliverCertificate or revokeCertificate opened
+   * (the stage has not moved yet), or the one approveProposal or declineProposal decided.
+   */
+  proposal?: Maybe<MoveProposal>;
   requestNumber: Scalars['String']['output'];
-  /** Set by deliverCertificate. */
+  /** Set when a delivery is carried out (approveProposal of a delivery). */
   serialNumber?: Maybe<Scalars['String']['output']>;
   stage: RequestStage;
 };
@@ -143,6 +171,12 @@ export type MoveResult = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Carries out a proposal, with the decision, in one transaction. Needs the ssps-supervisor role
+   * (FORBIDDEN otherwise) and someone other than the proposer (FAILED_PRECONDITION, reason
+   * SAME_PERSON); a decided proposal answers FAILED_PRECONDITION, reason PROPOSAL_CLOSED.
+   */
+  approveProposal: MoveResult;
   approveRequest: MoveResult;
   /**
    * Proves the applicant reads `email`. A wrong code is BAD_USER_INPUT (reason CODE_WRONG, with
@@ -156,17 +190,32 @@ export type Mutation = {
    * names before and after, and why. The stage does not change.
    */
   correctApplicantName: MoveResult;
-  /** Issues the certificate: a new serial number and the validity dates of its type. */
+  /** Closes a proposal without carrying it out; the same rules as approveProposal. Nothing else changes. */
+  declineProposal: MoveResult;
+  /**
+   * Proposes issuing the certificate (four eyes): the stage does not move until a supervisor
+   * other than the proposer approves the proposal (approveProposal), which draws the serial
+   * number and the validity dates of its type. One open proposal per request
+   * (FAILED_PRECONDITION, reason PROPOSAL_OPEN).
+   */
   deliverCertificate: MoveResult;
   /** Documents received and complete: Paso1 done. */
   fileRequest: MoveResult;
   /** The reason is what the applicant reads in Información. */
   rejectRequest: MoveResult;
   /**
+   * Asks the applicant for corrected or missing documents: an e-mail to the request's confirmed
+   * address with a link (valid 7 days) to upload the kinds asked; `reason` is what the applicant
+   * reads. Allowed at AWAITING_FILING and AWAITING_PAYMENT; the request waits at
+   * AWAITING_CORRECTION until every kind has arrived, then is back at AWAITING_FILING.
+   */
+  requestCorrection: MoveResult;
+  /**
    * Sends a new code to the draft's e-mail (the previous one stops working). At most 3 resends per
    * draft, one a minute (RATE_LIMITED with retryAfterSeconds); wrong codes still count.
    */
   resendApplicationEmailCode: ApplicationDraft;
+  /** Proposes revoking the certificate (four eyes), like deliverCertificate. */
   revokeCertificate: MoveResult;
   /**
    * Accepts the terms (their version, when and from where are recorded) and opens a draft,
@@ -185,6 +234,15 @@ export type Mutation = {
   submitApplication: SubmittedApplication;
   /** Payment verified, with its invoice number; Paso2 then links to the invoice PDF. */
   verifyPayment: MoveResult;
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationApproveProposalArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -222,6 +280,16 @@ export type MutationCorrectApplicantNameArgs = {
  * An operator's moves on a request (API key with the operator role). A move the request's
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
+export type MutationDeclineProposalArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
 export type MutationDeliverCertificateArgs = {
   requestNumber: Scalars['String']['input'];
 };
@@ -241,6 +309,17 @@ export type MutationFileRequestArgs = {
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
 export type MutationRejectRequestArgs = {
+  reason: Scalars['String']['input'];
+  requestNumber: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationRequestCorrectionArgs = {
+  kinds: Array<DocumentKind>;
   reason: Scalars['String']['input'];
   requestNumber: Scalars['String']['input'];
 };
@@ -295,6 +374,10 @@ export type MutationVerifyPaymentArgs = {
   requestNumber: Scalars['String']['input'];
 };
 
+export type ProposalOutcome =
+  | 'APPROVED'
+  | 'DECLINED';
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -311,6 +394,8 @@ export type Query = {
   certificateTypes: Array<CertificateTypeInfo>;
   /** The version of the terms an application must accept. */
   currentTerms: Terms;
+  /** Open four-eyes proposals, oldest first; of one request when `requestNumber` is given. Operators only. */
+  openProposals: Array<MoveProposal>;
   /**
    * The detail of one request. `id` is the request's handle: the opaque `id` a lookup returned; an unknown,
    * altered or expired handle answers NOT_FOUND. With LOOKUP_SECOND_FACTOR=order-number the
@@ -334,6 +419,11 @@ export type QueryCertificateRequestsArgs = {
 };
 
 
+export type QueryOpenProposalsArgs = {
+  requestNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryRequestDetailArgs = {
   id: Scalars['ID']['input'];
   orderNumber?: InputMaybe<Scalars['String']['input']>;
@@ -349,6 +439,8 @@ export type RequestDetail = {
   /** The moves made on the request; only for operators (null otherwise). */
   history?: Maybe<Array<RequestEvent>>;
   holderName: Scalars['String']['output'];
+  /** The request's open four-eyes proposal; only for operators (null otherwise, or when none is open). */
+  openProposal?: Maybe<MoveProposal>;
   requestNumber: Scalars['String']['output'];
   /** 16 bytes, lowercase hex; null until the certificate is delivered. */
   serialNumber?: Maybe<Scalars['String']['output']>;
@@ -380,6 +472,8 @@ export type RequestLookup = {
 /** A request's stage, derived from its status and steps (server/lifecycle/machine.ts). */
 export type RequestStage =
   | 'AWAITING_APPROVAL'
+  /** The applicant was asked for corrected documents (requestCorrection); back to AWAITING_FILING when all arrive, or when the link expires. */
+  | 'AWAITING_CORRECTION'
   | 'AWAITING_DELIVERY'
   | 'AWAITING_FILING'
   | 'AWAITING_PAYMENT'
@@ -532,10 +626,12 @@ export type ResolversTypes = {
   DocumentKind: DocumentKind;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
-  MoveResult: ResolverTypeWrapper<MoveResult>;
+  MoveProposal: ResolverTypeWrapper<ProposalView>;
+  MoveResult: ResolverTypeWrapper<Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ProposalOutcome: ProposalOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RequestDetail: ResolverTypeWrapper<Omit<RequestDetail, 'history'> & { history?: Maybe<Array<ResolversTypes['RequestEvent']>> }>;
+  RequestDetail: ResolverTypeWrapper<Omit<RequestDetail, 'history' | 'openProposal'> & { history?: Maybe<Array<ResolversTypes['RequestEvent']>>, openProposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   RequestEvent: ResolverTypeWrapper<RequestEventRow>;
   RequestLookup: ResolverTypeWrapper<RequestLookup>;
   RequestStage: RequestStage;
@@ -561,10 +657,11 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
-  MoveResult: MoveResult;
+  MoveProposal: ProposalView;
+  MoveResult: Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
-  RequestDetail: Omit<RequestDetail, 'history'> & { history?: Maybe<Array<ResolversParentTypes['RequestEvent']>> };
+  RequestDetail: Omit<RequestDetail, 'history' | 'openProposal'> & { history?: Maybe<Array<ResolversParentTypes['RequestEvent']>>, openProposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   RequestEvent: RequestEventRow;
   RequestLookup: RequestLookup;
   RequestStep: RequestStep;
@@ -625,19 +722,36 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type MoveProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MoveProposal'] = ResolversParentTypes['MoveProposal']> = {
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  move?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ProposalOutcome']>, ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['RevocationReason']>, ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MoveResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MoveResult'] = ResolversParentTypes['MoveResult']> = {
+  proposal?: Resolver<Maybe<ResolversTypes['MoveProposal']>, ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['RequestStage'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  approveProposal?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationApproveProposalArgs, 'id'>>;
   approveRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationApproveRequestArgs, 'requestNumber'>>;
   confirmApplicationEmail?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationConfirmApplicationEmailArgs, 'code' | 'draftId'>>;
   correctApplicantName?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationCorrectApplicantNameArgs, 'fullName' | 'reason' | 'requestNumber'>>;
+  declineProposal?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationDeclineProposalArgs, 'id' | 'reason'>>;
   deliverCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationDeliverCertificateArgs, 'requestNumber'>>;
   fileRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationFileRequestArgs, 'requestNumber'>>;
   rejectRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRejectRequestArgs, 'reason' | 'requestNumber'>>;
+  requestCorrection?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRequestCorrectionArgs, 'kinds' | 'reason' | 'requestNumber'>>;
   resendApplicationEmailCode?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationResendApplicationEmailCodeArgs, 'draftId'>>;
   revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
   startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'email' | 'termsVersion'>>;
@@ -650,6 +764,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   certificateRequests?: Resolver<ResolversTypes['RequestLookup'], ParentType, ContextType, RequireFields<QueryCertificateRequestsArgs, 'idNumber' | 'idType'>>;
   certificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeInfo']>, ParentType, ContextType>;
   currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
+  openProposals?: Resolver<Array<ResolversTypes['MoveProposal']>, ParentType, ContextType, Partial<QueryOpenProposalsArgs>>;
   requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
@@ -657,6 +772,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type RequestDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestDetail'] = ResolversParentTypes['RequestDetail']> = {
   history?: Resolver<Maybe<Array<ResolversTypes['RequestEvent']>>, ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openProposal?: Resolver<Maybe<ResolversTypes['MoveProposal']>, ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RequestStep']>, ParentType, ContextType>;
@@ -703,6 +819,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CertificateTypeInfo?: CertificateTypeInfoResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  MoveProposal?: MoveProposalResolvers<ContextType>;
   MoveResult?: MoveResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

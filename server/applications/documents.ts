@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pLimit from 'p-limit';
-import { In, IsNull, MoreThan, Not } from 'typeorm';
+import { In, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
 import { ApplicationDraft, RequestDocument } from '../../entities/index.js';
 import { retryOnWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
@@ -67,13 +67,32 @@ export interface DocumentLimits {
   quotaBytes: number;
 }
 
-/** An upload let in by `admit`: its draft is open, its budget spent, its room reserved. */
+/** An upload let in by `admit` (or `admitFor`): its owner is open, its budget spent, its room reserved. */
 export interface Admission {
+  /** request_document.draft_id of the owner: a draft's id, or `correction:<id>` (server/lifecycle/corrections.ts). */
   draftId: string;
   kind: DocumentKind;
   originalName: string | null;
   release(): void;
 }
+
+/** A document stored and checked, as its owner records it (request_document's columns). */
+export interface NewDocument {
+  draftId: string;
+  kind: DocumentKind;
+  mediaType: MediaType;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  originalName: string | null;
+  uploadedAt: Date;
+}
+
+/**
+ * Records a stored document in the transaction it is given, or throws (the stored bytes are
+ * then deleted); answers the storage key of a document it replaced, if any.
+ */
+export type RecordDocument = (m: EntityManager, document: NewDocument) => Promise<string | undefined>;
 
 export interface StoredDocument {
   kind: string;
@@ -135,18 +154,28 @@ export class DocumentService {
       : null;
     const open = found?.id === draftId;
     if (!open) throw refused('NOT_FOUND');
-    const draftKey = this.pseudonyms.value('draft', draftId);
-    const lifetime = DRAFT_TTL_MS / 1000;
-    await this.rateLimits.consumeFixed('uploadDraft', { points: UPLOADS_PER_DRAFT, seconds: lifetime }, draftKey);
-    await this.rateLimits.consumeFixed('uploadKind', { points: UPLOADS_PER_KIND, seconds: lifetime }, `${draftKey}:${kind}`);
+    return this.admitFor(draftId, kind as DocumentKind, originalName, declaredBytes, { name: 'upload', key: this.pseudonyms.value('draft', draftId), seconds: DRAFT_TTL_MS / 1000 });
+  }
+
+  /**
+   * What admits an upload once its owner is known to be open: its upload budget
+   * (UPLOADS_PER_KIND of each kind, UPLOADS_PER_DRAFT in all, over `budget.seconds`, counted
+   * under `budget.key`, a pseudonym, in counters named after `budget.name`: one name per
+   * kind of owner, since a counter keeps the lifetime it was first made with) and room under
+   * the storage quota.
+   */
+  async admitFor(owner: string, kind: DocumentKind, originalName: string | null, declaredBytes: number | null, budget: { name: string; key: string; seconds: number }): Promise<Admission> {
+    if (declaredBytes !== null && declaredBytes > this.limits.maxBytes) throw this.tooLarge();
+    await this.rateLimits.consumeFixed(`${budget.name}Draft`, { points: UPLOADS_PER_DRAFT, seconds: budget.seconds }, budget.key);
+    await this.rateLimits.consumeFixed(`${budget.name}Kind`, { points: UPLOADS_PER_KIND, seconds: budget.seconds }, `${budget.key}:${kind}`);
     // Room for the declared size, or for the largest allowed when the body is chunked.
     const room = declaredBytes ?? this.limits.maxBytes;
     if ((await this.usedBytes()) + this.reserved + room > this.limits.quotaBytes) throw refused('QUOTA_EXCEEDED');
     this.reserved += room;
     let released = false;
     return {
-      draftId,
-      kind: kind as DocumentKind,
+      draftId: owner,
+      kind,
       originalName,
       release: () => {
         if (!released) this.reserved -= room;
@@ -155,8 +184,11 @@ export class DocumentService {
     };
   }
 
-  /** Streams the body in and keeps it; a new upload of the same kind replaces (and deletes) the previous one. */
-  async receive(admission: Admission, body: Readable): Promise<StoredDocument> {
+  /**
+   * Streams the body in and keeps it; `record` writes its row (a draft's by default, where a
+   * new upload of the same kind replaces, and deletes, the previous one).
+   */
+  async receive(admission: Admission, body: Readable, record: RecordDocument = recordForDraft): Promise<StoredDocument> {
     const temporary = path.join(this.incomingDir, randomBytes(16).toString('hex'));
     const checked = `${temporary}.checked`;
     try {
@@ -165,7 +197,7 @@ export class DocumentService {
       if (verdict.problem) throw refused(verdict.problem);
       // A PDF is kept as it was checked (see inspect); its size and hash are the kept file's.
       const kept = verdict.rewritten ? { ...(await sizeAndHash(checked)), file: checked } : { size, sha256, file: temporary };
-      await this.keep(admission, kept.file, { size: kept.size, sha256: kept.sha256, mediaType });
+      await this.keep(admission, kept.file, { size: kept.size, sha256: kept.sha256, mediaType }, record);
       return { kind: admission.kind, mediaType, size: kept.size, sha256: kept.sha256 };
     } finally {
       admission.release();
@@ -250,28 +282,16 @@ export class DocumentService {
     return { size, sha256: hash.digest('hex'), mediaType: mediaType! };
   }
 
-  /** Stores the bytes, then records them in one transaction that also drops the row they replace. */
-  private async keep(admission: Admission, temporary: string, content: { size: number; sha256: string; mediaType: MediaType }): Promise<void> {
+  /** Stores the bytes, then records them in one transaction (`record`'s) that also drops the row they replace. */
+  private async keep(admission: Admission, temporary: string, content: { size: number; sha256: string; mediaType: MediaType }, record: RecordDocument): Promise<void> {
     const { draftId, kind, originalName } = admission;
     const storageKey = randomBytes(32).toString('hex');
     await this.store.put(storageKey, temporary);
     let replaced: string | undefined;
     try {
-      replaced = await retryOnWriteConflict(() => this.db.run(
-        (ds) =>
-          ds.transaction(async (m) => {
-            const now = new Date();
-            // The draft row is locked, so a submission, a purge or another upload to it waits for this one.
-            const lock = ds.options.type === 'better-sqlite3' ? undefined : ({ mode: 'pessimistic_write' } as const);
-            const draft = await m.findOne(ApplicationDraft, { where: { id: draftId, requestId: IsNull(), expiresAt: MoreThan(now), emailConfirmedAt: Not(IsNull()) }, lock });
-            if (!draft) throw refused('NOT_FOUND');
-            const previous = await m.findOneBy(RequestDocument, { draftId, kind });
-            if (previous) await m.delete(RequestDocument, { id: previous.id });
-            await m.insert(RequestDocument, { draftId, kind, ...content, storageKey, originalName, uploadedAt: now, requestId: null });
-            return previous?.storageKey;
-          }),
-        10_000,
-      ));
+      replaced = await retryOnWriteConflict(() =>
+        this.db.run((ds) => ds.transaction((m) => record(m, { draftId, kind, ...content, storageKey, originalName, uploadedAt: new Date() })), 10_000),
+      );
     } catch (error) {
       await this.store.delete(storageKey);
       throw error;
@@ -312,6 +332,18 @@ export class DocumentService {
   }
 }
 
+/** A draft's document: the draft row is locked, so a submission, a purge or another upload to it waits for this one. */
+async function recordForDraft(m: EntityManager, document: NewDocument): Promise<string | undefined> {
+  const { draftId, kind, uploadedAt: now } = document;
+  const lock = m.connection.options.type === 'better-sqlite3' ? undefined : ({ mode: 'pessimistic_write' } as const);
+  const draft = await m.findOne(ApplicationDraft, { where: { id: draftId, requestId: IsNull(), expiresAt: MoreThan(now), emailConfirmedAt: Not(IsNull()) }, lock });
+  if (!draft) throw refused('NOT_FOUND');
+  const previous = await m.findOneBy(RequestDocument, { draftId, kind });
+  if (previous) await m.delete(RequestDocument, { id: previous.id });
+  await m.insert(RequestDocument, { ...document, requestId: null });
+  return previous?.storageKey;
+}
+
 /** A file's size and SHA-256, read as a stream. */
 async function sizeAndHash(file: string): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
@@ -323,12 +355,12 @@ async function sizeAndHash(file: string): Promise<{ size: number; sha256: string
   return { size, sha256: hash.digest('hex') };
 }
 
-function refused(problem: Exclude<UploadProblem, 'TOO_LARGE'>): UploadRefused {
+export function refused(problem: Exclude<UploadProblem, 'TOO_LARGE'>): UploadRefused {
   return new UploadRefused(problem, MESSAGES[problem]);
 }
 
 /** X-Filename: the name percent-encoded (encodeURIComponent), as the page sends it; absent or empty means unnamed. */
-function parseFilename(header: string | undefined): string | null {
+export function parseFilename(header: string | undefined): string | null {
   if (!header) return null;
   let name: string;
   try {

@@ -42,35 +42,46 @@ export function uploadHandler(documents: DocumentService): Handler {
       if (/^100-continue$/i.test(header(req, 'expect') ?? '')) res.writeContinue();
       return sendJson(res, 201, await documents.receive(admission, req));
     } catch (error) {
-      if (error instanceof UploadAbandoned) return;
-      if (error instanceof UploadRefused) return refuse(req, res, STATUS[error.problem], error.message, { code: error.code, ...error.details });
-      const refusal = httpRefusal(error);
-      if (!refusal) throw error;
-      // A draft's upload budget, said in the words of uploads.
-      const message =
-        refusal.status === 429
-          ? `Ha subido demasiadas veces documentos a esta solicitud (hasta ${UPLOADS_PER_KIND} por documento y ${UPLOADS_PER_DRAFT} en total). Espere ${waitText(Number(refusal.extensions.retryAfterSeconds))} o empiece una solicitud nueva.`
-          : refusal.message;
-      return refuse(req, res, refusal.status, message, refusal.extensions, refusal.headers);
+      const tooMany = (wait: string) =>
+        `Ha subido demasiadas veces documentos a esta solicitud (hasta ${UPLOADS_PER_KIND} por documento y ${UPLOADS_PER_DRAFT} en total). Espere ${wait} o empiece una solicitud nueva.`;
+      if (!answerUploadError(req, res, error, tooMany)) throw error;
     }
   };
 }
 
+/**
+ * Answers an upload's refusal (or its client's going away) and says true; false for anything
+ * else. `tooMany` words a spent upload budget, given the wait.
+ */
+export function answerUploadError(req: IncomingMessage, res: ServerResponse, error: unknown, tooMany: (wait: string) => string): boolean {
+  if (error instanceof UploadAbandoned) return true;
+  if (error instanceof UploadRefused) {
+    refuse(req, res, STATUS[error.problem], error.message, { code: error.code, ...error.details });
+    return true;
+  }
+  const refusal = httpRefusal(error);
+  if (!refusal) return false;
+  // An upload budget, said in the words of uploads.
+  const message = refusal.status === 429 ? tooMany(waitText(Number(refusal.extensions.retryAfterSeconds))) : refusal.message;
+  refuse(req, res, refusal.status, message, refusal.extensions, refusal.headers);
+  return true;
+}
+
 /** A refusal; the connection stays open for the next request only when the body was read to its end. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
+export function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const value = { errors: [{ message, extensions }] };
   if (req.complete) sendJson(res, status, value, headers);
   else sendJsonAndClose(req, res, status, value, headers);
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
+export function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** The body's declared length, or null when it is sent chunked. */
-function declaredLength(req: IncomingMessage): number | null {
+export function declaredLength(req: IncomingMessage): number | null {
   const value = req.headers['content-length'];
   return value === undefined ? null : Number(value);
 }

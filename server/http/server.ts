@@ -17,6 +17,8 @@ export interface Routes {
   challenge: (req: IncomingMessage) => Promise<unknown>;
   /** PUT /applications/{draftId}/documents/{kind}: a supporting document's bytes. */
   upload: Handler;
+  /** /corrections/…: a correction link's view and uploads (Authorization: Bearer <token>). */
+  correction: Handler;
   /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
   invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
@@ -98,6 +100,7 @@ function apiRoutes(routes: Routes): Map<string, Handler> {
 function prefixRoute(routes: Routes, pathname: string): Handler | undefined {
   if (pathname.startsWith('/invoices/')) return invoiceRoute(routes);
   if (pathname.startsWith('/applications/')) return routes.upload;
+  if (pathname.startsWith('/corrections/')) return routes.correction;
   const dev = routes.console?.devProvider;
   if (dev && (pathname === dev.prefix || pathname.startsWith(`${dev.prefix}/`))) return dev.handler;
   if (!routes.console && (pathname === '/operaciones' || pathname.startsWith('/operaciones/'))) return notFound;

@@ -86,6 +86,7 @@ interface RequestRow {
   valid_to: Date | string | null;
   kind: StepKind | null;
   state: StepState | null;
+  correction_expires_at: Date | string | null;
 }
 
 const BATCH = 500;
@@ -112,8 +113,9 @@ export async function verifyHistory(db: Database, key: HistoryKey, requestNumber
     const marks = ids.map(() => '?').join(',');
     const [requests, events] = await db.run(async (ds) => [
       (await ds.query(
-        `SELECT r.id, r.request_number, r.status, r.valid_to, s.kind, s.state
+        `SELECT r.id, r.request_number, r.status, r.valid_to, s.kind, s.state, c.expires_at AS correction_expires_at
            FROM certificate_request r LEFT JOIN request_step s ON s.request_id = r.id
+           LEFT JOIN correction_request c ON c.open_request_id = r.id
           WHERE r.id IN (${marks})`,
         ids,
       )) as RequestRow[],
@@ -166,8 +168,10 @@ function verifyChain(key: HistoryKey, request: RequestRow[], chain: EventRow[], 
     previous = e.hash;
   }
   const steps = new Map(request.filter((r) => r.kind).map((r) => [r.kind!, r.state!]));
-  const stage: Stage = stageOf(request[0].status, steps, toDate(request[0].valid_to), now);
-  // Expiry is no move: an expired certificate's history ends where it was issued.
+  // Expiry is no move: an expired certificate's history ends where it was issued, and an
+  // expired correction's where it was asked (an open correction counts here, expired or not).
+  const correcting = request[0].correction_expires_at !== null;
+  const stage: Stage = stageOf(request[0].status, steps, toDate(request[0].valid_to), now, correcting);
   const expected = stage === 'EXPIRED' ? 'ISSUED' : stage;
   const last = chain[chain.length - 1];
   if (last.to_stage !== expected) return { requestNumber, entryId: null, occurredAt: null, move: null, problem: 'TRUNCATED' };

@@ -4,14 +4,15 @@ import { personName, recordText } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireOperator } from '../operators/operator.js';
 import { BadInput, Unauthenticated } from '../refusals.js';
-import type { Move, RevocationReason } from './machine.js';
+import type { DocumentKind } from '../applications/requirements.js';
+import { isSupervised, type Move, type RevocationReason } from './machine.js';
 import type { MoveInput } from './lifecycle-service.js';
+import type { ProposedMove } from './proposals.js';
 
 function requireKey(ctx: GraphQLContext) {
   if (!ctx.caller.partner) throw new Unauthenticated('KEY_REQUIRED');
   return ctx.caller.partner;
 }
-
 
 function text(field: string, value: string, min: number, max: number): string {
   const trimmed = value.trim();
@@ -25,9 +26,18 @@ function hasControlCharacters(value: string): boolean {
   return [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 }
 
+/** A move by the calling operator; a delivery or revocation is proposed (four eyes). */
 async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
   const operator = requireOperator(ctx.caller);
-  return ctx.lifecycle.apply({ ...input, actor: operator.name } as MoveInput);
+  const full = { ...input, actor: operator.name } as MoveInput;
+  return isSupervised(full.move) ? ctx.lifecycle.propose(full as ProposedMove, operator) : ctx.lifecycle.apply(full);
+}
+
+/** Text a person reads, as typed (not upper-cased), once it is known to hold nothing invisible. */
+function readableText(field: string, value: string, min: number, max: number): string {
+  const checked = recordText(value, { min, max });
+  if (!checked.ok) throw new BadInput(messages.TEXT_LENGTH.replace('{min}', String(min)).replace('{max}', String(max)), { field, reason: checked.problem });
+  return value.normalize('NFC').trim();
 }
 
 export const lifecycleResolvers: Resolvers = {
@@ -40,9 +50,14 @@ export const lifecycleResolvers: Resolvers = {
       requireOperator(ctx.caller);
       return ctx.lifecycle.history(requestNumber);
     },
+    openProposals: async (_root, { requestNumber }, ctx) => {
+      requireOperator(ctx.caller);
+      return ctx.lifecycle.openProposals(requestNumber ?? undefined);
+    },
   },
   RequestDetail: {
     history: async (detail, _args, ctx) => (ctx.caller.operator ? ctx.lifecycle.history(detail.requestNumber) : null),
+    openProposal: async (detail, _args, ctx) => (ctx.caller.operator ? ((await ctx.lifecycle.openProposals(detail.requestNumber))[0] ?? null) : null),
   },
   Mutation: {
     fileRequest: (_root, { requestNumber }, ctx) => move(ctx, { move: 'file', requestNumber }),
@@ -52,6 +67,16 @@ export const lifecycleResolvers: Resolvers = {
     rejectRequest: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'reject', requestNumber, reason: text('reason', reason, 5, 300) }),
     deliverCertificate: (_root, { requestNumber }, ctx) => move(ctx, { move: 'deliver', requestNumber }),
     revokeCertificate: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'revoke', requestNumber, reason: reason as RevocationReason }),
+    approveProposal: async (_root, { id }, ctx) => ctx.lifecycle.approveProposal(id, requireOperator(ctx.caller)),
+    declineProposal: async (_root, { id, reason }, ctx) => {
+      const operator = requireOperator(ctx.caller);
+      return ctx.lifecycle.declineProposal(id, readableText('reason', reason, 5, 300), operator);
+    },
+    requestCorrection: async (_root, { requestNumber, kinds, reason }, ctx) => {
+      const operator = requireOperator(ctx.caller);
+      if (kinds.length === 0) throw new BadInput('Indique al menos un documento que el solicitante debe enviar de nuevo.', { field: 'kinds', reason: 'REQUIRED' });
+      return ctx.lifecycle.requestCorrection({ requestNumber, kinds: kinds as DocumentKind[], reason: readableText('reason', reason, 5, 300) }, operator);
+    },
     correctApplicantName: async (_root, { requestNumber, fullName, reason }, ctx) => {
       const operator = requireOperator(ctx.caller);
       const name = personName(fullName);

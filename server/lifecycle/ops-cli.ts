@@ -2,10 +2,12 @@
  * `npm run ops -- <move> <requestNumber> …`: the operators' moves without a GraphQL client,
  * on the database of DATABASE_URL, through the same state machine as the API.
  *   file <n> | verify-payment <n> --invoice <number> | approve <n> | reject <n> --reason "<text>"
- *   deliver <n> | revoke <n> --reason <rfc5280Reason> | history <n> | verify-history [<n>]
- *   correct-name <n> --name "<full name>" --reason "<why>"
+ *   deliver <n> | revoke <n> --reason <rfc5280Reason>  (both propose: four eyes)
+ *   approve-proposal <id> | decline-proposal <id> --reason "<why>" | proposals [<n>]
+ *   history <n> | verify-history [<n>] | correct-name <n> --name "<full name>" --reason "<why>"
  *   outbox [retry <id>]   (the e-mail queue: pending, sent, dead letters)
- * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR.
+ * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR. Whoever runs the
+ * server holds the supervisor's role here too, but never approves what the same name proposed.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
@@ -17,15 +19,20 @@ import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
 import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
 import type { NameCorrection } from './name-correction.js';
-import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput } from './lifecycle-service.js';
+import type { Operator } from '../operators/operator.js';
+import type { ProposedMove } from './proposals.js';
+import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput, type MoveResult, type ProposalView } from './lifecycle-service.js';
 
 const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [options]
   file <n>
   verify-payment <n> --invoice <number>
   approve <n>
   reject <n> --reason "<text the applicant reads>"
-  deliver <n>
-  revoke <n> --reason <${REVOCATION_REASONS.join('|')}>
+  deliver <n>                          proposes the delivery (four eyes)
+  revoke <n> --reason <${REVOCATION_REASONS.join('|')}>   proposes the revocation
+  approve-proposal <proposalId>        carries out another operator's proposal
+  decline-proposal <proposalId> --reason "<why>"
+  proposals [<n>]                      the open proposals
   correct-name <n> --name "<the applicant's full name>" --reason "<why, e.g. checked against the ID document>"
   history <n>
   verify-history [<n>]
@@ -35,6 +42,9 @@ The operator is --as <name> or SSPS_OPERATOR; a move without one is refused.`;
 type Command =
   | MoveInput
   | ({ move: 'correct-name' } & NameCorrection)
+  | { move: 'approve-proposal'; proposalId: string; actor: string }
+  | { move: 'decline-proposal'; proposalId: string; actor: string; reason: string }
+  | { move: 'proposals'; requestNumber?: string }
   | { move: 'history'; requestNumber: string }
   | { move: 'verify-history'; requestNumber?: string };
 
@@ -56,11 +66,12 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
     options: { invoice: { type: 'string' }, reason: { type: 'string' }, as: { type: 'string' }, name: { type: 'string' } },
   });
   const [move, requestNumber] = positionals;
-  if (move === 'verify-history' && requestNumber === undefined) return { move };
+  if ((move === 'verify-history' || move === 'proposals') && requestNumber === undefined) return { move };
   if (!move || !requestNumber) return USAGE;
-  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de solicitud (is not a request number)`;
-  if (move === 'history' || move === 'verify-history') return { move, requestNumber };
-  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name'].includes(move)) return USAGE;
+  const proposal = move === 'approve-proposal' || move === 'decline-proposal';
+  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de ${proposal ? 'propuesta (is not a proposal id)' : 'solicitud (is not a request number)'}`;
+  if (move === 'history' || move === 'verify-history' || move === 'proposals') return { move, requestNumber };
+  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name', 'approve-proposal', 'decline-proposal'].includes(move)) return USAGE;
   const given = values.as ?? env.SSPS_OPERATOR;
   if (!given?.trim()) {
     return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.\n(Name the operator making the move: --as "<name>" or SSPS_OPERATOR.)';
@@ -68,6 +79,13 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
   const actor = operatorName(given);
   if (!actor) return 'El nombre del operador debe tener de 2 a 60 caracteres, sin caracteres de control. (The operator name must be 2 to 60 characters, no control characters.)';
   switch (move) {
+    case 'approve-proposal':
+      return { move, proposalId: requestNumber, actor };
+    case 'decline-proposal': {
+      const why = recordText(values.reason ?? '', { min: 5, max: 300 });
+      if (!why.ok) return 'decline-proposal needs --reason "<why>" (5 to 300 characters, nothing invisible)';
+      return { move, proposalId: requestNumber, actor, reason: values.reason!.normalize('NFC').trim() };
+    }
     case 'file':
     case 'approve':
     case 'deliver':
@@ -106,6 +124,33 @@ function describe(b: BrokenEntry): string {
   return `Solicitud ${b.requestNumber}:${entry} ${PROBLEM[b.problem]}`;
 }
 
+/** Whoever runs the server: an operator who may also supervise, under the name given. */
+function cliOperator(actor: string): Operator {
+  return { id: actor, name: actor, roles: ['ssps-operator', 'ssps-supervisor'], via: 'cli' };
+}
+
+function run(lifecycle: LifecycleService, command: Exclude<Command, { move: 'history' | 'verify-history' | 'proposals' }>): Promise<MoveResult> {
+  switch (command.move) {
+    case 'correct-name':
+      return lifecycle.correctName(command);
+    case 'approve-proposal':
+      return lifecycle.approveProposal(command.proposalId, cliOperator(command.actor));
+    case 'decline-proposal':
+      return lifecycle.declineProposal(command.proposalId, command.reason, cliOperator(command.actor));
+    case 'deliver':
+    case 'revoke':
+      return lifecycle.propose(command as ProposedMove, cliOperator(command.actor));
+    default:
+      return lifecycle.apply(command);
+  }
+}
+
+function describeProposal(p: ProposalView): string {
+  const what = `${p.move}${p.reason ? ` (${p.reason})` : ''}`;
+  const state = p.outcome ? `${p.outcome === 'APPROVED' ? 'aprobada' : 'declinada'} por ${p.decidedBy}` : 'abierta: espera la aprobación de otro supervisor (open: waiting for another supervisor)';
+  return `Propuesta ${p.id}: ${what} de la solicitud ${p.requestNumber}, propuesta por ${p.proposedBy} el ${p.proposedAt.toISOString()}; ${state}.`;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'outbox') return outboxCommand(argv.slice(1));
   const command = parse(argv, process.env);
@@ -117,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
   const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
   const historyKey = new HistoryKey(config.secret);
-  const lifecycle = new LifecycleService(db, historyKey);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);
@@ -140,7 +185,14 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Historial intacto: ${counted}. (History intact: ${result.requests} requests, ${result.entries} entries.)`);
       return 0;
     }
-    const result = command.move === 'correct-name' ? await lifecycle.correctName(command) : await lifecycle.apply(command);
+    if (command.move === 'proposals') {
+      const open = await lifecycle.openProposals(command.requestNumber);
+      if (open.length === 0) console.log('No hay propuestas abiertas. (No open proposals.)');
+      for (const p of open) console.log(describeProposal(p));
+      return 0;
+    }
+    const result = await run(lifecycle, command);
+    if (result.proposal) console.log(describeProposal(result.proposal));
     console.log(`Request ${result.requestNumber}: now ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Serial number ${result.serialNumber}.` : ''}`);
     return 0;
   } catch (error) {

@@ -16,6 +16,8 @@ export interface RequestState {
   fullName: string;
   steps: Map<StepKind, StepState>;
   stage: Stage;
+  /** The open correction_request's id, expired or not (a new move from AWAITING_FILING closes an expired one). */
+  openCorrectionId: number | null;
 }
 
 interface Row {
@@ -29,6 +31,8 @@ interface Row {
   full_name: string;
   kind: StepKind | null;
   state: StepState | null;
+  correction_id: number | null;
+  correction_expires_at: Date | string | null;
 }
 
 /** The request `requestNumber` names and the stage it is at; MoveRefused NOT_FOUND when there is none. */
@@ -36,11 +40,13 @@ export async function requestState(m: EntityManager, requestNumber: string, now:
   const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${requestNumber}.`);
   if (!/^\d{1,9}$/.test(requestNumber)) throw notFound();
   const rows: Row[] = await m.query(
-    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, r.contact_email, r.applicant_id, a.full_name, s.kind, s.state
+    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, r.contact_email, r.applicant_id, a.full_name, s.kind, s.state,
+            c.id AS correction_id, c.expires_at AS correction_expires_at
        FROM certificate_request r
        JOIN certificate_type t ON t.id = r.certificate_type_id
        JOIN applicant a ON a.id = r.applicant_id
        LEFT JOIN request_step s ON s.request_id = r.id
+       LEFT JOIN correction_request c ON c.open_request_id = r.id
       WHERE r.request_number = ?`,
     [Number(requestNumber)],
   );
@@ -55,8 +61,15 @@ export async function requestState(m: EntityManager, requestNumber: string, now:
     applicantId: row.applicant_id,
     fullName: row.full_name,
     steps,
-    stage: stageOf(row.status, steps, toDate(row.valid_to), now),
+    stage: stageOf(row.status, steps, toDate(row.valid_to), now, correctionOpen(row.correction_expires_at, now)),
+    openCorrectionId: row.correction_id,
   };
+}
+
+/** An open correction counts until it expires; then the request is back in the queue at AWAITING_FILING. */
+export function correctionOpen(expiresAt: Date | string | null, now: Date): boolean {
+  const at = toDate(expiresAt);
+  return at !== null && at.getTime() > now.getTime();
 }
 
 /**

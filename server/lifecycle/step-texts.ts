@@ -22,6 +22,7 @@ export const STEP_TEXT = {
   valid: 'Su certificado de firma digital se encuentra vigente.',
   revoked: 'Su certificado de firma digital ha sido revocado.',
   rejected: 'Su solicitud fue rechazada: {reason}',
+  correctionAsked: 'Le pedimos enviar de nuevo algunos documentos: {reason}. Revise su correo electrónico.',
 } as const;
 
 // Sentences for the rows the applicant reads in "Información" when no operator has written one yet.
@@ -34,6 +35,10 @@ const PENDING: Record<Exclude<StepKind, 'VALIDITY'>, string> = {
 
 export const NOT_ISSUED = 'Su certificado de firma digital aún no ha sido emitido.';
 export const EXPIRED = 'Su certificado de firma digital se encuentra vencido.';
+
+export function pendingText(kind: Exclude<StepKind, 'VALIDITY'>): string {
+  return PENDING[kind];
+}
 
 export function pendingStep(kind: Exclude<StepKind, 'VALIDITY'>): StepView {
   return { kind, state: 'PENDING', modifiedAt: null, information: PENDING[kind], invoiceUrl: null };

@@ -10,11 +10,12 @@ export type OperatorRole = 'ssps-operator' | 'ssps-supervisor';
  * history records; `id` is stable for one person or key and is what four eyes compares.
  */
 export interface Operator {
-  /** `oidc:<issuer subject>` for a person, `key:<partner id>` for a machine. */
+  /** `oidc:<issuer subject>` for a person, `key:<partner id>` for a machine, `ops-cli:<name>` for the command line. */
   id: string;
   name: string;
   roles: readonly OperatorRole[];
-  via: 'session' | 'key';
+  /** `cli`: whoever runs the server, naming themselves with `npm run ops -- … --as` (server/lifecycle/ops-cli.ts). */
+  via: 'session' | 'key' | 'cli';
 }
 
 /** The operator behind an operator API key (machines work the queue, never supervise). */

@@ -53,7 +53,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await page.getByLabel('Tipo de certificado').selectOption({ label: 'Persona Natural' });
   }
 
-  it('files an application from the page; operators pay, approve and deliver it; the lookup shows each step', async () => {
+  it('files an application from the page; operators pay, approve and deliver it (proposed and approved); the lookup shows each step', async () => {
     const context = await session.browser.newContext({ baseURL: session.server.url });
     const page = await context.newPage();
     await page.goto('/');
@@ -105,7 +105,9 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     expect(illegal).toMatchObject({ code: 1, stderr: expect.stringContaining('No se puede entregar la solicitud') });
     expect((await ops('verify-payment', requestNumber, '--invoice', 'FE-2026-000123')).stdout).toContain('pendiente de aprobación');
     await ops('approve', requestNumber);
-    const delivered = (await ops('deliver', requestNumber)).stdout;
+    // Four eyes: the delivery is proposed, and carried out when a supervisor under another name approves it.
+    const proposal = /Propuesta (\d+): deliver/.exec((await ops('deliver', requestNumber)).stdout)![1];
+    const delivered = (await ops('approve-proposal', proposal, '--as', 'Supervisor Ejemplo')).stdout;
     const serial = /Serial number ([0-9a-f]{32})/.exec(delivered)![1];
 
     await page.getByRole('link', { name: 'Conozca el estado del trámite de su firma' }).click();
@@ -126,8 +128,9 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
 
     const history = (await ops('history', requestNumber)).stdout;
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
+    expect(history).toMatch(/approve-proposal .*by ops-cli:Supervisor Ejemplo/);
     expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:Operadora Ejemplo/);
-    expect((await ops('verify-history', requestNumber)).stdout).toContain('Historial intacto: 1 solicitud, 4 entradas.');
+    expect((await ops('verify-history', requestNumber)).stdout).toContain('Historial intacto: 1 solicitud, 6 entradas.');
   }, 180_000);
 
   it('asks for the e-mail code in English too, and sends a new one on request', async () => {

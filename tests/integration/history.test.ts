@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toDate } from '../../server/db/values.js';
+import type { Operator } from '../../server/operators/operator.js';
 import { projectRoot } from '../../server/paths.js';
 import { testDatabases } from '../support/databases.js';
 import { serverFor, startServer, TEST_SECRET } from '../support/server.js';
@@ -14,8 +15,9 @@ const CLI_TIMEOUT = 120_000;
 const MOVE = {
   pay: `mutation ($n: String!) { r: verifyPayment(requestNumber: $n, invoiceNumber: "FE-77") { stage } }`,
   approve: `mutation ($n: String!) { r: approveRequest(requestNumber: $n) { stage } }`,
-  deliver: `mutation ($n: String!) { r: deliverCertificate(requestNumber: $n) { stage } }`,
+  deliver: `mutation ($n: String!) { r: deliverCertificate(requestNumber: $n) { stage proposal { id } } }`,
 };
+const SUPERVISOR: Operator = { id: 'oidc:supervisora-1', name: 'Supervisora Ana', roles: ['ssps-operator', 'ssps-supervisor'], via: 'session' };
 
 /**
  * `npm run ops -- …` against a test server's database, as the command-line tool runs: its own
@@ -60,20 +62,23 @@ describe.each(testDatabases())('the history chain on $name', (database) => {
   beforeAll(async () => {
     const operator = { authorization: `Bearer ${(await server.ssps.partners.create('operadora-1', { role: 'operator', ratePerMinute: 10_000 })).key}` };
     // Scenarios payment-in-review (512002), approval-in-review (512003) and delivery-pending (512004).
+    // Each delivery is proposed by the key and approved by a supervisor: three entries (four eyes).
     for (const [query, n] of [[MOVE.pay, '512002'], [MOVE.approve, '512002'], [MOVE.deliver, '512002'], [MOVE.approve, '512003'], [MOVE.deliver, '512003'], [MOVE.deliver, '512004']]) {
-      expect((await server.gql(query, { n }, operator)).errors, `${query} ${n}`).toBeUndefined();
+      const res = await server.gql<{ r: { proposal?: { id: string } | null } }>(query, { n }, operator);
+      expect(res.errors, `${query} ${n}`).toBeUndefined();
+      if (res.data!.r.proposal) await server.ssps.lifecycle.approveProposal(res.data!.r.proposal.id, SUPERVISOR);
     }
   });
 
   it('chains every entry to the one before it and finds the whole history intact', async () => {
     const chain = await entries(512002);
-    expect(chain.map((e) => e.move)).toEqual(['verify-payment', 'approve', 'deliver']);
+    expect(chain.map((e) => e.move)).toEqual(['verify-payment', 'approve', 'propose-deliver', 'approve-proposal', 'deliver']);
     expect(chain.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? ''))).toBe(true);
-    expect(new Set(chain.map((e) => e.hash)).size).toBe(3);
+    expect(new Set(chain.map((e) => e.hash)).size).toBe(5);
 
     const all = await ops(['verify-history']);
-    expect(all).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto: 3 solicitudes, 6 entradas.') });
-    expect(await ops(['verify-history', '512002'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto: 1 solicitud, 3 entradas.') });
+    expect(all).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto: 3 solicitudes, 12 entradas.') });
+    expect(await ops(['verify-history', '512002'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto: 1 solicitud, 5 entradas.') });
     expect(await ops(['verify-history', '999999'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no existe o no tiene historial') });
   }, CLI_TIMEOUT);
 
@@ -108,14 +113,14 @@ describe.each(testDatabases())('the history chain on $name', (database) => {
   }, CLI_TIMEOUT);
 
   it('notices a deleted middle entry at the one after it, and deleted newest entries (scenarios payment-in-review, approval-in-review)', async () => {
-    const [, middle, last] = await entries(512002);
+    const [, middle, next] = await entries(512002);
     await sql('DELETE FROM request_event WHERE id = ?', [middle.id]);
-    const [, newest] = await entries(512003);
+    const newest = (await entries(512003)).at(-1)!;
     await sql('DELETE FROM request_event WHERE id = ?', [newest.id]);
     try {
       const checked = await ops(['verify-history']);
       expect(checked.code).toBe(1);
-      expect(checked.stderr).toContain(`${named(512002, last)} ya no coincide`);
+      expect(checked.stderr).toContain(`${named(512002, next)} ya no coincide`);
       expect(checked.stderr).toContain('Solicitud 512003: el historial no termina en la etapa actual');
       expect(checked.stderr).toContain('2 de 3 historiales alterados');
     } finally {
@@ -137,7 +142,7 @@ describe.each(testDatabases())('the history chain on $name', (database) => {
       const results = await Promise.all([server.gql(file, {}, key), other.gql(file, {}, key)]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(await entries(512001)).toHaveLength(1);
-      expect(await ops(['verify-history'])).toMatchObject({ code: 0, stdout: expect.stringContaining('4 solicitudes, 7 entradas') });
+      expect(await ops(['verify-history'])).toMatchObject({ code: 0, stdout: expect.stringContaining('4 solicitudes, 13 entradas') });
     } finally {
       await other.close();
     }
@@ -167,8 +172,19 @@ describe.each(testDatabases())('the command line names its operator on $name', (
 
   it('records the operator named by --as or SSPS_OPERATOR, never the machine account (scenario approval-in-review)', async () => {
     expect((await ops(['approve', '512003', '--as', '  María Fernanda Operadora '], { SSPS_OPERATOR: 'ignorada' })).code).toBe(0);
-    expect((await ops(['deliver', '512003'], { SSPS_OPERATOR: 'Łukasz Ñúñez' })).code).toBe(0);
-    expect(await actors()).toEqual([{ actor: 'ops-cli:María Fernanda Operadora' }, { actor: 'ops-cli:Łukasz Ñúñez' }]);
+    const proposed = await ops(['deliver', '512003'], { SSPS_OPERATOR: 'Łukasz Ñúñez' });
+    expect(proposed).toMatchObject({ code: 0, stdout: expect.stringContaining('(AWAITING_DELIVERY)') });
+    const proposal = /Propuesta (\d+): deliver de la solicitud 512003, propuesta por ops-cli:Łukasz Ñúñez/.exec(proposed.stdout)![1];
+    // Whoever runs the server may approve, but never under the name that proposed.
+    expect(await ops(['approve-proposal', proposal, '--as', 'łukasz ñúñez'])).toMatchObject({ code: 1, stderr: expect.stringContaining('debe aprobarla o declinarla otro supervisor') });
+    const approved = await ops(['approve-proposal', proposal, '--as', 'Supervisora Ana']);
+    expect(approved).toMatchObject({ code: 0, stdout: expect.stringMatching(/aprobada por ops-cli:Supervisora Ana[\s\S]*\(ISSUED\)\. Serial number [0-9a-f]{32}\./) });
+    expect(await actors()).toEqual([
+      { actor: 'ops-cli:María Fernanda Operadora' },
+      { actor: 'ops-cli:Łukasz Ñúñez' },
+      { actor: 'ops-cli:Supervisora Ana' },
+      { actor: 'ops-cli:Łukasz Ñúñez' },
+    ]);
     expect((await ops(['history', '512003'])).stdout).not.toContain(`ops-cli:${os.userInfo().username}`);
     // Reading needs no name.
     expect(await ops(['verify-history', '512003'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto') });

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NotificationOutbox } from '../../entities/index.js';
+import type { Operator } from '../../server/operators/operator.js';
 import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
 import { serverFor, startServer } from '../support/server.js';
@@ -8,15 +9,17 @@ import { serverFor, startServer } from '../support/server.js';
 type Gql = { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown; status: number };
 
 const LOOKUP = `query ($type: IdType!, $n: String!, $t: String) { certificateRequests(idType: $type, idNumber: $n, captchaToken: $t) { requests { id requestNumber status } } }`;
-const DETAIL = `query ($id: ID!) { requestDetail(id: $id) { serialNumber steps { kind state information invoiceUrl } history { move fromStage toStage actor reason } } }`;
+const DETAIL = `query ($id: ID!) { requestDetail(id: $id) { serialNumber steps { kind state information invoiceUrl } history { move fromStage toStage actor reason } openProposal { move proposedBy } } }`;
 const MOVE = {
   file: `mutation ($n: String!) { r: fileRequest(requestNumber: $n) { requestNumber stage serialNumber } }`,
   pay: `mutation ($n: String!, $i: String!) { r: verifyPayment(requestNumber: $n, invoiceNumber: $i) { requestNumber stage serialNumber } }`,
   approve: `mutation ($n: String!) { r: approveRequest(requestNumber: $n) { requestNumber stage serialNumber } }`,
   reject: `mutation ($n: String!, $why: String!) { r: rejectRequest(requestNumber: $n, reason: $why) { requestNumber stage serialNumber } }`,
-  deliver: `mutation ($n: String!) { r: deliverCertificate(requestNumber: $n) { requestNumber stage serialNumber } }`,
-  revoke: `mutation ($n: String!, $why: RevocationReason!) { r: revokeCertificate(requestNumber: $n, reason: $why) { requestNumber stage serialNumber } }`,
+  deliver: `mutation ($n: String!) { r: deliverCertificate(requestNumber: $n) { requestNumber stage serialNumber proposal { id } } }`,
+  revoke: `mutation ($n: String!, $why: RevocationReason!) { r: revokeCertificate(requestNumber: $n, reason: $why) { requestNumber stage serialNumber proposal { id } } }`,
 };
+/** Until people sign in with roles, a supervisor approves through the service (four eyes: never the proposer). */
+const SUPERVISOR: Operator = { id: 'oidc:supervisora-1', name: 'Supervisora Ana', roles: ['ssps-operator', 'ssps-supervisor'], via: 'session' };
 const BY_SERIAL = `query ($s: String!) { certificateBySerial(serial: $s) { serialNumber requestNumber state validFrom validTo revokedAt revocationReason } }`;
 
 describe.each(testDatabases())('the life of a request on $name', (database) => {
@@ -29,7 +32,15 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
     partner = { authorization: `Bearer ${(await server.ssps.partners.create('portal-1', { ratePerMinute: 10_000 })).key}` };
   });
 
-  const op = (query: string, variables: Record<string, string>, headers = operator) => server.gql<{ r: { stage: string; serialNumber: string | null } }>(query, variables, headers);
+  const op = (query: string, variables: Record<string, string>, headers = operator) =>
+    server.gql<{ r: { stage: string; serialNumber: string | null; proposal: { id: string } | null } }>(query, variables, headers);
+
+  /** Proposes a delivery or revocation as the operator's key, and has a supervisor approve it. */
+  async function proposeAndApprove(query: string, variables: Record<string, string>) {
+    const proposed = await op(query, variables);
+    expect(proposed.errors).toBeUndefined();
+    return server.ssps.lifecycle.approveProposal(proposed.data!.r.proposal!.id, SUPERVISOR);
+  }
 
   /** What the public lookup shows of a request, as an applicant reads it (or an operator, with the history). */
   async function publicDetail(document: string, requestNumber: string, headers: Record<string, string> = {}) {
@@ -40,7 +51,7 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
       t: await solvedToken(server.url),
     });
     const row = lookup.data!.certificateRequests.requests.find((r) => r.requestNumber === requestNumber)!;
-    const detail = await server.gql<{ requestDetail: { serialNumber: string | null; steps: { kind: string; state: string; information: string; invoiceUrl: string | null }[]; history: unknown[] | null } }>(
+    const detail = await server.gql<{ requestDetail: { serialNumber: string | null; steps: { kind: string; state: string; information: string; invoiceUrl: string | null }[]; history: unknown[] | null; openProposal: unknown } }>(
       DETAIL,
       { id: row.id },
       headers,
@@ -68,9 +79,9 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
     expect((await fetch(`${server.url}/invoices/${'A'.repeat(87)}`)).status).toBe(404);
 
     expect((await op(MOVE.approve, { n: '512002' })).data?.r.stage).toBe('AWAITING_DELIVERY');
-    const delivered = await op(MOVE.deliver, { n: '512002' });
-    expect(delivered.data?.r.stage).toBe('ISSUED');
-    const serial = delivered.data!.r.serialNumber!;
+    const delivered = await proposeAndApprove(MOVE.deliver, { n: '512002' });
+    expect(delivered.stage).toBe('ISSUED');
+    const serial = delivered.serialNumber!;
     expect(serial).toMatch(/^[0-7][0-9a-f]{31}$/);
 
     seen = await publicDetail('80234567', '512002');
@@ -80,6 +91,7 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
       ['FILING', 'COMPLETED'], ['PAYMENT', 'COMPLETED'], ['APPROVAL', 'COMPLETED'], ['DELIVERY', 'COMPLETED'], ['VALIDITY', 'VALID'],
     ]);
     expect(seen.history).toBeNull();
+    expect(seen.openProposal).toBeNull();
 
     const status = await server.gql<{ certificateBySerial: { state: string; requestNumber: string; validFrom: string; validTo: string } }>(BY_SERIAL, { s: serial.toUpperCase().match(/../g)!.join(':') }, partner);
     expect(status.data?.certificateBySerial).toMatchObject({ state: 'VALID', requestNumber: '512002' });
@@ -88,13 +100,17 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
     expect(days).toBe(730);
     expect((await server.gql(BY_SERIAL, { s: BigInt(`0x${serial}`).toString(10) }, partner)).data).toMatchObject({ certificateBySerial: { serialNumber: serial } });
 
-    expect((await op(MOVE.revoke, { n: '512002', why: 'keyCompromise' })).data?.r.stage).toBe('REVOKED');
+    expect((await proposeAndApprove(MOVE.revoke, { n: '512002', why: 'keyCompromise' })).stage).toBe('REVOKED');
     seen = await publicDetail('80234567', '512002', operator);
     expect(seen.steps[4]).toMatchObject({ kind: 'VALIDITY', state: 'REVOKED', information: 'Su certificado de firma digital ha sido revocado.' });
     expect(seen.history).toEqual([
       { move: 'verify-payment', fromStage: 'AWAITING_PAYMENT', toStage: 'AWAITING_APPROVAL', actor: 'operador-1', reason: 'Factura FE-0001' },
       { move: 'approve', fromStage: 'AWAITING_APPROVAL', toStage: 'AWAITING_DELIVERY', actor: 'operador-1', reason: null },
+      { move: 'propose-deliver', fromStage: 'AWAITING_DELIVERY', toStage: 'AWAITING_DELIVERY', actor: 'operador-1', reason: expect.stringMatching(/^Propuesta \d+$/) },
+      { move: 'approve-proposal', fromStage: 'AWAITING_DELIVERY', toStage: 'AWAITING_DELIVERY', actor: 'Supervisora Ana', reason: expect.stringMatching(/^Propuesta \d+ \(entrega\) de operador-1$/) },
       { move: 'deliver', fromStage: 'AWAITING_DELIVERY', toStage: 'ISSUED', actor: 'operador-1', reason: null },
+      { move: 'propose-revoke', fromStage: 'ISSUED', toStage: 'ISSUED', actor: 'operador-1', reason: expect.stringMatching(/^Propuesta \d+: keyCompromise$/) },
+      { move: 'approve-proposal', fromStage: 'ISSUED', toStage: 'ISSUED', actor: 'Supervisora Ana', reason: expect.stringMatching(/^Propuesta \d+ \(revocación\) de operador-1$/) },
       { move: 'revoke', fromStage: 'ISSUED', toStage: 'REVOKED', actor: 'operador-1', reason: 'keyCompromise' },
     ]);
     expect((await server.gql(BY_SERIAL, { s: serial }, partner)).data).toMatchObject({ certificateBySerial: { state: 'REVOKED', revocationReason: 'keyCompromise' } });
@@ -158,7 +174,11 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
   });
 
   it('leaves nothing behind when a move fails halfway', async () => {
+    const proposed = await op(MOVE.deliver, { n: '512004' });
+    expect(proposed.data?.r).toMatchObject({ stage: 'AWAITING_DELIVERY', serialNumber: null });
+    const proposal = proposed.data!.r.proposal!.id;
     const before = await publicDetail('1020304050', '512004', operator);
+    expect(before.openProposal).toEqual({ move: 'deliver', proposedBy: 'operador-1' });
     const mailsBefore = (await outbox('512004')).length;
     // The last write of a move (its e-mail) fails: the serial, the steps and the history must roll back with it.
     const trigger =
@@ -167,13 +187,13 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
         : "CREATE TRIGGER fail_outbox BEFORE INSERT ON notification_outbox BEGIN SELECT RAISE(ABORT, 'boom'); END";
     await server.ssps.db.run((ds) => ds.query(trigger));
     try {
-      const res: Gql = await op(MOVE.deliver, { n: '512004' });
-      expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      // The approval and the delivery it carries out are one transaction: the decision rolls back too.
+      await expect(server.ssps.lifecycle.approveProposal(proposal, SUPERVISOR)).rejects.toThrow(/boom/);
     } finally {
       await server.ssps.db.run((ds) => ds.query('DROP TRIGGER fail_outbox'));
     }
     expect(await publicDetail('1020304050', '512004', operator)).toEqual(before);
     expect((await outbox('512004')).length).toBe(mailsBefore);
-    expect((await op(MOVE.deliver, { n: '512004' })).data?.r.stage).toBe('ISSUED');
+    expect((await server.ssps.lifecycle.approveProposal(proposal, SUPERVISOR)).stage).toBe('ISSUED');
   });
 });

@@ -6,6 +6,8 @@ import type * as Schema from '../../graphql/generated/resolvers-types.js';
 import { ID_TYPES, type IdType } from '../../graphql/id-number.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../server/applications/requirements.js';
 import { loadTypeDefs } from '../../server/graphql/schema.js';
+import { STAGES } from '../../server/lifecycle/machine.js';
+import { PROPOSAL_OUTCOMES } from '../../entities/index.js';
 
 const schema = buildASTSchema(parse(loadTypeDefs()));
 
@@ -37,6 +39,8 @@ describe('the other enumerations the schema shares with the domain', () => {
     ['StepKind', STEP_KINDS],
     ['StepState', STEP_STATES],
     ['DocumentKind', DOCUMENT_KINDS],
+    ['RequestStage', STAGES],
+    ['ProposalOutcome', PROPOSAL_OUTCOMES],
   ] as const)('%s has the same values in the schema and in the code', (name, values) => {
     expect(valuesOf(name)).toEqual([...values]);
   });

@@ -6,6 +6,7 @@ import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
 import { TrustworthyApplying1795958893848 } from './1795958893848-TrustworthyApplying.js';
+import { FourEyesAndCorrections1795967260388 } from './1795967260388-FourEyesAndCorrections.js';
 import { ConsoleSessions1795967305670 } from './1795967305670-ConsoleSessions.js';
 import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
 
@@ -17,6 +18,7 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   ApplicantPhone1795614262171,
   AuditIndexByTime1795628711145,
   TrustworthyApplying1795958893848,
+  FourEyesAndCorrections1795967260388,
   ConsoleSessions1795967305670,
   ManyInstances1795967514649,
 ];
