@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
@@ -20,7 +20,8 @@ import { createApollo } from './graphql/apollo.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
 import { clientIp } from './http/client-ip.js';
 import { graphqlHandler } from './http/graphql-handler.js';
-import { createHttpServer, type Handler } from './http/server.js';
+import { sendJson } from './http/io.js';
+import { createHttpServer, metricsRoute, type Handler } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
 import { HistoryKey } from './lifecycle/history.js';
@@ -28,7 +29,9 @@ import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
 import { correctionHandler } from './lifecycle/correction-routes.js';
 import { CorrectionService } from './lifecycle/corrections.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
-import { OutboxSender } from './notifications/sender.js';
+import { OutboxSender, outboxCounts } from './notifications/sender.js';
+import { Metrics } from './observability/metrics.js';
+import { flushTracing, startTracing } from './observability/tracing.js';
 import { createConsole, type OperatorConsole } from './operators/console.js';
 import { CONSOLE_ROUTES } from './operators/console-routes.js';
 import { DEV_OIDC_PATH } from './operators/dev-provider.js';
@@ -43,6 +46,8 @@ import { PublicLookup } from './requests/public-lookup.js';
 import { RequestService } from './requests/lookup-service.js';
 
 const PURGE_EVERY_MS = 10 * 60_000;
+/** How long requests in flight may take to finish once the instance stops. */
+const CLOSE_WAIT_MS = 10_000;
 // Under NodeNext the CommonJS default export of 'next' is typed as its namespace; at run time it is the factory.
 const next = nextModule as unknown as (options: NextServerOptions) => NextServer;
 
@@ -59,7 +64,11 @@ export interface Ssps {
   mailer: OutboxSender | null;
   /** The operators' console's sign-in: `operatorFromRequest(req)` tells any route who is signed in. */
   console: OperatorConsole;
+  metrics: Metrics;
   listen(): Promise<AddressInfo>;
+  /** The first step of a graceful stop: /readyz answers 503 for SHUTDOWN_GRACE_MS, while requests are still served. */
+  drain(): Promise<void>;
+  /** Stops taking connections, lets requests in flight finish, writes the queued audit entries, closes the rest. */
   close(): Promise<void>;
 }
 
@@ -80,15 +89,19 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const altcha = new AltchaCaptcha({ secret: config.secret, ...config.captcha });
   const usedTokens = new DatabaseUsedTokenStore(db);
   const pseudonyms = new Pseudonymizer(config.secret);
-  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms }, db);
+  startTracing(config.otlpEndpoint);
+  const metrics = new Metrics();
+  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms, onRefusal: (rule) => metrics.rateLimited.inc({ rule }) }, db);
   const audit = new AuditLog(db, log);
   const partners = new PartnerService(db);
-  const mailer = config.smtp ? new OutboxSender(db, config.smtp.url, config.smtp.from, log) : null;
+  const mailer = config.smtp
+    ? new OutboxSender(db, config.smtp.url, config.smtp.from, log, undefined, (r) => (r.sent ? metrics.outboxSent.inc() : metrics.outboxFailed.inc({ dead: String(r.dead) })))
+    : null;
   const historyKey = new HistoryKey(config.secret);
   const invoiceLinks = new InvoiceLinks(config.secret, config.handleTtlSeconds);
   const invoices = new InvoiceService(db, invoiceLinks, config.site.orgName);
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
-  const captcha = new CaptchaGate(altcha, usedTokens, limits);
+  const captcha = new CaptchaGate(altcha, usedTokens, limits, (outcome) => metrics.captcha.inc({ outcome }));
   // Outside the web root: under the data directory, never served as files.
   const documents = new DocumentService(db, new FileDocumentStore(path.join(config.dataDir, 'documents')), path.join(config.dataDir, 'incoming'), {
     maxBytes: config.documentMaxBytes,
@@ -133,6 +146,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     web = (req, res) => handle(req, res);
   }
 
+  let stopping = false;
   const server = createHttpServer({
     graphql: graphqlHandler(apollo, context, config.maxBodyBytes),
     challenge: async (req) => {
@@ -161,6 +175,14 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     },
     log,
     security: { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, webDev: config.webDev },
+    observe: { accessLog: true, metrics, metricsToken: config.metrics.port === null ? config.metrics.token : null },
+    stopping: () => stopping,
+  });
+  observeState(metrics, db);
+  // With METRICS_PORT, /metrics has a port of its own (reachable by the scraper, not the public).
+  const metricsServer = config.metrics.port === null ? null : createServer((req, res) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/metrics') return sendJson(res, 404, { error: 'not found' });
+    void metricsRoute(metrics, config.metrics.token)(req, res, new URL('http://localhost/metrics'));
   });
   // A client that asks before sending a body (Expect: 100-continue, as curl does) is told to
   // send a document only once the upload is admitted; other requests are told at once.
@@ -195,21 +217,60 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     lifecycle,
     mailer,
     console: operatorConsole,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    metrics,
+    listen: async () => {
+      if (metricsServer) await new Promise<void>((resolve, reject) => metricsServer.once('error', reject).listen(config.metrics.port!, config.host, () => resolve()));
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve(server.address() as AddressInfo));
-      }),
+      });
+    },
+    drain: async () => {
+      stopping = true;
+      // The load balancer sees /readyz answer 503 and sends no new requests meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+    },
     close: async () => {
+      stopping = true;
       clearInterval(purge);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await closeGently(server);
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       await apollo.stop();
       await nextApp?.close();
       await audit.close();
       await mailer?.close();
       await limits.close();
       await db.close();
+      await flushTracing();
     },
   };
+}
+
+/**
+ * Stops taking connections and lets the requests in flight finish (up to CLOSE_WAIT_MS), closing
+ * each kept-alive connection once it is idle; then whatever is left is cut.
+ */
+async function closeGently(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref());
+  await Promise.race([closed, deadline]);
+  clearInterval(idle);
+  server.closeAllConnections();
+}
+
+/** The gauges read at each scrape: the outbox backlog and the database pool. */
+function observeState(metrics: Metrics, db: Database): void {
+  metrics.gauge('ssps_outbox_messages', 'E-mails in the outbox by state (pending, sent, dead).', ['state'], async (set) => {
+    if (!db.ready) return;
+    const counts = await db.run((ds) => outboxCounts(ds)).catch(() => null);
+    if (!counts) return;
+    for (const [state, n] of Object.entries(counts)) set({ state }, n);
+  });
+  metrics.gauge('ssps_db_pool_connections', 'Database pool connections (all, free) and requests queued for one.', ['state'], (set) => {
+    const pool = db.poolState();
+    if (!pool) return;
+    for (const [state, n] of Object.entries(pool)) set({ state }, n);
+  });
 }

@@ -121,6 +121,14 @@ const envSchema = z.object({
       }
       return origins;
     }),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(24, 'at least 24 characters (a random token: openssl rand -hex 24)').optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^\s]+$/.test(v), 'expected the OTLP/HTTP collector, like http://otel-collector:4318'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   REDIS_URL: z
     .string()
     .trim()
@@ -204,6 +212,12 @@ export interface Config {
   logLevel: string;
   /** Counters live in Redis when set, otherwise in the database. */
   redisUrl: string | undefined;
+  /** Prometheus's /metrics: on a port of its own, or on the main port behind a bearer token; neither, no /metrics. */
+  metrics: { port: number | null; token: string | null };
+  /** OpenTelemetry spans go to this OTLP/HTTP collector when set. */
+  otlpEndpoint: string | undefined;
+  /** On SIGTERM, how long /readyz answers 503 before the server stops taking connections (the load balancer's time to notice). */
+  shutdownGraceMs: number;
   rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; captchaFailureIp: RateRule; draftIp: RateRule; codeEmail: RateRule; partnerPerMinute: number };
   auditRetentionDays: number;
   /** order-number: a request's detail also needs its order number (see README). */
@@ -273,6 +287,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL || undefined,
+    metrics: { port: e.METRICS_PORT ?? null, token: e.METRICS_TOKEN ?? null },
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     rateLimits: {
       lookupIp: e.RATE_LIMIT_LOOKUP_IP,
       lookupIdentity: e.RATE_LIMIT_LOOKUP_IDENTITY,

@@ -22,9 +22,11 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    ssps.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    ssps.close().then(
+    ssps.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    // Gracefully: /readyz 503 first (the load balancer stops sending), then the requests in
+    // flight finish and the queued audit entries are written; a stuck step cannot hold the exit.
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceMs + 20_000).unref();
+    ssps.drain().then(() => ssps.close()).then(
       () => {
         clearTimeout(force);
         process.exit(0);

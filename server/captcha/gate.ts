@@ -13,6 +13,8 @@ export class CaptchaGate {
     private readonly verifier: CaptchaVerifier,
     private readonly used: UsedTokenStore,
     private readonly limits: RateLimits,
+    /** Told each token's outcome (the metrics). */
+    private readonly onOutcome: (outcome: 'SOLVED' | CaptchaRefused['problem']) => void = () => {},
   ) {}
 
   async spend(token: string | null | undefined, ip: string): Promise<void> {
@@ -20,10 +22,12 @@ export class CaptchaGate {
     const check = await this.verifier.verify(token);
     if (!check.ok) return this.refuse(ip, new CaptchaRefused('INVALID', check.reason));
     if (!(await this.used.markUsed(check.id, check.expiresAt))) return this.refuse(ip, new CaptchaRefused('REUSED'));
+    this.onOutcome('SOLVED');
   }
 
   /** Counts the failure; past the bucket's limit the answer is RateLimited instead of the refusal. */
   private async refuse(ip: string, refusal: CaptchaRefused): Promise<never> {
+    this.onOutcome(refusal.problem);
     await this.limits.consumeClient('captchaFailureIp', ip);
     throw refusal;
   }

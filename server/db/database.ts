@@ -3,6 +3,7 @@ import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
 import { ServiceUnavailableError } from '../refusals.js';
 import type { Logger } from '../log.js';
+import { traced, tracingOn } from '../observability/tracing.js';
 import { openDatabase } from './data-source.js';
 
 /** The part of mysql2's callback pool `read` uses. */
@@ -46,6 +47,13 @@ export interface DatabaseOptions {
  * and a SERVICE_UNAVAILABLE, never a hung request. mysql2's pool reconnects by itself
  * when the database comes back.
  */
+/** mysql2's pool keeps its connections in these (not part of its typed API). */
+interface PoolInternals {
+  _allConnections?: { length: number };
+  _freeConnections?: { length: number };
+  _connectionQueue?: { length: number };
+}
+
 export class Database {
   private dataSource: DataSource | null = null;
   private connecting: Promise<void> | null = null;
@@ -86,6 +94,15 @@ export class Database {
 
   /** `deadlineMs` overrides the default for work that may wait on locks (an operator's move). */
   run<T>(work: (dataSource: DataSource) => Promise<T>, deadlineMs = this.options.deadlineMs): Promise<T> {
+    if (tracingOn()) return traced('db', { 'db.system.name': this.system }, () => this.within(work, deadlineMs));
+    return this.within(work, deadlineMs);
+  }
+
+  private get system(): string {
+    return this.options.config.kind === 'sqlite' ? 'sqlite' : 'mariadb';
+  }
+
+  private within<T>(work: (dataSource: DataSource) => Promise<T>, deadlineMs: number): Promise<T> {
     const dataSource = this.dataSource;
     if (!dataSource) return Promise.reject(new ServiceUnavailableError());
     // One timer and one promise per piece of work: this runs on every lookup.
@@ -116,12 +133,25 @@ export class Database {
    * logger still sees it, so round trips can be counted.
    */
   read<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    return this.run((ds) => {
+    // The statement with its placeholders, never its values.
+    if (tracingOn()) return traced('db.read', { 'db.system.name': this.system, 'db.query.text': sql }, () => this.readWithin<T>(sql, parameters));
+    return this.readWithin<T>(sql, parameters);
+  }
+
+  private readWithin<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.within((ds) => {
       const pool = ds.options.type === 'better-sqlite3' ? undefined : (ds.driver as unknown as { pool?: PreparingPool }).pool;
       if (!pool) return ds.query(sql, parameters);
       this.options.queryLogger?.logQuery(sql, parameters);
       return new Promise<T[]>((resolve, reject) => pool.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
-    });
+    }, this.options.deadlineMs);
+  }
+
+  /** The MySQL pool's connections (all, free) and the requests waiting for one; null on SQLite or before connecting. */
+  poolState(): { all: number; free: number; queued: number } | null {
+    const pool = this.dataSource && this.dataSource.options.type !== 'better-sqlite3' ? (this.dataSource.driver as unknown as { pool?: PoolInternals }).pool : undefined;
+    if (!pool) return null;
+    return { all: pool._allConnections?.length ?? 0, free: pool._freeConnections?.length ?? 0, queued: pool._connectionQueue?.length ?? 0 };
   }
 
   async ping(): Promise<boolean> {

@@ -1,8 +1,13 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { messages } from '../messages.js';
 import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
+import { accessLog, type ObservedResponse } from '../observability/access-log.js';
+import type { Metrics } from '../observability/metrics.js';
+import { routeOf } from '../observability/routes.js';
+import { SpanKind, traced, tracingOn } from '../observability/tracing.js';
 import { sendJson } from './io.js';
 import { httpRefusal } from './refusals.js';
 import { applyCors, applySecurityHeaders, type SecurityOptions } from './security.js';
@@ -28,6 +33,10 @@ export interface Routes {
   console?: { routes: Handler; paths: readonly string[]; devProvider?: { prefix: string; handler: Handler } };
   log: Logger;
   security: SecurityOptions;
+  /** The access log, metrics and spans of every request (server/observability/). */
+  observe?: { accessLog: boolean; metrics: Metrics | null; metricsToken: string | null };
+  /** True once the instance is stopping: /readyz answers 503 so the load balancer sends no more. */
+  stopping?: () => boolean;
 }
 
 /** One port: /graphql, /captcha/challenge, /healthz, /readyz, the console's sign-in (and the development provider) here; every other path to Next.js. */
@@ -38,7 +47,11 @@ export function createHttpServer(routes: Routes): Server {
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
     await handler(req, res, url);
   };
+  const access = routes.observe?.accessLog ? accessLog(routes.log) : null;
+  const metrics = routes.observe?.metrics ?? null;
   return createServer((req, res) => {
+    access?.(req, res);
+    if (metrics) observeRequest(metrics, req, res, performance.now());
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -47,7 +60,10 @@ export function createHttpServer(routes: Routes): Server {
       applySecurityHeaders(req, res, 'api', routes.security);
       return sendJson(res, 400, { error: 'bad request target' });
     }
-    respond(req, res, url).catch((err: unknown) => {
+    const answering = tracingOn()
+      ? traced(`${req.method} ${routeOf(url.pathname)}`, { 'http.request.method': req.method ?? '', 'http.route': routeOf(url.pathname) }, () => respond(req, res, url), SpanKind.SERVER)
+      : respond(req, res, url);
+    answering.catch((err: unknown) => {
       const route = `/${url.pathname.split('/')[1]}`;
       if (err instanceof ServiceUnavailableError) {
         // The database did not answer in time: the client may try again, as /graphql says.
@@ -89,11 +105,37 @@ function apiRoutes(routes: Routes): Map<string, Handler> {
     [
       '/readyz',
       async (_req, res) => {
+        if (routes.stopping?.()) return sendJson(res, 503, { status: 'stopping' });
         const ready = await db.ping();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
       },
     ],
+    ...(routes.observe?.metrics && routes.observe.metricsToken ? [['/metrics', metricsRoute(routes.observe.metrics, routes.observe.metricsToken)] as [string, Handler]] : []),
   ]);
+}
+
+/** Counts the request when its answer is done (or abandoned): by route, method and status, and its GraphQL operation. */
+function observeRequest(metrics: Metrics, req: IncomingMessage, res: ObservedResponse, started: number): void {
+  res.once('close', () => {
+    const route = routeOf(req.url);
+    const status = String(res.statusCode);
+    metrics.httpRequests.inc({ route, method: req.method ?? '', status });
+    metrics.httpDuration.observe({ route, status }, (performance.now() - started) / 1000);
+    if (res.graphql) metrics.graphqlOperations.inc({ operation: metrics.operationLabel(res.graphql.operation), code: res.graphql.code });
+  });
+}
+
+/** GET /metrics on the main port, for a scraper holding METRICS_TOKEN (Authorization: Bearer). */
+export function metricsRoute(metrics: Metrics, token: string | null): Handler {
+  const expected = token ? createHash('sha256').update(token).digest() : null;
+  return async (req, res) => {
+    if (expected) {
+      const given = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      if (!timingSafeEqual(createHash('sha256').update(given).digest(), expected)) return sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
+    }
+    res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+    res.end(await metrics.text());
+  };
 }
 
 /** The routes known by their path's first segment; /operaciones' pages are Next.js's only while the console is on. */

@@ -64,6 +64,8 @@ export class OutboxSender {
     private readonly from: string,
     private readonly log: Logger,
     private readonly clock: () => Date = () => new Date(),
+    /** Told each message sent, and each failed try (`dead` on the last): the metrics. */
+    private readonly onResult: (result: { sent: true } | { sent: false; dead: boolean }) => void = () => {},
   ) {
     this.transport = nodemailer.createTransport(smtpUrl);
     this.timer = setInterval(() => void this.deliver().catch(() => {}), EVERY_MS).unref();
@@ -123,6 +125,7 @@ export class OutboxSender {
     } catch (err) {
       const dead = tries >= MAX_ATTEMPTS;
       const now = this.clock();
+      this.onResult({ sent: false, dead });
       this.log.warn({ outboxId: mail.id, attempt: tries, dead, reason: failureText(err) }, dead ? 'e-mail given up: dead letter' : 'e-mail not sent yet');
       await this.db
         .run((ds) =>
@@ -138,6 +141,7 @@ export class OutboxSender {
         .catch(() => {});
       return false;
     }
+    this.onResult({ sent: true });
     // Accepted by the SMTP server: from here on, never again. Retried while the database is
     // briefly unreachable; the claim keeps every other instance off it meanwhile.
     for (let attempt = 1; ; attempt++) {

@@ -21,6 +21,8 @@ export interface RateLimitOptions {
   redisUrl?: string;
   /** Client addresses and people become keyed hashes before they reach the counters' store. */
   pseudonyms: Pseudonymizer;
+  /** Told the rule's name each time a limit refuses (the metrics). */
+  onRefusal?: (rule: string) => void;
 }
 
 type Factory = (keyPrefix: string, rule: RateRule) => RateLimiterAbstract;
@@ -89,7 +91,10 @@ export class RateLimits {
           return;
         }
         // Spent, here and everywhere, until the window ends: no need to ask the store again.
-        if (lease.left < 0) throw new RateLimited(Math.max(1, Math.ceil((lease.until - Date.now()) / 1000)));
+        if (lease.left < 0) {
+          this.options.onRefusal?.('partner');
+          throw new RateLimited(Math.max(1, Math.ceil((lease.until - Date.now()) / 1000)));
+        }
       }
       // Requests arriving while a lease is being taken wait for it instead of each taking one.
       let taking = this.leasing.get(id);
@@ -113,7 +118,10 @@ export class RateLimits {
 
   private async spend(name: string, rule: RateRule, key: string): Promise<void> {
     const { allowed, res } = await this.hit(name, rule, key, 1);
-    if (!allowed) throw new RateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+    if (!allowed) {
+      this.options.onRefusal?.(name);
+      throw new RateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+    }
   }
 
   /** Adds `points` to a shared counter; `allowed` is false past its limit. */

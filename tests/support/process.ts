@@ -40,7 +40,8 @@ export function runServer(env: Record<string, string>) {
 export async function startCompiledServer(env: Record<string, string> = {}) {
   const data = tempDir();
   const port = await freePort();
-  const proc = runServer({ PORT: String(port), HOST: '127.0.0.1', SSPS_DATA_DIR: data.dir, ...env });
+  // No grace on SIGTERM unless a test asks for one: stopping is then as quick as before.
+  const proc = runServer({ PORT: String(port), HOST: '127.0.0.1', SSPS_DATA_DIR: data.dir, SHUTDOWN_GRACE_MS: '0', ...env });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
