@@ -11,8 +11,10 @@ import { RateLimitCounter } from './RateLimitCounter.js';
 import { RequestDocument } from './RequestDocument.js';
 import { RequestEvent } from './RequestEvent.js';
 import { UsedCaptcha } from './UsedCaptcha.js';
+import { RequestQueue } from './RequestQueue.js';
+import { DocumentView } from './DocumentView.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, Invoice, LookupAudit, NotificationOutbox, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, Invoice, LookupAudit, NotificationOutbox, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, RequestQueue, DocumentView };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export * from './domain.js';
@@ -31,4 +33,6 @@ export const entities = [
   NotificationOutbox,
   ApplicationDraft,
   RequestDocument,
+  RequestQueue,
+  DocumentView,
 ];

@@ -6,6 +6,8 @@ import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
 import { FileDocumentStore } from './applications/document-store.js';
 import { DocumentService } from './applications/documents.js';
 import { codeEmailBudget } from './applications/email-code.js';
+import { ConsoleService } from './console/console-service.js';
+import { documentsRoute, type OperatorCheck } from './console/documents-route.js';
 import { ApplicationService } from './applications/application-service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -80,11 +82,13 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens, limits);
   // Outside the web root: under the data directory, never served as files.
-  const documents = new DocumentService(db, new FileDocumentStore(path.join(config.dataDir, 'documents')), path.join(config.dataDir, 'incoming'), {
+  const documentStore = new FileDocumentStore(path.join(config.dataDir, 'documents'));
+  const documents = new DocumentService(db, documentStore, path.join(config.dataDir, 'incoming'), {
     maxBytes: config.documentMaxBytes,
     quotaBytes: config.documentsQuotaBytes,
   }, limits, pseudonyms);
   const applications = new ApplicationService(db, documents, config.secret, historyKey);
+  const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
@@ -92,6 +96,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
     limitCodeEmail: codeEmailBudget(limits, pseudonyms, config.rateLimits.codeEmail),
     lifecycle: new LifecycleService(db, historyKey),
+    console: operatorsConsole,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };
@@ -101,6 +106,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   // Each request's context holds only its caller; the services are reached through its
   // prototype, so neither building it nor Apollo's copy of it copies them.
   const shared: Omit<GraphQLContext, 'caller'> = { ...services, log };
+  // Operator API keys now; the console's sign-in adds its session check beside this one.
+  const operatorOf: OperatorCheck = async (req) => {
+    const partner = await authenticate(partners, req.headers.authorization);
+    return partner && keyOperator(partner);
+  };
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
     const partner = await authenticate(partners, req.headers.authorization);
     const caller = { ip: clientIp(req, config.trustProxy), partner, operator: partner && keyOperator(partner) };
@@ -136,6 +146,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       return invoices.pdf(link);
     },
     upload: uploadHandler(documents),
+    documents: documentsRoute(operatorsConsole, operatorOf),
     db,
     web,
     log,

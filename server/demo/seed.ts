@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Applicant, CertificateRequest, CertificateType, RequestStep } from '../../entities/index.js';
+import { requeue } from '../lifecycle/queue.js';
 import { buildScenarios, CERTIFICATE_TYPES, type Scenario } from './scenarios.js';
 
 /**
@@ -15,6 +16,7 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
     const typeIds = new Map((await types.find()).map((t) => [t.code, t.id]));
     let people = 0;
     let requests = 0;
+    const added: number[] = [];
     for (const scenario of scenarios) {
       const person = scenario.applicant;
       if (!person) continue;
@@ -40,9 +42,12 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
             revokedAt: r.revokedAt ?? null,
             revocationReason: r.revocationReason ?? null,
             contactEmail: person.email,
+            // Filed when its first step was written, so the queue's ages are the scenario's.
+            ...(r.steps.length > 0 ? { createdAt: new Date(Math.min(...r.steps.map((s) => s.at.getTime()))) } : {}),
           }),
         );
         requests++;
+        added.push(request.id);
         await manager.insert(
           RequestStep,
           r.steps.map((s) => ({
@@ -56,6 +61,7 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
         );
       }
     }
+    await requeue(manager, added);
     return { people, requests };
   });
 }

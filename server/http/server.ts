@@ -17,6 +17,8 @@ export interface Routes {
   challenge: (req: IncomingMessage) => Promise<unknown>;
   /** PUT /applications/{draftId}/documents/{kind}: a supporting document's bytes. */
   upload: Handler;
+  /** GET /operaciones/documentos/{documentId}: a supporting document, for operators. */
+  documents?: Handler;
   /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
   invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
@@ -26,11 +28,11 @@ export interface Routes {
   security: SecurityOptions;
 }
 
-/** One port: /graphql, /captcha/challenge, /healthz and /readyz here; every other path to Next.js. */
+/** One port: /graphql, /captcha/challenge, /healthz, /readyz, invoices, uploads and operators' documents here; every other path to Next.js. */
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
   const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const handler = api.get(url.pathname) ?? (url.pathname.startsWith('/invoices/') ? invoiceRoute(routes) : url.pathname.startsWith('/applications/') ? routes.upload : undefined) ?? routes.web ?? notFound;
+    const handler = api.get(url.pathname) ?? prefixRoute(routes, url.pathname) ?? routes.web ?? notFound;
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
     await handler(req, res, url);
   };
@@ -88,6 +90,13 @@ function apiRoutes({ graphql, challenge, db, security }: Routes): Map<string, Ha
       },
     ],
   ]);
+}
+
+function prefixRoute(routes: Routes, pathname: string): Handler | undefined {
+  if (pathname.startsWith('/invoices/')) return invoiceRoute(routes);
+  if (pathname.startsWith('/applications/')) return routes.upload;
+  if (pathname.startsWith('/operaciones/documentos/')) return routes.documents;
+  return undefined;
 }
 
 /** GET /invoices/<token>: the payment step's invoice, as a PDF. */

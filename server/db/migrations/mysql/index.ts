@@ -6,6 +6,7 @@ import { Applications1795612731136 } from './1795612731136-Applications.js';
 import { ApplicantPhone1795614262171 } from './1795614262171-ApplicantPhone.js';
 import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.js';
 import { TrustworthyApplying1795958893848 } from './1795958893848-TrustworthyApplying.js';
+import { ConsoleQueue1795967329095 } from './1795967329095-ConsoleQueue.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -15,4 +16,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   ApplicantPhone1795614262171,
   AuditIndexByTime1795628711145,
   TrustworthyApplying1795958893848,
+  ConsoleQueue1795967329095,
 ];
