@@ -570,6 +570,14 @@ export type QueueStageCount = {
 
 export type RequestDetail = {
   __typename?: 'RequestDetail';
+  /** The filing day plus 8 Colombian business days; null like expectedFrom. */
+  expectedBy?: Maybe<Scalars['Date']['output']>;
+  /**
+   * The manual's "su trámite tarda entre cinco y ocho días hábiles": the filing day plus 5
+   * Colombian business days (weekends and public holidays excluded, Ley Emiliani moves included).
+   * Null once the request no longer waits on the authority (issued, revoked, rejected or cancelled).
+   */
+  expectedFrom?: Maybe<Scalars['Date']['output']>;
   /** The moves made on the request; only for operators (null otherwise). */
   history?: Maybe<Array<RequestEvent>>;
   holderName: Scalars['String']['output'];
@@ -578,6 +586,10 @@ export type RequestDetail = {
   serialNumber?: Maybe<Scalars['String']['output']>;
   /** Always five rows: FILING, PAYMENT, APPROVAL, DELIVERY, VALIDITY. */
   steps: Array<RequestStep>;
+  /** When the certificate's validity starts; null until it is issued. */
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** When the certificate expires; null until it is issued. */
+  validTo?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type RequestEvent = {
@@ -1035,11 +1047,15 @@ export type QueueStageCountResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type RequestDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestDetail'] = ResolversParentTypes['RequestDetail']> = {
+  expectedBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  expectedFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   history?: Resolver<Maybe<Array<ResolversTypes['RequestEvent']>>, ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RequestStep']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type RequestEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestEvent'] = ResolversParentTypes['RequestEvent']> = {

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
+    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": typeof types.LookupDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": typeof types.SubmitApplicationDocument,
     "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": typeof types.ApplyInfoDocument,
@@ -23,7 +23,7 @@ type Documents = {
     "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": typeof types.StartApplicationDocument,
 };
 const documents: Documents = {
-    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
+    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": types.LookupDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": types.SubmitApplicationDocument,
     "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": types.ApplyInfoDocument,
@@ -49,7 +49,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"): (typeof documents)["\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"];
+export function graphql(source: "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"): (typeof documents)["\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
