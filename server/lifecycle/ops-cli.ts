@@ -7,6 +7,7 @@
  * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR.
  */
 import { parseArgs } from 'node:util';
+import { bogotaDateTime } from '../calendar/bogota.js';
 import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
@@ -17,17 +18,17 @@ import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
 import type { NameCorrection } from './name-correction.js';
 import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput } from './lifecycle-service.js';
 
-const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [options]
-  file <n>
-  verify-payment <n> --invoice <number>
-  approve <n>
-  reject <n> --reason "<text the applicant reads>"
-  deliver <n>
+const USAGE = `uso: npm run ops -- <movimiento> <número de solicitud> --as <operador> [opciones]
+  file <n>                                   radicar
+  verify-payment <n> --invoice <número>      verificar el pago
+  approve <n>                                aprobar
+  reject <n> --reason "<texto que lee el solicitante>"
+  deliver <n>                                entregar el certificado
   revoke <n> --reason <${REVOCATION_REASONS.join('|')}>
-  correct-name <n> --name "<the applicant's full name>" --reason "<why, e.g. checked against the ID document>"
-  history <n>
-  verify-history [<n>]
-The operator is --as <name> or SSPS_OPERATOR; a move without one is refused.`;
+  correct-name <n> --name "<nombre completo del solicitante>" --reason "<por qué, p. ej. verificado contra la cédula>"
+  history <n>                                el historial (horas de Bogotá)
+  verify-history [<n>]                       verifica la cadena del historial
+El operador es --as <nombre> o SSPS_OPERATOR; un movimiento sin operador se rechaza.`;
 
 type Command =
   | MoveInput
@@ -55,35 +56,35 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
   const [move, requestNumber] = positionals;
   if (move === 'verify-history' && requestNumber === undefined) return { move };
   if (!move || !requestNumber) return USAGE;
-  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de solicitud (is not a request number)`;
+  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de solicitud.`;
   if (move === 'history' || move === 'verify-history') return { move, requestNumber };
   if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name'].includes(move)) return USAGE;
   const given = values.as ?? env.SSPS_OPERATOR;
   if (!given?.trim()) {
-    return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.\n(Name the operator making the move: --as "<name>" or SSPS_OPERATOR.)';
+    return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.';
   }
   const actor = operatorName(given);
-  if (!actor) return 'El nombre del operador debe tener de 2 a 60 caracteres, sin caracteres de control. (The operator name must be 2 to 60 characters, no control characters.)';
+  if (!actor) return 'El nombre del operador debe tener de 2 a 60 caracteres, sin caracteres de control.';
   switch (move) {
     case 'file':
     case 'approve':
     case 'deliver':
       return { move, requestNumber, actor };
     case 'verify-payment':
-      if (!values.invoice?.trim()) return 'verify-payment needs --invoice <number>';
+      if (!values.invoice?.trim()) return 'verify-payment necesita --invoice <número de factura>.';
       return { move, requestNumber, actor, invoiceNumber: values.invoice.trim() };
     case 'reject':
-      if (!values.reason || values.reason.trim().length < 5) return 'reject needs --reason "<text the applicant reads>" (5 characters or more)';
+      if (!values.reason || values.reason.trim().length < 5) return 'reject necesita --reason "<texto que lee el solicitante>" (5 caracteres o más).';
       return { move, requestNumber, actor, reason: values.reason.trim() };
     case 'correct-name': {
       const name = personName(values.name ?? '');
-      if (!name.ok) return `correct-name needs --name "<full name>": ${PERSON_NAME[name.problem]}`;
+      if (!name.ok) return `correct-name necesita --name "<nombre completo>": ${PERSON_NAME[name.problem]}`;
       const why = recordText(values.reason ?? '', { min: 5, max: 300 });
-      if (!why.ok) return 'correct-name needs --reason "<why>" (5 to 300 characters, nothing invisible)';
+      if (!why.ok) return 'correct-name necesita --reason "<por qué>" (de 5 a 300 caracteres, sin caracteres invisibles).';
       return { move, requestNumber, actor, fullName: name.value, reason: values.reason!.normalize('NFC').trim() };
     }
     default:
-      if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke needs --reason, one of: ${REVOCATION_REASONS.join(', ')}`;
+      if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke necesita --reason, uno de: ${REVOCATION_REASONS.join(', ')}.`;
       return { move: 'revoke', requestNumber, actor, reason: values.reason as RevocationReason };
   }
 }
@@ -91,15 +92,15 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
 const PERSON_NAME = messages.PERSON_NAME;
 
 const PROBLEM: Record<BrokenEntry['problem'], string> = {
-  MISMATCH: 'ya no coincide: se modificó esta entrada, o se borró o modificó una anterior (no longer matches: changed, or an earlier entry was deleted or changed)',
-  UNSEALED: 'no tiene sello: escrita antes de la cadena, o se le borró el sello (is unsealed)',
-  TRUNCATED: 'el historial no termina en la etapa actual de la solicitud: se borraron las últimas entradas (the newest entries were deleted)',
+  MISMATCH: 'ya no coincide: se modificó esta entrada, o se borró o modificó una anterior',
+  UNSEALED: 'no tiene sello: escrita antes de la cadena, o se le borró el sello',
+  TRUNCATED: 'el historial no termina en la etapa actual de la solicitud: se borraron las últimas entradas',
 };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function describe(b: BrokenEntry): string {
-  const entry = b.entryId === null ? '' : ` entrada ${b.entryId} (${b.occurredAt!.toISOString()}, ${b.move})`;
+  const entry = b.entryId === null ? '' : ` entrada ${b.entryId} (${bogotaDateTime(b.occurredAt!)}, ${b.move})`;
   return `Solicitud ${b.requestNumber}:${entry} ${PROBLEM[b.problem]}`;
 }
 
@@ -117,27 +118,28 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);
-      if (events.length === 0) console.log(`Request ${command.requestNumber}: no moves recorded.`);
-      for (const e of events) console.log(`${e.occurredAt.toISOString()}  ${e.move.padEnd(15)} ${e.fromStage} → ${e.toStage}  by ${e.actor}${e.reason ? `  (${e.reason})` : ''}`);
+      if (events.length === 0) console.log(`Solicitud ${command.requestNumber}: sin movimientos registrados.`);
+      else console.log(`Solicitud ${command.requestNumber} (horas de Bogotá):`);
+      for (const e of events) console.log(`${bogotaDateTime(e.occurredAt)}  ${e.move.padEnd(15)} ${e.fromStage} → ${e.toStage}  por ${e.actor}${e.reason ? `  (${e.reason})` : ''}`);
       return 0;
     }
     if (command.move === 'verify-history') {
       const result = await verifyHistory(db, historyKey, command.requestNumber);
       if (command.requestNumber !== undefined && result.requests === 0) {
-        console.error(`La solicitud ${command.requestNumber} no existe o no tiene historial. (Request ${command.requestNumber} does not exist or has no history.)`);
+        console.error(`La solicitud ${command.requestNumber} no existe o no tiene historial.`);
         return 1;
       }
       for (const broken of result.broken) console.error(describe(broken));
       if (result.broken.length > 0) {
-        console.error(`${result.broken.length} de ${count(result.requests, 'historial alterado', 'historiales alterados')} (${result.broken.length} of ${result.requests} histories tampered with).`);
+        console.error(`${result.broken.length} de ${count(result.requests, 'historial alterado', 'historiales alterados')}.`);
         return 1;
       }
       const counted = `${count(result.requests, 'solicitud', 'solicitudes')}, ${count(result.entries, 'entrada', 'entradas')}`;
-      console.log(`Historial intacto: ${counted}. (History intact: ${result.requests} requests, ${result.entries} entries.)`);
+      console.log(`Historial intacto: ${counted}.`);
       return 0;
     }
     const result = command.move === 'correct-name' ? await lifecycle.correctName(command) : await lifecycle.apply(command);
-    console.log(`Request ${result.requestNumber}: now ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Serial number ${result.serialNumber}.` : ''}`);
+    console.log(`Solicitud ${result.requestNumber}: ahora ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Número de serie ${result.serialNumber}.` : ''}`);
     return 0;
   } catch (error) {
     if (error instanceof MoveRefused) {

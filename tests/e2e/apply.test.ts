@@ -106,7 +106,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     expect((await ops('verify-payment', requestNumber, '--invoice', 'FE-2026-000123')).stdout).toContain('pendiente de aprobación');
     await ops('approve', requestNumber);
     const delivered = (await ops('deliver', requestNumber)).stdout;
-    const serial = /Serial number ([0-9a-f]{32})/.exec(delivered)![1];
+    const serial = /Número de serie ([0-9a-f]{32})/.exec(delivered)![1];
 
     await page.getByRole('link', { name: 'Conozca el estado del trámite de su firma' }).click();
     await lookUp(page, 'Cédula de Ciudadanía', '1122334455');
@@ -126,7 +126,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
 
     const history = (await ops('history', requestNumber)).stdout;
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
-    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:Operadora Ejemplo/);
+    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*por ops-cli:Operadora Ejemplo/);
     expect((await ops('verify-history', requestNumber)).stdout).toContain('Historial intacto: 1 solicitud, 4 entradas.');
   }, 180_000);
 
