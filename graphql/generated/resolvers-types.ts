@@ -22,7 +22,7 @@ export type ActivityEntry = {
   __typename?: 'ActivityEntry';
   /** DOCUMENT_VIEW only. */
   documentId?: Maybe<Scalars['ID']['output']>;
-  documentKind?: Maybe<Scalars['String']['output']>;
+  documentKind?: Maybe<DocumentKind>;
   fromStage?: Maybe<RequestStage>;
   kind: ActivityKind;
   /** MOVE only. */
@@ -149,8 +149,8 @@ export type ConsoleDocument = {
   __typename?: 'ConsoleDocument';
   /** Opaque; the document's address is `url`. */
   id: Scalars['ID']['output'];
-  /** Which requirement it answers (ID_DOCUMENT, …). */
-  kind: Scalars['String']['output'];
+  /** Which requirement it answers. */
+  kind: DocumentKind;
   /** What the bytes are (sniffed at upload): application/pdf, image/jpeg or image/png. */
   mediaType: Scalars['String']['output'];
   /** SHA-256 of the bytes as stored, hex. */
@@ -867,7 +867,7 @@ export type ResolversParentTypes = {
 
 export type ActivityEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityEntry'] = ResolversParentTypes['ActivityEntry']> = {
   documentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  documentKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentKind?: Resolver<Maybe<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
   fromStage?: Resolver<Maybe<ResolversTypes['RequestStage']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
   move?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -940,7 +940,7 @@ export type ConsoleApplicantResolvers<ContextType = GraphQLContext, ParentType e
 
 export type ConsoleDocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleDocument'] = ResolversParentTypes['ConsoleDocument']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { ID_TYPES, normalizeIdNumber, type IdType } from '../../graphql/id-number.js';
 import { DocumentView, RequestEvent, STEP_KINDS, type RequestStatus, type StepKind, type StepState } from '../../entities/index.js';
 import type { DocumentStore } from '../applications/document-store.js';
+import type { DocumentKind } from '../applications/requirements.js';
 import { addDays, bogotaDay, isDay, startOfBogotaDay } from '../calendar/bogota.js';
 import { businessDaysBetween, dueCutoffs, dueState, expectedWindow, type DueState } from '../calendar/business-days.js';
 import type { Database } from '../db/database.js';
@@ -86,7 +87,7 @@ export interface SearchResult extends Page<SearchHit> {
 
 export interface ConsoleDocument {
   id: string;
-  kind: string;
+  kind: DocumentKind;
   mediaType: string;
   size: number;
   sha256: string;
@@ -131,7 +132,7 @@ export interface ActivityEntry {
   toStage: Stage | null;
   reason: string | null;
   documentId: string | null;
-  documentKind: string | null;
+  documentKind: DocumentKind | null;
 }
 
 export interface ActivityFilter {
@@ -340,7 +341,7 @@ export class ConsoleService {
         'SELECT kind, state, modified_at, information, invoice_url FROM request_step WHERE request_id = ?',
         [row.id],
       ),
-      this.db.read<{ id: number; kind: string; media_type: string; size: number; sha256: string; uploaded_at: Date | string }>(
+      this.db.read<{ id: number; kind: DocumentKind; media_type: string; size: number; sha256: string; uploaded_at: Date | string }>(
         'SELECT id, kind, media_type, size, sha256, uploaded_at FROM request_document WHERE request_id = ? ORDER BY uploaded_at, id',
         [row.id],
       ),
@@ -501,6 +502,10 @@ function badCursor(): BadInput {
 export function queueQuery(filter: QueueFilter, first: number, now: Date): { sql: string; parameters: unknown[] } {
   const where = ['q.stage = ?'];
   const parameters: unknown[] = [filter.stage];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    parameters.push(...values);
+  };
   if (filter.certificateType) {
     where.push('q.certificate_type_id = (SELECT id FROM certificate_type WHERE code = ?)');
     parameters.push(filter.certificateType);
@@ -508,9 +513,9 @@ export function queueQuery(filter: QueueFilter, first: number, now: Date): { sql
   if (filter.dueState) {
     if (!OPEN_STAGES.includes(filter.stage)) throw new BadInput(CONSOLE_MESSAGES.DUE_STATE_OPEN_ONLY, { field: 'dueState' });
     const { dueBefore, overdueBefore } = dueCutoffs(now);
-    if (filter.dueState === 'ON_TIME') where.push('q.filed_at >= ?'), parameters.push(utcDatetime(dueBefore));
-    else if (filter.dueState === 'DUE') where.push('q.filed_at < ? AND q.filed_at >= ?'), parameters.push(utcDatetime(dueBefore), utcDatetime(overdueBefore));
-    else where.push('q.filed_at < ?'), parameters.push(utcDatetime(overdueBefore));
+    if (filter.dueState === 'ON_TIME') add('q.filed_at >= ?', utcDatetime(dueBefore));
+    else if (filter.dueState === 'DUE') add('q.filed_at < ? AND q.filed_at >= ?', utcDatetime(dueBefore), utcDatetime(overdueBefore));
+    else add('q.filed_at < ?', utcDatetime(overdueBefore));
   }
   if (filter.after) {
     const [filedMs, requestId] = decodeCursor(filter.after, 2);
@@ -634,7 +639,7 @@ interface ActivityRow {
   to_stage: Stage | null;
   reason: string | null;
   document_id: number | null;
-  document_kind: string | null;
+  document_kind: DocumentKind | null;
 }
 
 // Ties on the same second: moves before document views, then the newest row first.
@@ -672,18 +677,22 @@ export function activityQuery(
   const id = moves ? 'e.id' : 'v.id';
   const where: string[] = moves ? ["e.actor <> 'applicant'"] : [];
   const parameters: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    parameters.push(...values);
+  };
   if (operator) {
     where.push(moves ? 'e.actor = ?' : 'v.operator_name = ?');
     parameters.push(operator);
   }
-  if (range.from) where.push(`${at} >= ?`), parameters.push(utcDatetime(range.from));
-  if (range.to) where.push(`${at} < ?`), parameters.push(utcDatetime(range.to));
+  if (range.from) add(`${at} >= ?`, utcDatetime(range.from));
+  if (range.to) add(`${at} < ?`, utcDatetime(range.to));
   if (cursor) {
     const t = utcDatetime(cursor.at);
     const rank = RANK[kind];
-    if (rank < cursor.rank) where.push(`${at} <= ?`), parameters.push(t);
-    else if (rank > cursor.rank) where.push(`${at} < ?`), parameters.push(t);
-    else where.push(`(${at} < ? OR (${at} = ? AND ${id} < ?))`), parameters.push(t, t, cursor.id);
+    if (rank < cursor.rank) add(`${at} <= ?`, t);
+    else if (rank > cursor.rank) add(`${at} < ?`, t);
+    else add(`(${at} < ? OR (${at} = ? AND ${id} < ?))`, t, t, cursor.id);
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const sql = moves

@@ -19,10 +19,10 @@ const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpe
 
 /**
  * A supporting document, to look at: an applicant's upload, so it is shown in a sandbox (no
- * script, no form, no plugin other than the browser's PDF viewer, an origin of its own), never
- * sniffed as anything but the type it was checked to be, never cached. Chromium still shows
- * PDFs and images inline under this policy (tests/e2e/console-documents.test.ts). The console's
- * own pages may frame it; nobody else's.
+ * script, no form, an origin of its own), never sniffed as anything but the type it was checked
+ * to be, never cached. Chromium still shows PDFs and images inline under this policy
+ * (tests/e2e/console-documents.test.ts); for a PDF it keeps only frame-ancestors and renders it in
+ * its own isolated viewer. The console's own pages may frame it; nobody else's.
  */
 const DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 

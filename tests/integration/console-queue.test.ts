@@ -167,9 +167,9 @@ describe.each(testDatabases())("the operators' console on $name", (database) => 
     const items: QueueItem[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
-      const res = await gql<{ consoleQueue: { items: QueueItem[]; nextCursor: string | null } }>(QUEUE, { ...variables, first, after });
+      const res: { errors?: unknown; data?: { consoleQueue: { items: QueueItem[]; nextCursor: string | null } } | null } = await gql<{ consoleQueue: { items: QueueItem[]; nextCursor: string | null } }>(QUEUE, { ...variables, first, after });
       expect(res.errors).toBeUndefined();
-      const page = res.data!.consoleQueue;
+      const page: { items: QueueItem[]; nextCursor: string | null } = res.data!.consoleQueue;
       expect(page.items.length).toBeLessThanOrEqual(first);
       items.push(...page.items);
       if (!page.nextCursor) return items;

@@ -6,6 +6,8 @@ import type * as Schema from '../../graphql/generated/resolvers-types.js';
 import { ID_TYPES, type IdType } from '../../graphql/id-number.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../server/applications/requirements.js';
 import { loadTypeDefs } from '../../server/graphql/schema.js';
+import { QUEUE_STAGES, type QueueStage } from '../../server/lifecycle/queue.js';
+import type { DueState } from '../../server/calendar/business-days.js';
 
 const schema = buildASTSchema(parse(loadTypeDefs()));
 
@@ -37,6 +39,8 @@ describe('the other enumerations the schema shares with the domain', () => {
     ['StepKind', STEP_KINDS],
     ['StepState', STEP_STATES],
     ['DocumentKind', DOCUMENT_KINDS],
+    ['QueueStage', QUEUE_STAGES],
+    ['DueState', ['ON_TIME', 'DUE', 'OVERDUE']],
   ] as const)('%s has the same values in the schema and in the code', (name, values) => {
     expect(valuesOf(name)).toEqual([...values]);
   });
@@ -46,5 +50,7 @@ describe('the other enumerations the schema shares with the domain', () => {
     expectTypeOf<Schema.StepKind>().toEqualTypeOf<StepKind>();
     expectTypeOf<Schema.StepState>().toEqualTypeOf<StepState>();
     expectTypeOf<Schema.DocumentKind>().toEqualTypeOf<DocumentKind>();
+    expectTypeOf<Schema.QueueStage>().toEqualTypeOf<QueueStage>();
+    expectTypeOf<Schema.DueState>().toEqualTypeOf<DueState>();
   });
 });
