@@ -203,14 +203,6 @@ interface RequestRow {
   since: Date | string | null;
 }
 
-/** The SQL of the queue, search and activity; exported so that tests read their plans. */
-export const QUEUE_COLUMNS = `
-  SELECT q.request_id, q.stage, q.filed_at, q.since, r.request_number, r.order_number, r.holder_name, r.company,
-         a.full_name, t.name AS certificate_type
-    FROM request_queue q
-    JOIN certificate_request r ON r.id = q.request_id
-    JOIN applicant a ON a.id = r.applicant_id
-    JOIN certificate_type t ON t.id = q.certificate_type_id`;
 
 const HIT_COLUMNS = `
   SELECT r.id AS request_id, a.id AS applicant_id, r.request_number, r.order_number, r.serial_number, r.holder_name,
@@ -523,11 +515,21 @@ export function queueQuery(filter: QueueFilter, first: number, now: Date): { sql
     where.push('(q.filed_at > ? OR (q.filed_at = ? AND q.request_id > ?))');
     parameters.push(filed, filed, requestId);
   }
+  // The page is chosen from request_queue alone, in its index's order, before anything is joined:
+  // given the joins, MariaDB would rather read a whole stage of a million requests through
+  // another table's index and sort it (3.7 s for a page instead of milliseconds).
   return {
-    sql: `${QUEUE_COLUMNS}
-   WHERE ${where.join(' AND ')}
-   ORDER BY q.filed_at, q.request_id
-   LIMIT ${first + 1}`,
+    sql: `
+  SELECT q.request_id, q.stage, q.filed_at, q.since, r.request_number, r.order_number, r.holder_name, r.company,
+         a.full_name, t.name AS certificate_type
+    FROM (SELECT q.request_id, q.stage, q.filed_at, q.since, q.certificate_type_id FROM request_queue q
+           WHERE ${where.join(' AND ')}
+           ORDER BY q.filed_at, q.request_id
+           LIMIT ${first + 1}) q
+    JOIN certificate_request r ON r.id = q.request_id
+    JOIN applicant a ON a.id = r.applicant_id
+    JOIN certificate_type t ON t.id = q.certificate_type_id
+   ORDER BY q.filed_at, q.request_id`,
     parameters,
   };
 }

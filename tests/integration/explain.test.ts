@@ -104,24 +104,35 @@ describe.each(testDatabases())('query plans on $name', (database) => {
       }
     }
 
+    // The page is picked from request_queue alone (a derived table of at most first + 1 rows, `q`), in
+    // its index's order; only then joined. certificate_type is a catalog of six rows.
+    function expectQueuePage(steps: string[], index: RegExp) {
+      const text = steps.join('\n');
+      if (database.name === 'mysql') {
+        const page = steps.find((step) => step.startsWith('q:'));
+        expect(page, text).toMatch(/^q:(ref|range):ix_request_queue_stage/);
+        expect(page, text).toMatch(index);
+        expect(page, text).not.toMatch(/filesort|temporary/);
+        for (const step of steps) expect(step, text).not.toMatch(/^(r|a):(ALL|index):/);
+      } else {
+        expect(text).toMatch(new RegExp(`^SEARCH q USING INDEX ${index.source}`, 'm'));
+        expect(text).not.toMatch(/TEMP B-TREE/);
+        for (const step of steps) expect(step, text).not.toMatch(/^SCAN (r|a|t)\b/);
+      }
+    }
+
     it('reads one stage of the queue in its index order, filtered by type and due state too', async () => {
       const now = new Date();
-      for (const filter of [{ stage: 'AWAITING_PAYMENT' as const }, { stage: 'AWAITING_PAYMENT' as const, certificateType: 'PERSONA_NATURAL', dueState: 'OVERDUE' as const }]) {
-        const { sql, parameters } = queueQuery(filter, 50, now);
-        const steps = await plan(sql, parameters);
-        expectNoScan(steps);
-        // With a type, either of the queue's indexes serves (which one depends on how selective the type is).
-        expect(steps.join(' ')).toMatch(filter.certificateType ? /ix_request_queue_stage/ : /ix_request_queue_stage\b/);
-        expect(steps.join(' '), steps.join('\n')).not.toMatch(/filesort|TEMP B-TREE/);
-      }
+      const plain = queueQuery({ stage: 'AWAITING_PAYMENT' }, 50, now);
+      expectQueuePage(await plan(plain.sql, plain.parameters), /ix_request_queue_stage\b/);
+      // With a type, either of the queue's indexes serves (which one depends on how selective the type is).
+      const filtered = queueQuery({ stage: 'AWAITING_PAYMENT', certificateType: 'PERSONA_NATURAL', dueState: 'OVERDUE' }, 50, now);
+      expectQueuePage(await plan(filtered.sql, filtered.parameters), /ix_request_queue_stage/);
       const [{ request_id }] = (await ds.query("SELECT request_id FROM request_queue WHERE stage = 'AWAITING_PAYMENT' ORDER BY filed_at, request_id LIMIT 1 OFFSET 100")) as { request_id: number }[];
       const [{ filed_at }] = (await ds.query('SELECT filed_at FROM request_queue WHERE request_id = ?', [request_id])) as { filed_at: string | Date }[];
       const after = Buffer.from(JSON.stringify([new Date(typeof filed_at === 'string' ? `${filed_at.replace(' ', 'T')}Z` : filed_at).getTime(), request_id])).toString('base64url');
-      const page = queueQuery({ stage: 'AWAITING_PAYMENT', after }, 50, now);
-      const steps = await plan(page.sql, page.parameters);
-      expectNoScan(steps);
-      expect(steps.join(' ')).toMatch(/ix_request_queue_stage\b/);
-      expect(steps.join(' ')).not.toMatch(/filesort|TEMP B-TREE/);
+      const next = queueQuery({ stage: 'AWAITING_PAYMENT', after }, 50, now);
+      expectQueuePage(await plan(next.sql, next.parameters), /ix_request_queue_stage\b/);
     });
 
     it('searches names by a range of ix_applicant_full_name, and numbers, IDs and serials each by its own index', async () => {
