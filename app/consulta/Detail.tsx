@@ -87,10 +87,10 @@ function DetailView({ t, orderNumber, onBack, detail, error }: Props & { detail:
         </p>
       )}
       {detail.expectedFrom && detail.expectedBy && (
-        <p className="expected">{format(t.detail.expected, { from: displayDate(detail.expectedFrom), by: displayDate(detail.expectedBy) })}</p>
+        <p className="notice">{format(t.detail.expected, { from: displayDate(detail.expectedFrom), by: displayDate(detail.expectedBy) })}</p>
       )}
       {detail.validFrom && detail.validTo && (
-        <p className="validity">{format(t.detail.validityDates, { from: displayInstantDate(detail.validFrom), to: displayInstantDate(detail.validTo) })}</p>
+        <p>{format(t.detail.validityDates, { from: displayInstantDate(detail.validFrom), to: displayInstantDate(detail.validTo) })}</p>
       )}
       <div className="table-wrap">
         <table className="table table--stack">
