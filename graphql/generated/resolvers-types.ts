@@ -432,7 +432,8 @@ export type Query = {
   /** A request's page; NOT_FOUND for a number that names none. Operators only. */
   consoleRequest: ConsoleRequest;
   /**
-   * One search box. Text without digits is the beginning of a recorded name (a page holds the
+   * One search box. Text without digits (and not 16 or more hex letters: a serial) is the
+   * beginning of a recorded name (a page holds the
    * requests of `first` people, in name order). Text with digits is tried exactly as an ID number
    * of every type it is valid for, a request number, an order number, and a serial number (hex in
    * any case, with or without colons or spaces, or decimal); newest request first. `first` is 1 to

@@ -282,7 +282,9 @@ export class ConsoleService {
     if (trimmed.length === 0 || trimmed.length > 200 || /[\p{Cc}\p{Cf}]/u.test(trimmed)) {
       throw new BadInput(CONSOLE_MESSAGES.SEARCH_TEXT, { field: 'text' });
     }
-    if (!/\d/.test(trimmed)) return this.searchByName(trimmed, size, after);
+    // A serial with no digit at all (32 hex letters) is as good as impossible, but is still not a name.
+    const serialLike = /^(0x)?[0-9a-f]{16,}$/i.test(trimmed.replace(/[\s:]/g, ''));
+    if (!/\d/.test(trimmed) && !serialLike) return this.searchByName(trimmed, size, after);
     return this.searchExact(trimmed, size, after);
   }
 

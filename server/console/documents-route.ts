@@ -29,7 +29,8 @@ const DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'; style-src 
 /** GET /operaciones/documentos/{documentId}: operators only; every view is recorded in the activity. */
 export function documentsRoute(service: ConsoleService, operatorOf: OperatorCheck): Handler {
   return async (req, res, url) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
+    // GET only: every answer with the bytes is a view, and is recorded as one.
+    if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
     try {
       const operator = await operatorOf(req);
       if (!operator) throw req.headers.authorization === undefined ? new Unauthenticated('KEY_REQUIRED') : new Forbidden();
@@ -46,11 +47,6 @@ export function documentsRoute(service: ConsoleService, operatorOf: OperatorChec
         'cross-origin-resource-policy': 'same-origin',
         'cache-control': 'no-store',
       });
-      if (req.method === 'HEAD') {
-        document.body.destroy();
-        res.end();
-        return;
-      }
       await pipeline(document.body, res);
     } catch (error) {
       const refusal = httpRefusal(error);
