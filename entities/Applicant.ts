@@ -5,6 +5,8 @@ import type { CertificateRequest } from './CertificateRequest.js';
 /** Solicitante. The public lookup reads it by the unique (id_type, id_number) index. */
 @Entity('applicant')
 @Index('uq_applicant_identity', ['idType', 'idNumber'], { unique: true })
+// The operators' search by name: a prefix of the stored (upper-case NFC) name.
+@Index('ix_applicant_full_name', ['fullName'])
 export class Applicant {
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
   id!: number;

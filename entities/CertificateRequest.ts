@@ -9,6 +9,8 @@ import type { RequestStep } from './RequestStep.js';
 @Index('ix_certificate_request_applicant', ['applicantId'])
 @Index('uq_certificate_request_number', ['requestNumber'], { unique: true })
 @Index('uq_certificate_request_serial', ['serialNumber'], { unique: true })
+// The operators' search by order number.
+@Index('ix_certificate_request_order', ['orderNumber'])
 export class CertificateRequest {
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
   id!: number;

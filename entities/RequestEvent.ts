@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** History: every move on a request — who, when, from which state to which, and why. */
 @Entity('request_event')
 @Index('ix_request_event_request', ['requestId', 'occurredAt'])
+// The operators' activity, newest first: all of it, or one operator's.
+@Index('ix_request_event_occurred', ['occurredAt'])
+@Index('ix_request_event_actor', ['actor', 'occurredAt'])
 export class RequestEvent {
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
   id!: number;

@@ -16,8 +16,10 @@ import { RequestEvent } from './RequestEvent.js';
 import { UsedCaptcha } from './UsedCaptcha.js';
 import { MoveProposal } from './MoveProposal.js';
 import { CorrectionRequest } from './CorrectionRequest.js';
+import { RequestQueue } from './RequestQueue.js';
+import { DocumentView } from './DocumentView.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export { PROPOSAL_OUTCOMES, type ProposalOutcome } from './MoveProposal.js';
@@ -42,4 +44,6 @@ export const entities = [
   ConsoleSession,
   MoveProposal,
   CorrectionRequest,
+  RequestQueue,
+  DocumentView,
 ];

@@ -6,6 +6,8 @@ import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
 import { FileDocumentStore } from './applications/document-store.js';
 import { DocumentService } from './applications/documents.js';
 import { codeEmailBudget } from './applications/email-code.js';
+import { ConsoleService } from './console/console-service.js';
+import { documentsRoute, type OperatorCheck } from './console/documents-route.js';
 import { ApplicationService } from './applications/application-service.js';
 import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -29,6 +31,7 @@ import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
 import { correctionHandler } from './lifecycle/correction-routes.js';
 import { CorrectionService } from './lifecycle/corrections.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
+import { requeueExpiredCorrections } from './lifecycle/queue.js';
 import { OutboxSender, outboxCounts } from './notifications/sender.js';
 import { Metrics } from './observability/metrics.js';
 import { flushTracing, startTracing } from './observability/tracing.js';
@@ -103,13 +106,15 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens, limits, (outcome) => metrics.captcha.inc({ outcome }));
   // Outside the web root: under the data directory, never served as files.
-  const documents = new DocumentService(db, new FileDocumentStore(path.join(config.dataDir, 'documents')), path.join(config.dataDir, 'incoming'), {
+  const documentStore = new FileDocumentStore(path.join(config.dataDir, 'documents'));
+  const documents = new DocumentService(db, documentStore, path.join(config.dataDir, 'incoming'), {
     maxBytes: config.documentMaxBytes,
     quotaBytes: config.documentsQuotaBytes,
   }, limits, pseudonyms);
   const applications = new ApplicationService(db, documents, config.secret, historyKey);
   const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits);
   const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
+  const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
@@ -117,6 +122,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
     limitCodeEmail: codeEmailBudget(limits, pseudonyms, config.rateLimits.codeEmail),
     lifecycle,
+    console: operatorsConsole,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };
@@ -127,6 +133,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   // prototype, so neither building it nor Apollo's copy of it copies them.
   const shared: Omit<GraphQLContext, 'caller'> = { ...services, log };
   const operatorConsole = createConsole(config, db, log);
+  // Who may see an operator's document: an operator API key, or a person signed in to the console.
+  const operatorOf: OperatorCheck = async (req) => {
+    const partner = await authenticate(partners, req.headers.authorization);
+    return partner ? keyOperator(partner) : operatorConsole.operatorFromRequest(req);
+  };
   const context = async (req: IncomingMessage): Promise<GraphQLContext> => {
     // Machines hold keys; people in the console hold a session cookie and its CSRF token.
     const partner = await authenticate(partners, req.headers.authorization);
@@ -166,6 +177,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     },
     upload: uploadHandler(documents),
     correction: correctionHandler(corrections, (req) => clientIp(req, config.trustProxy)),
+    documents: documentsRoute(operatorsConsole, operatorOf),
     db,
     web,
     console: operatorConsole.routes && {
@@ -198,6 +210,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     ['expired application drafts', () => applications.purgeExpired()],
     ['used e-mail codes', () => applications.purgeCodeEmails()],
     ['ended console sessions', () => operatorConsole.purgeExpired()],
+    ['expired corrections (back to the filing review)', () => db.run((ds) => requeueExpiredCorrections(ds.manager, new Date()))],
   ];
   const purge = setInterval(() => {
     void (async () => {

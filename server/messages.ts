@@ -35,4 +35,15 @@ export const messages = {
     LENGTH: 'El número de identificación debe tener entre {min} y {max} caracteres.',
     NIT_CHECK_DIGIT: 'El dígito de verificación del NIT no corresponde. Escríbalo con su dígito de verificación, por ejemplo 900123456-8.',
   } satisfies Record<IdNumberProblem, string>,
+  // What operators read in the console.
+  CONSOLE: {
+    SEARCH_TEXT: 'Escriba qué buscar: un número de identificación, un nombre, o un número de solicitud, de orden de pedido o de serie (hasta 200 caracteres).',
+    SEARCH_NAME: 'Para buscar por nombre escriba al menos dos letras del comienzo del nombre, sin caracteres invisibles.',
+    PAGE_SIZE: 'Pida entre 1 y {max} resultados por página.',
+    CURSOR: 'La página pedida no es válida: vuelva a la primera página.',
+    DUE_STATE_OPEN_ONLY: 'El plazo solo aplica a las solicitudes en trámite (radicación, pago, aprobación o entrega).',
+    DATE: 'La fecha debe tener el formato aaaa-mm-dd.',
+    DATE_RANGE: 'La fecha final no puede ser anterior a la inicial.',
+    REQUEST_NOT_FOUND: 'No existe la solicitud {n}.',
+  },
 } as const;

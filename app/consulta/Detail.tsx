@@ -7,7 +7,7 @@ import type { RequestDetailQuery } from '../../graphql/generated/client/graphql'
 import { format, type Messages } from '../i18n';
 import { describeError } from '../components/errors';
 import { useFocusOnMount } from '../components/useFocusOnMount';
-import { displayDate } from './format';
+import { displayDate, displayInstantDate } from './format';
 
 const DetailDocument = graphql(`
   query RequestDetail($handle: ID!, $orderNumber: String) {
@@ -15,6 +15,10 @@ const DetailDocument = graphql(`
       requestNumber
       holderName
       serialNumber
+      expectedFrom
+      expectedBy
+      validFrom
+      validTo
       steps { kind modifiedOn information state invoiceUrl }
     }
   }
@@ -81,6 +85,12 @@ function DetailView({ t, orderNumber, onBack, detail, error }: Props & { detail:
           {t.detail.serial}
           {t.detail.noSerial}
         </p>
+      )}
+      {detail.expectedFrom && detail.expectedBy && (
+        <p className="notice">{format(t.detail.expected, { from: displayDate(detail.expectedFrom), by: displayDate(detail.expectedBy) })}</p>
+      )}
+      {detail.validFrom && detail.validTo && (
+        <p>{format(t.detail.validityDates, { from: displayInstantDate(detail.validFrom), to: displayInstantDate(detail.validTo) })}</p>
       )}
       <div className="table-wrap">
         <table className="table table--stack">

@@ -4,3 +4,11 @@ export function displayDate(day: string | null | undefined): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }
+
+const bogota = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The API's `DateTime` (an instant) as the Bogotá date it falls on, dd/MM/yyyy. */
+export function displayInstantDate(instant: string | null | undefined): string {
+  if (!instant) return '';
+  return displayDate(bogota.format(new Date(instant)));
+}

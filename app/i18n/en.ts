@@ -108,6 +108,8 @@ export const en: Messages = {
     invoice: 'To download your invoice, click ',
     invoiceLink: 'here',
     note: 'NOTE: For your request to finish successfully and for you to receive your certificate, every step must be finished — it takes five to eight business days after the documents are filed, provided they are not rejected.',
+    expected: 'Your request will be ready between {from} and {by} (five to eight business days after it was filed).',
+    validityDates: 'Your certificate is valid from {from} to {to}.',
     back: 'Back to my requests',
     loading: 'Loading the detail…',
   },

@@ -108,6 +108,8 @@ export const es = {
     invoice: 'Para realizar la descarga de su factura, haga clic ',
     invoiceLink: 'Aquí',
     note: 'NOTA: Para que su trámite finalice exitosamente y pueda recibir su certificado, todos los pasos deben estar finalizados - su trámite tarda entre cinco y ocho días hábiles luego de radicados los documentos y si no se presenta rechazo de los mismos.',
+    expected: 'Su solicitud estará lista entre el {from} y el {by} (de cinco a ocho días hábiles luego de radicada).',
+    validityDates: 'Su certificado es válido desde el {from} hasta el {to}.',
     back: 'Volver a mis solicitudes',
     loading: 'Cargando el detalle…',
   },

@@ -19,6 +19,35 @@ export type Scalars = {
   DateTime: { input: string; output: Date | string; }
 };
 
+export type ActivityEntry = {
+  __typename?: 'ActivityEntry';
+  /** DOCUMENT_VIEW only. */
+  documentId?: Maybe<Scalars['ID']['output']>;
+  documentKind?: Maybe<DocumentKind>;
+  fromStage?: Maybe<RequestStage>;
+  kind: ActivityKind;
+  /** MOVE only. */
+  move?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The operator's name, as the history records it. */
+  operator: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  requestNumber: Scalars['String']['output'];
+  toStage?: Maybe<RequestStage>;
+};
+
+export type ActivityKind =
+  /** A supporting document opened. */
+  | 'DOCUMENT_VIEW'
+  /** A move of a request's history. */
+  | 'MOVE';
+
+export type ActivityPage = {
+  __typename?: 'ActivityPage';
+  items: Array<ActivityEntry>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Applicant = {
   __typename?: 'Applicant';
   fullName: Scalars['String']['output'];
@@ -102,6 +131,73 @@ export type CertificateTypeInfo = {
   requiresCompany: Scalars['Boolean']['output'];
 };
 
+export type CertificateTypeOption = {
+  __typename?: 'CertificateTypeOption';
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ConsoleApplicant = {
+  __typename?: 'ConsoleApplicant';
+  /** The recorded name (upper case). */
+  fullName: Scalars['String']['output'];
+  /** Normalized: no dots or spaces; a NIT as base-checkDigit. */
+  idNumber: Scalars['String']['output'];
+  idType: IdType;
+};
+
+export type ConsoleDocument = {
+  __typename?: 'ConsoleDocument';
+  /** Opaque; the document's address is `url`. */
+  id: Scalars['ID']['output'];
+  /** Which requirement it answers. */
+  kind: DocumentKind;
+  /** What the bytes are (sniffed at upload): application/pdf, image/jpeg or image/png. */
+  mediaType: Scalars['String']['output'];
+  /** SHA-256 of the bytes as stored, hex. */
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Int']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+  /** GET it with the same credentials (operators only); served inline, sandboxed, never cached. Each view is recorded. */
+  url: Scalars['String']['output'];
+};
+
+/** A request as an operator sees it. */
+export type ConsoleRequest = {
+  __typename?: 'ConsoleRequest';
+  ageBusinessDays: Scalars['Int']['output'];
+  applicant: ConsoleApplicant;
+  certificateType: Scalars['String']['output'];
+  certificateTypeCode: Scalars['String']['output'];
+  company?: Maybe<Scalars['String']['output']>;
+  /** The address confirmed when applying: the request's e-mails go there. */
+  contactEmail?: Maybe<Scalars['String']['output']>;
+  contactPhone?: Maybe<Scalars['String']['output']>;
+  documents: Array<ConsoleDocument>;
+  dueState?: Maybe<DueState>;
+  /** Filing day + 8 business days; null once the request no longer waits. */
+  expectedBy?: Maybe<Scalars['Date']['output']>;
+  /** Filing day + 5 business days; null once the request no longer waits. */
+  expectedFrom?: Maybe<Scalars['Date']['output']>;
+  filedAt: Scalars['DateTime']['output'];
+  filedOn: Scalars['Date']['output'];
+  /** Every move, oldest first; `actor` is the operator's name (or `applicant` for the submission). */
+  history: Array<RequestEvent>;
+  holderName: Scalars['String']['output'];
+  orderNumber: Scalars['String']['output'];
+  project?: Maybe<Scalars['String']['output']>;
+  requestNumber: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  serialNumber?: Maybe<Scalars['String']['output']>;
+  stage: RequestStage;
+  status: RequestStatus;
+  /** Always five rows: FILING, PAYMENT, APPROVAL, DELIVERY, VALIDITY. */
+  steps: Array<RequestStep>;
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** Supporting documents an application may need (PDF, JPEG or PNG). */
 export type DocumentKind =
   /** Acto administrativo de nombramiento o posesión. */
@@ -114,6 +210,15 @@ export type DocumentKind =
   | 'PROFESSIONAL_CARD'
   /** Registro Único Tributario. */
   | 'RUT';
+
+/**
+ * How long a waiting request has waited against the manual's promise (ready 5 to 8 Colombian
+ * business days after filing): ON_TIME under 5, DUE from 5 to 8, OVERDUE past 8.
+ */
+export type DueState =
+  | 'DUE'
+  | 'ON_TIME'
+  | 'OVERDUE';
 
 /** Colombian identity documents accepted for a certificate (minors' TI and RC are not: certificates are not issued to minors). */
 export type IdType =
@@ -392,6 +497,32 @@ export type Query = {
    */
   certificateRequests: RequestLookup;
   certificateTypes: Array<CertificateTypeInfo>;
+  /**
+   * Every operator's actions, newest first: the moves of the history (the applicants' own
+   * submissions left out) and the documents opened. `operator` is a name as the history records
+   * it; `from` and `to` are Bogotá dates, both included. Operators only.
+   */
+  consoleActivity: ActivityPage;
+  /** The certificate types, for the queue's filter. Operators only. */
+  consoleCertificateTypes: Array<CertificateTypeOption>;
+  /**
+   * One stage's requests, oldest filing first. `certificateType` is a type's code; `dueState`
+   * applies to waiting stages only. `first` is 1 to 100 (50 by default). Operators only.
+   */
+  consoleQueue: QueuePage;
+  /** How many requests each stage holds (all stages, in the queue's order). Operators only. */
+  consoleQueueCounts: Array<QueueStageCount>;
+  /** A request's page; NOT_FOUND for a number that names none. Operators only. */
+  consoleRequest: ConsoleRequest;
+  /**
+   * One search box. Text without digits (and not 16 or more hex letters: a serial) is the
+   * beginning of a recorded name (a page holds the
+   * requests of `first` people, in name order). Text with digits is tried exactly as an ID number
+   * of every type it is valid for, a request number, an order number, and a serial number (hex in
+   * any case, with or without colons or spaces, or decimal); newest request first. `first` is 1 to
+   * 100 (20 by default). Operators only.
+   */
+  consoleSearch: SearchPage;
   /** The version of the terms an application must accept. */
   currentTerms: Terms;
   /** Open four-eyes proposals, oldest first; of one request when `requestNumber` is given. Operators only. */
@@ -419,6 +550,41 @@ export type QueryCertificateRequestsArgs = {
 };
 
 
+export type QueryConsoleActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  operator?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryConsoleQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  certificateType?: InputMaybe<Scalars['String']['input']>;
+  dueState?: InputMaybe<DueState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stage: QueueStage;
+};
+
+
+export type QueryConsoleQueueCountsArgs = {
+  certificateType?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryConsoleRequestArgs = {
+  requestNumber: Scalars['String']['input'];
+};
+
+
+export type QueryConsoleSearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
 export type QueryOpenProposalsArgs = {
   requestNumber?: InputMaybe<Scalars['String']['input']>;
 };
@@ -434,8 +600,77 @@ export type QueryRequestHistoryArgs = {
   requestNumber: Scalars['String']['input'];
 };
 
+export type QueueEntry = {
+  __typename?: 'QueueEntry';
+  /**
+   * Colombian business days (weekends and public holidays excluded, Ley Emiliani moves included)
+   * after the filing day, up to today; for a request that no longer waits, up to the day it stopped.
+   */
+  ageBusinessDays: Scalars['Int']['output'];
+  applicantName: Scalars['String']['output'];
+  /** Display name of the certificate type. */
+  certificateType: Scalars['String']['output'];
+  company?: Maybe<Scalars['String']['output']>;
+  /** Null once the request no longer waits on the authority. */
+  dueState?: Maybe<DueState>;
+  /** When the request was filed (the applicant's submission): its age counts from this day. */
+  filedAt: Scalars['DateTime']['output'];
+  filedOn: Scalars['Date']['output'];
+  holderName: Scalars['String']['output'];
+  orderNumber: Scalars['String']['output'];
+  requestNumber: Scalars['String']['output'];
+  /** When it reached its stage. */
+  since: Scalars['DateTime']['output'];
+  stage: QueueStage;
+};
+
+export type QueuePage = {
+  __typename?: 'QueuePage';
+  items: Array<QueueEntry>;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A request's place in the operators' queue: its stage (server/lifecycle/machine.ts), except
+ * that an expired certificate counts as ISSUED (expiry is the passing of its validity, not a move).
+ */
+export type QueueStage =
+  /** Paso3: to approve. */
+  | 'AWAITING_APPROVAL'
+  /** Waiting for the applicant to send the documents an operator asked for (a correction). */
+  | 'AWAITING_CORRECTION'
+  /** Paso4: certificate to deliver. */
+  | 'AWAITING_DELIVERY'
+  /** Paso1: documents under review. */
+  | 'AWAITING_FILING'
+  /** Paso2: payment to verify. */
+  | 'AWAITING_PAYMENT'
+  | 'CANCELLED'
+  | 'ISSUED'
+  | 'REJECTED'
+  | 'REVOKED';
+
+export type QueueStageCount = {
+  __typename?: 'QueueStageCount';
+  count: Scalars['Int']['output'];
+  /** Waiting 5 to 8 business days (waiting stages only; 0 for the others). */
+  due: Scalars['Int']['output'];
+  /** Waiting more than 8 business days. */
+  overdue: Scalars['Int']['output'];
+  stage: QueueStage;
+};
+
 export type RequestDetail = {
   __typename?: 'RequestDetail';
+  /** The filing day plus 8 Colombian business days; null like expectedFrom. */
+  expectedBy?: Maybe<Scalars['Date']['output']>;
+  /**
+   * The manual's "su trámite tarda entre cinco y ocho días hábiles": the filing day plus 5
+   * Colombian business days (weekends and public holidays excluded, Ley Emiliani moves included).
+   * Null once the request no longer waits on the authority (issued, revoked, rejected or cancelled).
+   */
+  expectedFrom?: Maybe<Scalars['Date']['output']>;
   /** The moves made on the request; only for operators (null otherwise). */
   history?: Maybe<Array<RequestEvent>>;
   holderName: Scalars['String']['output'];
@@ -446,6 +681,10 @@ export type RequestDetail = {
   serialNumber?: Maybe<Scalars['String']['output']>;
   /** Always five rows: FILING, PAYMENT, APPROVAL, DELIVERY, VALIDITY. */
   steps: Array<RequestStep>;
+  /** When the certificate's validity starts; null until it is issued. */
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** When the certificate expires; null until it is issued. */
+  validTo?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type RequestEvent = {
@@ -510,6 +749,34 @@ export type RevocationReason =
   | 'privilegeWithdrawn'
   | 'superseded'
   | 'unspecified';
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  applicant: ConsoleApplicant;
+  certificateType: Scalars['String']['output'];
+  filedOn: Scalars['Date']['output'];
+  holderName: Scalars['String']['output'];
+  matchedBy: Array<SearchMatch>;
+  orderNumber: Scalars['String']['output'];
+  requestNumber: Scalars['String']['output'];
+  stage?: Maybe<QueueStage>;
+};
+
+/** How a search text matched a request. */
+export type SearchMatch =
+  | 'ID_NUMBER'
+  | 'NAME'
+  | 'ORDER_NUMBER'
+  | 'REQUEST_NUMBER'
+  | 'SERIAL_NUMBER';
+
+export type SearchPage = {
+  __typename?: 'SearchPage';
+  items: Array<SearchHit>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** What the text was taken for: NAME, or the exact kinds tried. */
+  searchedAs: Array<SearchMatch>;
+};
 
 /** The steps of a request, always listed in this order (the manual's Paso1 to Paso4, then Vigencia). */
 export type StepKind =
@@ -613,6 +880,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ActivityEntry: ResolverTypeWrapper<ActivityEntry>;
+  ActivityKind: ActivityKind;
+  ActivityPage: ResolverTypeWrapper<ActivityPage>;
   Applicant: ResolverTypeWrapper<Applicant>;
   ApplicationDraft: ResolverTypeWrapper<ApplicationDraft>;
   ApplicationInput: ApplicationInput;
@@ -621,16 +891,26 @@ export type ResolversTypes = {
   CertificateState: CertificateState;
   CertificateStatus: ResolverTypeWrapper<CertificateStatus>;
   CertificateTypeInfo: ResolverTypeWrapper<CertificateTypeInfo>;
+  CertificateTypeOption: ResolverTypeWrapper<CertificateTypeOption>;
+  ConsoleApplicant: ResolverTypeWrapper<ConsoleApplicant>;
+  ConsoleDocument: ResolverTypeWrapper<ConsoleDocument>;
+  ConsoleRequest: ResolverTypeWrapper<Omit<ConsoleRequest, 'history'> & { history: Array<ResolversTypes['RequestEvent']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DocumentKind: DocumentKind;
+  DueState: DueState;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MoveProposal: ResolverTypeWrapper<ProposalView>;
   MoveResult: ResolverTypeWrapper<Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ProposalOutcome: ProposalOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueueEntry: ResolverTypeWrapper<QueueEntry>;
+  QueuePage: ResolverTypeWrapper<QueuePage>;
+  QueueStage: QueueStage;
+  QueueStageCount: ResolverTypeWrapper<QueueStageCount>;
   RequestDetail: ResolverTypeWrapper<Omit<RequestDetail, 'history' | 'openProposal'> & { history?: Maybe<Array<ResolversTypes['RequestEvent']>>, openProposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   RequestEvent: ResolverTypeWrapper<RequestEventRow>;
   RequestLookup: ResolverTypeWrapper<RequestLookup>;
@@ -638,6 +918,9 @@ export type ResolversTypes = {
   RequestStatus: RequestStatus;
   RequestStep: ResolverTypeWrapper<RequestStep>;
   RevocationReason: RevocationReason;
+  SearchHit: ResolverTypeWrapper<SearchHit>;
+  SearchMatch: SearchMatch;
+  SearchPage: ResolverTypeWrapper<SearchPage>;
   StepKind: StepKind;
   StepState: StepState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -647,6 +930,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ActivityEntry: ActivityEntry;
+  ActivityPage: ActivityPage;
   Applicant: Applicant;
   ApplicationDraft: ApplicationDraft;
   ApplicationInput: ApplicationInput;
@@ -654,20 +939,48 @@ export type ResolversParentTypes = {
   CertificateRequestSummary: CertificateRequestSummary;
   CertificateStatus: CertificateStatus;
   CertificateTypeInfo: CertificateTypeInfo;
+  CertificateTypeOption: CertificateTypeOption;
+  ConsoleApplicant: ConsoleApplicant;
+  ConsoleDocument: ConsoleDocument;
+  ConsoleRequest: Omit<ConsoleRequest, 'history'> & { history: Array<ResolversParentTypes['RequestEvent']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   MoveProposal: ProposalView;
   MoveResult: Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  QueueEntry: QueueEntry;
+  QueuePage: QueuePage;
+  QueueStageCount: QueueStageCount;
   RequestDetail: Omit<RequestDetail, 'history' | 'openProposal'> & { history?: Maybe<Array<ResolversParentTypes['RequestEvent']>>, openProposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   RequestEvent: RequestEventRow;
   RequestLookup: RequestLookup;
   RequestStep: RequestStep;
+  SearchHit: SearchHit;
+  SearchPage: SearchPage;
   String: Scalars['String']['output'];
   SubmittedApplication: SubmittedApplication;
   Terms: Terms;
+};
+
+export type ActivityEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityEntry'] = ResolversParentTypes['ActivityEntry']> = {
+  documentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  documentKind?: Resolver<Maybe<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
+  fromStage?: Resolver<Maybe<ResolversTypes['RequestStage']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  move?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toStage?: Resolver<Maybe<ResolversTypes['RequestStage']>, ParentType, ContextType>;
+};
+
+export type ActivityPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityPage'] = ResolversParentTypes['ActivityPage']> = {
+  items?: Resolver<Array<ResolversTypes['ActivityEntry']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ApplicantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant']> = {
@@ -712,6 +1025,55 @@ export type CertificateTypeInfoResolvers<ContextType = GraphQLContext, ParentTyp
   documents?: Resolver<Array<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requiresCompany?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CertificateTypeOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateTypeOption'] = ResolversParentTypes['CertificateTypeOption']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConsoleApplicantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleApplicant'] = ResolversParentTypes['ConsoleApplicant']> = {
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idType?: Resolver<ResolversTypes['IdType'], ParentType, ContextType>;
+};
+
+export type ConsoleDocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleDocument'] = ResolversParentTypes['ConsoleDocument']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConsoleRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsoleRequest'] = ResolversParentTypes['ConsoleRequest']> = {
+  ageBusinessDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applicant?: Resolver<ResolversTypes['ConsoleApplicant'], ParentType, ContextType>;
+  certificateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateTypeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['ConsoleDocument']>, ParentType, ContextType>;
+  dueState?: Resolver<Maybe<ResolversTypes['DueState']>, ParentType, ContextType>;
+  expectedBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  expectedFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  filedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['RequestStage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RequestStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['RequestStep']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -763,19 +1125,56 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   certificateBySerial?: Resolver<Maybe<ResolversTypes['CertificateStatus']>, ParentType, ContextType, RequireFields<QueryCertificateBySerialArgs, 'serial'>>;
   certificateRequests?: Resolver<ResolversTypes['RequestLookup'], ParentType, ContextType, RequireFields<QueryCertificateRequestsArgs, 'idNumber' | 'idType'>>;
   certificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeInfo']>, ParentType, ContextType>;
+  consoleActivity?: Resolver<ResolversTypes['ActivityPage'], ParentType, ContextType, Partial<QueryConsoleActivityArgs>>;
+  consoleCertificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeOption']>, ParentType, ContextType>;
+  consoleQueue?: Resolver<ResolversTypes['QueuePage'], ParentType, ContextType, RequireFields<QueryConsoleQueueArgs, 'stage'>>;
+  consoleQueueCounts?: Resolver<Array<ResolversTypes['QueueStageCount']>, ParentType, ContextType, Partial<QueryConsoleQueueCountsArgs>>;
+  consoleRequest?: Resolver<ResolversTypes['ConsoleRequest'], ParentType, ContextType, RequireFields<QueryConsoleRequestArgs, 'requestNumber'>>;
+  consoleSearch?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QueryConsoleSearchArgs, 'text'>>;
   currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
   openProposals?: Resolver<Array<ResolversTypes['MoveProposal']>, ParentType, ContextType, Partial<QueryOpenProposalsArgs>>;
   requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
 
+export type QueueEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueEntry'] = ResolversParentTypes['QueueEntry']> = {
+  ageBusinessDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applicantName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueState?: Resolver<Maybe<ResolversTypes['DueState']>, ParentType, ContextType>;
+  filedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['QueueStage'], ParentType, ContextType>;
+};
+
+export type QueuePageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueuePage'] = ResolversParentTypes['QueuePage']> = {
+  items?: Resolver<Array<ResolversTypes['QueueEntry']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueueStageCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueueStageCount'] = ResolversParentTypes['QueueStageCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['QueueStage'], ParentType, ContextType>;
+};
+
 export type RequestDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestDetail'] = ResolversParentTypes['RequestDetail']> = {
+  expectedBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  expectedFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   history?: Resolver<Maybe<Array<ResolversTypes['RequestEvent']>>, ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openProposal?: Resolver<Maybe<ResolversTypes['MoveProposal']>, ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['RequestStep']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type RequestEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestEvent'] = ResolversParentTypes['RequestEvent']> = {
@@ -802,6 +1201,23 @@ export type RequestStepResolvers<ContextType = GraphQLContext, ParentType extend
   state?: Resolver<ResolversTypes['StepState'], ParentType, ContextType>;
 };
 
+export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  applicant?: Resolver<ResolversTypes['ConsoleApplicant'], ParentType, ContextType>;
+  certificateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedBy?: Resolver<Array<ResolversTypes['SearchMatch']>, ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['QueueStage']>, ParentType, ContextType>;
+};
+
+export type SearchPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchPage'] = ResolversParentTypes['SearchPage']> = {
+  items?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  searchedAs?: Resolver<Array<ResolversTypes['SearchMatch']>, ParentType, ContextType>;
+};
+
 export type SubmittedApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubmittedApplication'] = ResolversParentTypes['SubmittedApplication']> = {
   orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -812,21 +1228,32 @@ export type TermsResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  ActivityEntry?: ActivityEntryResolvers<ContextType>;
+  ActivityPage?: ActivityPageResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
   ApplicationDraft?: ApplicationDraftResolvers<ContextType>;
   CertificateRequestSummary?: CertificateRequestSummaryResolvers<ContextType>;
   CertificateStatus?: CertificateStatusResolvers<ContextType>;
   CertificateTypeInfo?: CertificateTypeInfoResolvers<ContextType>;
+  CertificateTypeOption?: CertificateTypeOptionResolvers<ContextType>;
+  ConsoleApplicant?: ConsoleApplicantResolvers<ContextType>;
+  ConsoleDocument?: ConsoleDocumentResolvers<ContextType>;
+  ConsoleRequest?: ConsoleRequestResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   MoveProposal?: MoveProposalResolvers<ContextType>;
   MoveResult?: MoveResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueueEntry?: QueueEntryResolvers<ContextType>;
+  QueuePage?: QueuePageResolvers<ContextType>;
+  QueueStageCount?: QueueStageCountResolvers<ContextType>;
   RequestDetail?: RequestDetailResolvers<ContextType>;
   RequestEvent?: RequestEventResolvers<ContextType>;
   RequestLookup?: RequestLookupResolvers<ContextType>;
   RequestStep?: RequestStepResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchPage?: SearchPageResolvers<ContextType>;
   SubmittedApplication?: SubmittedApplicationResolvers<ContextType>;
   Terms?: TermsResolvers<ContextType>;
 };

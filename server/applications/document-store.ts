@@ -1,5 +1,6 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 export interface StoredObject {
   key: string;
@@ -16,6 +17,8 @@ export interface DocumentStore {
   put(key: string, file: string): Promise<void>;
   /** Deletes what `key` holds; a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
+  /** The bytes `key` holds, or null when it holds nothing. */
+  read(key: string): Promise<Readable | null>;
   /** Every key the store holds, including any no row names (what a crash can leave). */
   list(): AsyncIterable<StoredObject>;
 }
@@ -40,6 +43,15 @@ export class FileDocumentStore implements DocumentStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async read(key: string): Promise<Readable | null> {
+    // Opened before it is handed out, so a missing file is a null here rather than an error mid-response.
+    const handle = await open(this.pathOf(key), 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    return handle ? handle.createReadStream() : null;
   }
 
   async *list(): AsyncIterable<StoredObject> {

@@ -8,6 +8,8 @@ import { ID_TYPES, normalizeIdNumber, type IdType } from '../../graphql/id-numbe
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/data-source.js';
 import { toDate } from '../db/values.js';
+import { bogotaDateTime } from '../calendar/bogota.js';
+import { messages } from '../messages.js';
 import { Pseudonymizer } from '../privacy.js';
 import { consultationsQuery } from './audit-log.js';
 
@@ -15,12 +17,16 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { days: { type: 'string', default: '365' } } });
   const [idType, rawNumber] = positionals;
   if (!ID_TYPES.some((known) => known === idType) || !rawNumber) {
-    console.error(`usage: npm run audit -- <${ID_TYPES.join('|')}> <idNumber> [--days N]`);
+    console.error(`uso: npm run audit -- <${ID_TYPES.join('|')}> <número de identificación> [--days N]`);
     return 2;
   }
   const parsed = normalizeIdNumber(idType as IdType, rawNumber);
   if (!parsed.ok) {
-    console.error(`not a valid ${idType} number (${parsed.problem})`);
+    console.error(`${messages.ID_NUMBER[parsed.problem]} (${idType})`);
+    return 2;
+  }
+  if (!/^\d{1,5}$/.test(values.days) || Number(values.days) < 1) {
+    console.error('--days debe ser un número entero de días, de 1 en adelante.');
     return 2;
   }
   const config = loadConfig();
@@ -30,16 +36,16 @@ async function main(argv: string[]): Promise<number> {
     const hash = new Pseudonymizer(config.secret).identity(idType, parsed.idNumber);
     const { sql, parameters } = consultationsQuery(hash, since);
     const rows = (await dataSource.query(sql, parameters)) as { occurred_at: Date | string; kind: string; partner: string | null; network: string; outcome: string; results: number }[];
-    console.log(`${idType} ${parsed.idNumber}: ${rows.length} consultations in the last ${values.days} days.`);
+    console.log(`${idType} ${parsed.idNumber}: ${rows.length} ${rows.length === 1 ? 'consulta' : 'consultas'} en los últimos ${values.days} días (horas de Bogotá).`);
     if (rows.length) {
       console.table(
         rows.map((r) => ({
-          when: toDate(r.occurred_at)?.toISOString(),
-          kind: r.kind,
-          by: r.partner ?? 'anonymous (CAPTCHA)',
-          network: r.network,
-          outcome: r.outcome,
-          results: r.results,
+          cuándo: bogotaDateTime(toDate(r.occurred_at)!),
+          tipo: r.kind,
+          quién: r.partner ?? 'anónimo (CAPTCHA)',
+          red: r.network,
+          resultado: r.outcome,
+          solicitudes: r.results,
         })),
       );
     }

@@ -2,6 +2,7 @@ import { LessThan } from 'typeorm';
 import { LookupAudit, type AuditKind } from '../../entities/index.js';
 import { deleteInBatches } from '../db/batches.js';
 import type { Database } from '../db/database.js';
+import { utcDatetime } from '../db/values.js';
 import type { Logger } from '../log.js';
 
 export interface AuditEntry {
@@ -124,9 +125,4 @@ export function consultationsQuery(identityHash: string, since: Date): { sql: st
      WHERE a.occurred_at >= ? AND a.identity_hash = ?
      ORDER BY a.occurred_at DESC`;
   return { sql, parameters: [utcDatetime(since), identityHash] };
-}
-
-/** How TypeORM writes a datetime column on both drivers: UTC, `YYYY-MM-DD HH:MM:SS.mmm`. */
-function utcDatetime(date: Date): string {
-  return date.toISOString().replace('T', ' ').slice(0, 23);
 }

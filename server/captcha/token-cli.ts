@@ -9,13 +9,13 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 const base = (process.argv[2] ?? 'http://localhost:3000').replace(/\/$/, '');
 const res = await fetch(`${base}/captcha/challenge`);
 if (!res.ok) {
-  console.error(`GET ${base}/captcha/challenge answered HTTP ${res.status}`);
+  console.error(`GET ${base}/captcha/challenge respondió HTTP ${res.status}.`);
   process.exit(1);
 }
 const challenge = (await res.json()) as Challenge;
 const solution = await solveChallenge({ challenge, deriveKey });
 if (!solution) {
-  console.error('could not solve the challenge in time');
+  console.error('No se pudo resolver el desafío a tiempo.');
   process.exit(1);
 }
 console.log(Buffer.from(JSON.stringify({ challenge, solution })).toString('base64'));

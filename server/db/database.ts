@@ -65,6 +65,11 @@ export class Database {
     return this.dataSource !== null;
   }
 
+  /** Which SQL dialect the few statements that differ must speak. */
+  get kind(): DatabaseConfig['kind'] {
+    return this.options.config.kind;
+  }
+
   /** Starts connecting; resolves once connected (retrying until then, or until close()). */
   start(): Promise<void> {
     this.connecting ??= this.connectWithRetry();

@@ -9,3 +9,8 @@ export function toDate(value: Date | string | null | undefined): Date | null {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** How TypeORM writes a datetime column on both drivers: UTC, `YYYY-MM-DD HH:MM:SS.mmm`; what a raw query compares them with. */
+export function utcDatetime(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 23);
+}

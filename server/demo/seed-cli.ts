@@ -4,7 +4,7 @@ import { seed } from './seed.js';
 
 process.exitCode = await withConfiguredDatabase(async (dataSource) => {
   const { people, requests } = await seed(dataSource);
-  console.log(`Demo scenarios loaded: ${people} people, ${requests} requests added (people already present were left as they were).`);
+  console.log(`Escenarios de demostración cargados: ${people} personas y ${requests} solicitudes nuevas (las personas que ya estaban quedaron como estaban).`);
   return 0;
 }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Applicant, CertificateRequest, CertificateType, RequestStep } from '../../entities/index.js';
 import { continueNumbers } from '../lifecycle/numbers.js';
+import { requeue } from '../lifecycle/queue.js';
 import { buildScenarios, CERTIFICATE_TYPES, type Scenario } from './scenarios.js';
 
 /**
@@ -16,6 +17,7 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
     const typeIds = new Map((await types.find()).map((t) => [t.code, t.id]));
     let people = 0;
     let requests = 0;
+    const added: number[] = [];
     for (const scenario of scenarios) {
       const person = scenario.applicant;
       if (!person) continue;
@@ -41,9 +43,12 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
             revokedAt: r.revokedAt ?? null,
             revocationReason: r.revocationReason ?? null,
             contactEmail: person.email,
+            // Filed when its first step was written, so the queue's ages are the scenario's.
+            ...(r.steps.length > 0 ? { createdAt: new Date(Math.min(...r.steps.map((s) => s.at.getTime()))) } : {}),
           }),
         );
         requests++;
+        added.push(request.id);
         await manager.insert(
           RequestStep,
           r.steps.map((s) => ({
@@ -59,6 +64,7 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
     }
     // New applications continue the demo's numbers, as they would a real register's.
     await continueNumbers(manager);
+    await requeue(manager, added);
     return { people, requests };
   });
 }

@@ -7,7 +7,7 @@ import { synthesize } from './synth.js';
 async function main() {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { applicants: { type: 'string', default: '10000' }, batch: { type: 'string', default: '2000' } } });
   const total = Number(values.applicants);
-  if (!Number.isInteger(total) || total < 1) throw new Error('--applicants must be a positive whole number');
+  if (!Number.isInteger(total) || total < 1) throw new Error('--applicants debe ser un número entero positivo.');
   const config = loadConfig();
   const ds = await openDatabase({ database: config.database, timeoutMs: 10_000 });
   const started = Date.now();
@@ -16,9 +16,9 @@ async function main() {
       const width = 30;
       const filled = Math.round((done / total) * width);
       const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} applicants, ${rate}/s`);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} solicitantes, ${rate}/s`);
     });
-    process.stderr.write(`\n${total} applicants in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`\n${total} solicitantes en ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await ds.destroy();
   }

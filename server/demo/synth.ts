@@ -1,5 +1,6 @@
 /**
- * Synthetic applicants (CC 2000000000…), about three requests each with their steps, for
+ * Synthetic applicants (CC 2000000000…), about three requests each with their steps and their
+ * place in the operators' queue, for
  * measuring at scale: bulk multi-row inserts in batches. `npm run db:synth` (synth-cli.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ export async function synthesize(ds: DataSource, applicants: number, batch = 2_0
     const people: string[] = [];
     const requests: string[] = [];
     const steps: string[] = [];
+    const queue: string[] = [];
     for (let i = 0; i < size; i++) {
       applicantId++;
       people.push(`(${applicantId}, 'CC', '${SYNTH_ID_BASE + start + i}', 'PERSONA SINTETICA ${start + i}', NULL, ${day(900)})`);
@@ -33,9 +35,12 @@ export async function synthesize(ds: DataSource, applicants: number, batch = 2_0
         requestNumber++;
         const issued = k < count - 1;
         const serial = issued ? `'${randomBytes(16).toString('hex').replace(/^[89a-f]/, '7')}'` : 'NULL';
+        // Requests still in progress were filed over the last month, so the queue has ages of every kind.
+        const filed = issued ? day(403) : day((start + i) % 30);
         requests.push(
-          `(${requestId}, ${requestNumber}, ${requestNumber - 27}, ${applicantId}, 'PERSONA SINTETICA ${start + i}', NULL, NULL, ${typeId}, '${issued ? 'COMPLETED' : 'IN_PROGRESS'}', ${issued ? day(400) : 'NULL'}, ${serial}, ${issued ? day(400) : 'NULL'}, ${issued ? day(-330) : 'NULL'}, NULL, NULL, 1, ${day(403)}, ${day(1)})`,
+          `(${requestId}, ${requestNumber}, ${requestNumber - 27}, ${applicantId}, 'PERSONA SINTETICA ${start + i}', NULL, NULL, ${typeId}, '${issued ? 'COMPLETED' : 'IN_PROGRESS'}', ${issued ? day(400) : 'NULL'}, ${serial}, ${issued ? day(400) : 'NULL'}, ${issued ? day(-330) : 'NULL'}, NULL, NULL, 1, ${filed}, ${day(1)})`,
         );
+        queue.push(`(${requestId}, '${issued ? 'ISSUED' : 'AWAITING_PAYMENT'}', ${filed}, ${issued ? day(400) : filed}, ${typeId})`);
         const kinds = issued ? ['FILING', 'PAYMENT', 'APPROVAL', 'DELIVERY', 'VALIDITY'] : ['FILING', 'PAYMENT'];
         for (const kind of kinds) {
           stepId++;
@@ -50,6 +55,7 @@ export async function synthesize(ds: DataSource, applicants: number, batch = 2_0
         `INSERT INTO certificate_request (id, request_number, order_number, applicant_id, holder_name, company, project, certificate_type_id, status, issued_at, serial_number, valid_from, valid_to, revoked_at, revocation_reason, version, created_at, updated_at) VALUES ${requests.join(',')}`,
       );
       await m.query(`INSERT INTO request_step (id, request_id, kind, state, modified_at, information, invoice_url) VALUES ${steps.join(',')}`);
+      await m.query(`INSERT INTO request_queue (request_id, stage, filed_at, since, certificate_type_id) VALUES ${queue.join(',')}`);
     });
     progress(start + size);
   }

@@ -1,5 +1,6 @@
 import type { ApplicationService } from '../applications/application-service.js';
 import type { CaptchaGate } from '../captcha/gate.js';
+import type { ConsoleService } from '../console/console-service.js';
 import type { LifecycleService } from '../lifecycle/lifecycle-service.js';
 import type { Logger } from '../log.js';
 import type { Caller } from '../partners/partner-service.js';
@@ -10,6 +11,8 @@ export interface Services {
   lifecycle: LifecycleService;
   applications: ApplicationService;
   captcha: CaptchaGate;
+  /** The operators' console, read side. */
+  console: ConsoleService;
   /** Spends one draft opening of the client's address (RATE_LIMIT_DRAFT_IP); RateLimited past it. */
   limitDraftOpening: (ip: string) => Promise<void>;
   /** Spends one code e-mail to `email` asked from `ip` (RATE_LIMIT_CODE_EMAIL); ApplicationRefused past it. */

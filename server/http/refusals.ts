@@ -1,5 +1,5 @@
 import { messages } from '../messages.js';
-import { RateLimited, ServiceUnavailableError } from '../refusals.js';
+import { Forbidden, NotFound, RateLimited, ServiceUnavailableError, Unauthenticated } from '../refusals.js';
 
 export interface HttpRefusal {
   status: number;
@@ -9,11 +9,14 @@ export interface HttpRefusal {
   extensions: Record<string, unknown>;
 }
 
-/** The HTTP answer to a spent budget or the database's absence, for the routes outside /graphql; null for anything else. */
+/** The HTTP answer to a spent budget, the database's absence, or a caller not let in, for the routes outside /graphql; null for anything else. */
 export function httpRefusal(error: unknown): HttpRefusal | null {
   if (error instanceof ServiceUnavailableError) return { status: 503, headers: {}, message: messages.SERVICE_UNAVAILABLE, extensions: { code: error.code } };
   if (error instanceof RateLimited) {
     return { status: 429, headers: { 'retry-after': String(error.retryAfterSeconds) }, message: error.message, extensions: { code: error.code, retryAfterSeconds: error.retryAfterSeconds } };
   }
+  if (error instanceof Unauthenticated) return { status: 401, headers: { 'www-authenticate': 'Bearer' }, message: error.message, extensions: { code: error.code } };
+  if (error instanceof Forbidden) return { status: 403, headers: {}, message: error.message, extensions: { code: error.code } };
+  if (error instanceof NotFound) return { status: 404, headers: {}, message: error.message, extensions: { code: error.code, ...error.details } };
   return null;
 }

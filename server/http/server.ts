@@ -24,6 +24,8 @@ export interface Routes {
   upload: Handler;
   /** /corrections/…: a correction link's view and uploads (Authorization: Bearer <token>). */
   correction: Handler;
+  /** GET /operaciones/documentos/{documentId}: a supporting document, for operators. */
+  documents?: Handler;
   /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
   invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
@@ -39,7 +41,7 @@ export interface Routes {
   stopping?: () => boolean;
 }
 
-/** One port: /graphql, /captcha/challenge, /healthz, /readyz, the console's sign-in (and the development provider) here; every other path to Next.js. */
+/** One port: /graphql, /captcha/challenge, /healthz, /readyz, invoices, uploads, corrections, operators' documents, the console's sign-in (and the development provider) here; every other path to Next.js. */
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
   const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -143,6 +145,7 @@ function prefixRoute(routes: Routes, pathname: string): Handler | undefined {
   if (pathname.startsWith('/invoices/')) return invoiceRoute(routes);
   if (pathname.startsWith('/applications/')) return routes.upload;
   if (pathname.startsWith('/corrections/')) return routes.correction;
+  if (pathname.startsWith('/operaciones/documentos/')) return routes.documents;
   const dev = routes.console?.devProvider;
   if (dev && (pathname === dev.prefix || pathname.startsWith(`${dev.prefix}/`))) return dev.handler;
   if (!routes.console && (pathname === '/operaciones' || pathname.startsWith('/operaciones/'))) return notFound;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import fontkit from '@foliojs-fork/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Font } from 'pdf-lib/cjs/types/fontkit.js';
-import { bogotaDay } from '../graphql/scalars.js';
+import { bogotaDay } from '../calendar/bogota.js';
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import { Sealer } from '../sealed.js';

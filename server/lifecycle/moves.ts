@@ -6,6 +6,7 @@ import { appendEvent, type HistoryKey } from './history.js';
 import { storedInvoiceUrl } from './invoice.js';
 import { waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
 import { requestNotification } from './notification.js';
+import { placeInQueue } from './queue.js';
 import { STEP_TEXT } from './step-texts.js';
 
 export type MoveInput =
@@ -95,8 +96,8 @@ export function effectOf(input: MoveInput, c: MoveContext): Effect | Promise<Eff
 
 /**
  * Writes what a move leaves in the caller's transaction: its steps (updated where they exist),
- * its history entry — after the request's row was written, which orders it in the chain — and
- * the e-mail telling the request's confirmed address of its first step.
+ * its history entry — after the request's row was written, which orders it in the chain — its
+ * place in the operators' queue, and the e-mail telling the request's confirmed address of its first step.
  */
 export async function recordMove(
   m: EntityManager,
@@ -110,6 +111,8 @@ export async function recordMove(
     else await m.insert(RequestStep, { requestId: move.requestId, kind: write.kind, ...values });
   }
   await appendEvent(m, historyKey, { requestId: move.requestId, occurredAt: now, actor: move.actor, move: move.move, fromStage: move.from, toStage: move.to, reason: move.effect.reason ?? null });
+  // A move that keeps the stage (a correction of the record) keeps the request's place and its `since`.
+  if (move.to !== move.from) await placeInQueue(m, move.requestId, move.to, now);
   if (move.recipient) {
     const [changed] = move.effect.steps;
     await queueEmail(m, { requestId: move.requestId, recipient: move.recipient, ...requestNotification(move.requestNumber, { step: changed.kind, information: changed.information, detail: move.detail }) }, now);

@@ -10,6 +10,7 @@
  * server holds the supervisor's role here too, but never approves what the same name proposed.
  */
 import { parseArgs } from 'node:util';
+import { bogotaDateTime } from '../calendar/bogota.js';
 import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
@@ -23,21 +24,21 @@ import type { Operator } from '../operators/operator.js';
 import type { ProposedMove } from './proposals.js';
 import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput, type MoveResult, type ProposalView } from './lifecycle-service.js';
 
-const USAGE = `usage: npm run ops -- <move> <requestNumber> --as <operator> [options]
-  file <n>
-  verify-payment <n> --invoice <number>
-  approve <n>
-  reject <n> --reason "<text the applicant reads>"
-  deliver <n>                          proposes the delivery (four eyes)
-  revoke <n> --reason <${REVOCATION_REASONS.join('|')}>   proposes the revocation
-  approve-proposal <proposalId>        carries out another operator's proposal
-  decline-proposal <proposalId> --reason "<why>"
-  proposals [<n>]                      the open proposals
-  correct-name <n> --name "<the applicant's full name>" --reason "<why, e.g. checked against the ID document>"
-  history <n>
-  verify-history [<n>]
-  outbox [retry <id>]
-The operator is --as <name> or SSPS_OPERATOR; a move without one is refused.`;
+const USAGE = `uso: npm run ops -- <movimiento> <número de solicitud> --as <operador> [opciones]
+  file <n>                                   radicar
+  verify-payment <n> --invoice <número>      verificar el pago
+  approve <n>                                aprobar
+  reject <n> --reason "<texto que lee el solicitante>"
+  deliver <n>                                propone la entrega (cuatro ojos)
+  revoke <n> --reason <${REVOCATION_REASONS.join('|')}>   propone la revocación
+  approve-proposal <propuesta>               lleva a cabo la propuesta de otro operador
+  decline-proposal <propuesta> --reason "<por qué>"
+  proposals [<n>]                            las propuestas abiertas
+  correct-name <n> --name "<nombre completo del solicitante>" --reason "<por qué, p. ej. verificado contra la cédula>"
+  history <n>                                el historial (horas de Bogotá)
+  verify-history [<n>]                       verifica la cadena del historial
+  outbox [retry <id>]                        la cola de correos: pendientes, enviados, descartados
+El operador es --as <nombre> o SSPS_OPERATOR; un movimiento sin operador se rechaza.`;
 
 type Command =
   | MoveInput
@@ -69,15 +70,15 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
   if ((move === 'verify-history' || move === 'proposals') && requestNumber === undefined) return { move };
   if (!move || !requestNumber) return USAGE;
   const proposal = move === 'approve-proposal' || move === 'decline-proposal';
-  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de ${proposal ? 'propuesta (is not a proposal id)' : 'solicitud (is not a request number)'}`;
+  if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de ${proposal ? 'propuesta' : 'solicitud'}.`;
   if (move === 'history' || move === 'verify-history' || move === 'proposals') return { move, requestNumber };
   if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name', 'approve-proposal', 'decline-proposal'].includes(move)) return USAGE;
   const given = values.as ?? env.SSPS_OPERATOR;
   if (!given?.trim()) {
-    return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.\n(Name the operator making the move: --as "<name>" or SSPS_OPERATOR.)';
+    return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.';
   }
   const actor = operatorName(given);
-  if (!actor) return 'El nombre del operador debe tener de 2 a 60 caracteres, sin caracteres de control. (The operator name must be 2 to 60 characters, no control characters.)';
+  if (!actor) return 'El nombre del operador debe tener de 2 a 60 caracteres, sin caracteres de control.';
   switch (move) {
     case 'approve-proposal':
       return { move, proposalId: requestNumber, actor };
@@ -91,20 +92,20 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
     case 'deliver':
       return { move, requestNumber, actor };
     case 'verify-payment':
-      if (!values.invoice?.trim()) return 'verify-payment needs --invoice <number>';
+      if (!values.invoice?.trim()) return 'verify-payment necesita --invoice <número de factura>.';
       return { move, requestNumber, actor, invoiceNumber: values.invoice.trim() };
     case 'reject':
-      if (!values.reason || values.reason.trim().length < 5) return 'reject needs --reason "<text the applicant reads>" (5 characters or more)';
+      if (!values.reason || values.reason.trim().length < 5) return 'reject necesita --reason "<texto que lee el solicitante>" (5 caracteres o más).';
       return { move, requestNumber, actor, reason: values.reason.trim() };
     case 'correct-name': {
       const name = personName(values.name ?? '');
-      if (!name.ok) return `correct-name needs --name "<full name>": ${PERSON_NAME[name.problem]}`;
+      if (!name.ok) return `correct-name necesita --name "<nombre completo>": ${PERSON_NAME[name.problem]}`;
       const why = recordText(values.reason ?? '', { min: 5, max: 300 });
-      if (!why.ok) return 'correct-name needs --reason "<why>" (5 to 300 characters, nothing invisible)';
+      if (!why.ok) return 'correct-name necesita --reason "<por qué>" (de 5 a 300 caracteres, sin caracteres invisibles).';
       return { move, requestNumber, actor, fullName: name.value, reason: values.reason!.normalize('NFC').trim() };
     }
     default:
-      if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke needs --reason, one of: ${REVOCATION_REASONS.join(', ')}`;
+      if (!REVOCATION_REASONS.includes(values.reason as RevocationReason)) return `revoke necesita --reason, uno de: ${REVOCATION_REASONS.join(', ')}.`;
       return { move: 'revoke', requestNumber, actor, reason: values.reason as RevocationReason };
   }
 }
@@ -112,15 +113,15 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
 const PERSON_NAME = messages.PERSON_NAME;
 
 const PROBLEM: Record<BrokenEntry['problem'], string> = {
-  MISMATCH: 'ya no coincide: se modificó esta entrada, o se borró o modificó una anterior (no longer matches: changed, or an earlier entry was deleted or changed)',
-  UNSEALED: 'no tiene sello: escrita antes de la cadena, o se le borró el sello (is unsealed)',
-  TRUNCATED: 'el historial no termina en la etapa actual de la solicitud: se borraron las últimas entradas (the newest entries were deleted)',
+  MISMATCH: 'ya no coincide: se modificó esta entrada, o se borró o modificó una anterior',
+  UNSEALED: 'no tiene sello: escrita antes de la cadena, o se le borró el sello',
+  TRUNCATED: 'el historial no termina en la etapa actual de la solicitud: se borraron las últimas entradas',
 };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function describe(b: BrokenEntry): string {
-  const entry = b.entryId === null ? '' : ` entrada ${b.entryId} (${b.occurredAt!.toISOString()}, ${b.move})`;
+  const entry = b.entryId === null ? '' : ` entrada ${b.entryId} (${bogotaDateTime(b.occurredAt!)}, ${b.move})`;
   return `Solicitud ${b.requestNumber}:${entry} ${PROBLEM[b.problem]}`;
 }
 
@@ -147,8 +148,8 @@ function run(lifecycle: LifecycleService, command: Exclude<Command, { move: 'his
 
 function describeProposal(p: ProposalView): string {
   const what = `${p.move}${p.reason ? ` (${p.reason})` : ''}`;
-  const state = p.outcome ? `${p.outcome === 'APPROVED' ? 'aprobada' : 'declinada'} por ${p.decidedBy}` : 'abierta: espera la aprobación de otro supervisor (open: waiting for another supervisor)';
-  return `Propuesta ${p.id}: ${what} de la solicitud ${p.requestNumber}, propuesta por ${p.proposedBy} el ${p.proposedAt.toISOString()}; ${state}.`;
+  const state = p.outcome ? `${p.outcome === 'APPROVED' ? 'aprobada' : 'declinada'} por ${p.decidedBy}` : 'abierta: espera la aprobación de otro supervisor';
+  return `Propuesta ${p.id}: ${what} de la solicitud ${p.requestNumber}, propuesta por ${p.proposedBy} el ${bogotaDateTime(p.proposedAt)}; ${state}.`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -166,34 +167,35 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);
-      if (events.length === 0) console.log(`Request ${command.requestNumber}: no moves recorded.`);
-      for (const e of events) console.log(`${e.occurredAt.toISOString()}  ${e.move.padEnd(15)} ${e.fromStage} → ${e.toStage}  by ${e.actor}${e.reason ? `  (${e.reason})` : ''}`);
+      if (events.length === 0) console.log(`Solicitud ${command.requestNumber}: sin movimientos registrados.`);
+      else console.log(`Solicitud ${command.requestNumber} (horas de Bogotá):`);
+      for (const e of events) console.log(`${bogotaDateTime(e.occurredAt)}  ${e.move.padEnd(15)} ${e.fromStage} → ${e.toStage}  por ${e.actor}${e.reason ? `  (${e.reason})` : ''}`);
       return 0;
     }
     if (command.move === 'verify-history') {
       const result = await verifyHistory(db, historyKey, command.requestNumber);
       if (command.requestNumber !== undefined && result.requests === 0) {
-        console.error(`La solicitud ${command.requestNumber} no existe o no tiene historial. (Request ${command.requestNumber} does not exist or has no history.)`);
+        console.error(`La solicitud ${command.requestNumber} no existe o no tiene historial.`);
         return 1;
       }
       for (const broken of result.broken) console.error(describe(broken));
       if (result.broken.length > 0) {
-        console.error(`${result.broken.length} de ${count(result.requests, 'historial alterado', 'historiales alterados')} (${result.broken.length} of ${result.requests} histories tampered with).`);
+        console.error(`${result.broken.length} de ${count(result.requests, 'historial alterado', 'historiales alterados')}.`);
         return 1;
       }
       const counted = `${count(result.requests, 'solicitud', 'solicitudes')}, ${count(result.entries, 'entrada', 'entradas')}`;
-      console.log(`Historial intacto: ${counted}. (History intact: ${result.requests} requests, ${result.entries} entries.)`);
+      console.log(`Historial intacto: ${counted}.`);
       return 0;
     }
     if (command.move === 'proposals') {
       const open = await lifecycle.openProposals(command.requestNumber);
-      if (open.length === 0) console.log('No hay propuestas abiertas. (No open proposals.)');
+      if (open.length === 0) console.log('No hay propuestas abiertas.');
       for (const p of open) console.log(describeProposal(p));
       return 0;
     }
     const result = await run(lifecycle, command);
     if (result.proposal) console.log(describeProposal(result.proposal));
-    console.log(`Request ${result.requestNumber}: now ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Serial number ${result.serialNumber}.` : ''}`);
+    console.log(`Solicitud ${result.requestNumber}: ahora ${STAGE_TEXT[result.stage]} (${result.stage}).${result.serialNumber ? ` Número de serie ${result.serialNumber}.` : ''}`);
     return 0;
   } catch (error) {
     if (error instanceof MoveRefused) {

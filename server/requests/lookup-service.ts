@@ -4,6 +4,10 @@ import { toDate } from '../db/values.js';
 import type { InvoiceLinks } from '../lifecycle/invoice.js';
 import type { HandleCodec } from './handle.js';
 import { pendingStep, validityStep, type StepView } from '../lifecycle/step-texts.js';
+import { bogotaDay } from '../calendar/bogota.js';
+import { expectedWindow } from '../calendar/business-days.js';
+import { stageOf } from '../lifecycle/machine.js';
+import { OPEN_STAGES, queueStage } from '../lifecycle/queue.js';
 
 export interface LookupResult {
   applicant: { idType: IdType; idNumber: string; fullName: string } | null;
@@ -27,6 +31,15 @@ export interface RequestDetail {
   holderName: string;
   serialNumber: string | null;
   steps: StepView[];
+  /**
+   * The manual's promise, "su trámite tarda entre cinco y ocho días hábiles": the filing day plus 5
+   * and plus 8 Colombian business days, while the request waits on the authority; null after.
+   */
+  expectedFrom: string | null;
+  expectedBy: string | null;
+  /** The certificate's validity, once issued. */
+  validFrom: Date | null;
+  validTo: Date | null;
 }
 
 interface LookupRow {
@@ -55,6 +68,9 @@ export interface FoundDetail {
 interface DetailRow {
   request_number: number;
   order_number: number;
+  status: RequestStatus;
+  created_at: Date | string;
+  valid_from: Date | string | null;
   id_type: IdType;
   id_number: string;
   holder_name: string;
@@ -80,7 +96,7 @@ export const LOOKUP_SQL = `
    ORDER BY r.request_number DESC`;
 
 export const DETAIL_SQL = `
-  SELECT r.request_number, r.order_number, r.holder_name, r.serial_number, r.valid_to, a.id_type, a.id_number,
+  SELECT r.request_number, r.order_number, r.status, r.created_at, r.holder_name, r.serial_number, r.valid_from, r.valid_to, a.id_type, a.id_number,
          s.kind, s.state, s.modified_at, s.information, s.invoice_url
     FROM certificate_request r
     JOIN applicant a ON a.id = r.applicant_id
@@ -148,8 +164,21 @@ export class RequestService {
       if (kind === 'VALIDITY') return validityStep(row ? view(row) : null, validTo, now);
       return row ? view(row) : pendingStep(kind);
     });
+    // Computed here, in memory (the holidays are cached per year): the detail stays one round trip.
+    const stage = stageOf(rows[0].status, new Map([...byKind].map(([kind, row]) => [kind, row.state!])), validTo, now);
+    const window = OPEN_STAGES.includes(queueStage(stage)) ? expectedWindow(bogotaDay(toDate(rows[0].created_at)!)) : null;
+    const validFrom = toDate(rows[0].valid_from);
     return {
-      detail: { requestNumber: String(rows[0].request_number), holderName: rows[0].holder_name, serialNumber: rows[0].serial_number, steps },
+      detail: {
+        requestNumber: String(rows[0].request_number),
+        holderName: rows[0].holder_name,
+        serialNumber: rows[0].serial_number,
+        steps,
+        expectedFrom: window?.from ?? null,
+        expectedBy: window?.by ?? null,
+        validFrom,
+        validTo: validFrom ? validTo : null,
+      },
       requestId: opened.requestId,
       applicant: { idType: rows[0].id_type, idNumber: rows[0].id_number },
     };

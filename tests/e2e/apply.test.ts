@@ -108,7 +108,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     // Four eyes: the delivery is proposed, and carried out when a supervisor under another name approves it.
     const proposal = /Propuesta (\d+): deliver/.exec((await ops('deliver', requestNumber)).stdout)![1];
     const delivered = (await ops('approve-proposal', proposal, '--as', 'Supervisor Ejemplo')).stdout;
-    const serial = /Serial number ([0-9a-f]{32})/.exec(delivered)![1];
+    const serial = /Número de serie ([0-9a-f]{32})/.exec(delivered)![1];
 
     await page.getByRole('link', { name: 'Conozca el estado del trámite de su firma' }).click();
     await lookUp(page, 'Cédula de Ciudadanía', '1122334455');
@@ -128,8 +128,8 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
 
     const history = (await ops('history', requestNumber)).stdout;
     expect(history).toMatch(/apply .*AWAITING_FILING → AWAITING_PAYMENT/);
-    expect(history).toMatch(/approve-proposal .*by ops-cli:Supervisor Ejemplo/);
-    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*by ops-cli:Operadora Ejemplo/);
+    expect(history).toMatch(/approve-proposal .*por ops-cli:Supervisor Ejemplo/);
+    expect(history).toMatch(/deliver .*AWAITING_DELIVERY → ISSUED .*por ops-cli:Operadora Ejemplo/);
     expect((await ops('verify-history', requestNumber)).stdout).toContain('Historial intacto: 1 solicitud, 6 entradas.');
   }, 180_000);
 

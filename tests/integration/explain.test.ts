@@ -4,6 +4,7 @@ import { openDatabase } from '../../server/db/data-source.js';
 import { synthesize, SYNTH_ID_BASE } from '../../server/demo/synth.js';
 import { consultationsQuery } from '../../server/audit/audit-log.js';
 import { DETAIL_SQL, LOOKUP_SQL } from '../../server/requests/lookup-service.js';
+import { activityQuery, exactSearchQuery, exactTerms, nameSearchQuery, queueQuery } from '../../server/console/console-service.js';
 import { testDatabases } from '../support/databases.js';
 
 // The lookup and the detail must stay index point reads however many people there are:
@@ -28,7 +29,20 @@ describe.each(testDatabases())('query plans on $name', (database) => {
         chunk,
       );
     }
-    if (database.name === 'mysql') await ds.query('ANALYZE TABLE applicant, certificate_request, request_step, certificate_type, lookup_audit');
+    // The operators' activity: a few moves for each of the first thousands of requests, by twenty operators.
+    const events: unknown[] = [];
+    for (let i = 0; i < 6_000; i++) {
+      const at = new Date(Date.now() - (6_000 - i) * 600_000).toISOString().replace('T', ' ').slice(0, 19);
+      events.push(1 + (i % 9_000), at, `operador-${i % 20}`);
+    }
+    for (let i = 0; i < events.length; i += 3 * 500) {
+      const chunk = events.slice(i, i + 3 * 500);
+      await ds.query(
+        `INSERT INTO request_event (request_id, occurred_at, actor, move, from_stage, to_stage) VALUES ${Array(chunk.length / 3).fill("(?, ?, ?, 'approve', 'AWAITING_APPROVAL', 'AWAITING_DELIVERY')").join(', ')}`,
+        chunk,
+      );
+    }
+    if (database.name === 'mysql') await ds.query('ANALYZE TABLE applicant, certificate_request, request_step, certificate_type, lookup_audit, request_queue, request_event');
     else await ds.query('ANALYZE');
   }, 120_000);
   afterAll(async () => {
@@ -38,8 +52,8 @@ describe.each(testDatabases())('query plans on $name', (database) => {
 
   async function plan(sql: string, params: unknown[]): Promise<string[]> {
     if (database.name === 'mysql') {
-      const rows = (await ds.query(`EXPLAIN ${sql}`, params)) as { table: string; type: string; key: string | null }[];
-      return rows.map((r) => `${r.table}:${r.type}:${r.key}`);
+      const rows = (await ds.query(`EXPLAIN ${sql}`, params)) as { table: string; type: string; key: string | null; Extra: string | null }[];
+      return rows.map((r) => `${r.table}:${r.type}:${r.key}:${r.Extra ?? ''}`);
     }
     const rows = (await ds.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[];
     return rows.map((r) => r.detail);
@@ -49,7 +63,7 @@ describe.each(testDatabases())('query plans on $name', (database) => {
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) {
       if (database.name === 'mysql') {
-        expect(step, step).not.toMatch(/:ALL:|:index:|:null$/);
+        expect(step, step).not.toMatch(/:ALL:|:index:|:null:/);
       } else {
         // Sorting one person's few requests newest first is fine; reading a table through is not.
         expect(step, step).toMatch(/^SEARCH .* USING (INTEGER PRIMARY KEY|(COVERING )?INDEX)|^USE TEMP B-TREE FOR ORDER BY$/);
@@ -76,5 +90,81 @@ describe.each(testDatabases())('query plans on $name', (database) => {
     expect(steps.join(' ')).toMatch(/ix_lookup_audit_occurred_identity/);
     if (database.name === 'mysql') for (const step of steps) expect(step, step).not.toMatch(/:ALL:|:index:/);
     else for (const step of steps) expect(step, step).not.toMatch(/^SCAN /);
+  });
+
+  // The console's queue, search and activity: read by their own indexes at any size, never a
+  // scan of the requests; the queue's order comes from its index, never a sort.
+  describe("the operators' console", () => {
+    const kind = () => (database.name === 'mysql' ? 'mysql' : 'sqlite') as 'mysql' | 'sqlite';
+
+    function expectNoScan(steps: string[]) {
+      for (const step of steps) {
+        if (database.name === 'mysql') expect(step, step).not.toMatch(/^(q|r|a|t|e|v|d|certificate_request|applicant):(ALL|index):/);
+        else expect(step, step).not.toMatch(/^SCAN (q|r|a|t|e|v|d|certificate_request|applicant)\b(?! USING COVERING INDEX)/);
+      }
+    }
+
+    // The page is picked from request_queue alone (a derived table of at most first + 1 rows, `q`), in
+    // its index's order; only then joined. certificate_type is a catalog of six rows.
+    function expectQueuePage(steps: string[], index: RegExp) {
+      const text = steps.join('\n');
+      if (database.name === 'mysql') {
+        const page = steps.find((step) => step.startsWith('q:'));
+        expect(page, text).toMatch(/^q:(ref|range):ix_request_queue_stage/);
+        expect(page, text).toMatch(index);
+        expect(page, text).not.toMatch(/filesort|temporary/);
+        for (const step of steps) expect(step, text).not.toMatch(/^(r|a):(ALL|index):/);
+      } else {
+        expect(text).toMatch(new RegExp(`^SEARCH q USING INDEX ${index.source}`, 'm'));
+        expect(text).not.toMatch(/TEMP B-TREE/);
+        for (const step of steps) expect(step, text).not.toMatch(/^SCAN (r|a|t)\b/);
+      }
+    }
+
+    it('reads one stage of the queue in its index order, filtered by type and due state too', async () => {
+      const now = new Date();
+      const plain = queueQuery({ stage: 'AWAITING_PAYMENT' }, 50, now);
+      expectQueuePage(await plan(plain.sql, plain.parameters), /ix_request_queue_stage\b/);
+      // With a type, either of the queue's indexes serves (which one depends on how selective the type is).
+      const filtered = queueQuery({ stage: 'AWAITING_PAYMENT', certificateType: 'PERSONA_NATURAL', dueState: 'OVERDUE' }, 50, now);
+      expectQueuePage(await plan(filtered.sql, filtered.parameters), /ix_request_queue_stage/);
+      const [{ request_id }] = (await ds.query("SELECT request_id FROM request_queue WHERE stage = 'AWAITING_PAYMENT' ORDER BY filed_at, request_id LIMIT 1 OFFSET 100")) as { request_id: number }[];
+      const [{ filed_at }] = (await ds.query('SELECT filed_at FROM request_queue WHERE request_id = ?', [request_id])) as { filed_at: string | Date }[];
+      const after = Buffer.from(JSON.stringify([new Date(typeof filed_at === 'string' ? `${filed_at.replace(' ', 'T')}Z` : filed_at).getTime(), request_id])).toString('base64url');
+      const next = queueQuery({ stage: 'AWAITING_PAYMENT', after }, 50, now);
+      expectQueuePage(await plan(next.sql, next.parameters), /ix_request_queue_stage\b/);
+    });
+
+    it('searches names by a range of ix_applicant_full_name, and numbers, IDs and serials each by its own index', async () => {
+      // The page of people is a derived table of at most `first + 1` rows (`a`), read from a range of the name's index.
+      const byName = nameSearchQuery(kind(), 'PERSONA SINTETICA 12', 20, null);
+      const nameSteps = await plan(byName.sql, byName.parameters);
+      expect(nameSteps.join('\n')).toMatch(database.name === 'mysql' ? /^applicant:range:ix_applicant_full_name:/m : /^SEARCH applicant USING (COVERING )?INDEX ix_applicant_full_name \(full_name>\? AND full_name<\?\)/m);
+      expectNoScan(nameSteps.filter((step) => !/^(SCAN a|<derived\d+>:ALL)/.test(step)));
+
+      // A synthetic request's number, which is also a valid cédula: every branch of the union is a point or range read.
+      const [{ request_number }] = (await ds.query('SELECT request_number FROM certificate_request ORDER BY id LIMIT 1 OFFSET 500')) as { request_number: number }[];
+      const exact = exactSearchQuery(exactTerms(String(request_number)), 20, null);
+      const exactSteps = await plan(exact.sql!, exact.parameters);
+      expectNoScan(exactSteps);
+      const joined = exactSteps.join(' ');
+      for (const index of ['uq_certificate_request_number', 'ix_certificate_request_order', 'uq_certificate_request_serial']) expect(joined, exactSteps.join('\n')).toMatch(index);
+      // MySQL probes a unique key while planning: an identity nobody has shows as "no matching row in const table".
+      expect(joined).toMatch(database.name === 'mysql' ? /uq_applicant_identity|no matching row in const table/ : /uq_applicant_identity/);
+    });
+
+    it("reads the activity by ix_request_event_occurred, or by ix_request_event_actor for one operator's", async () => {
+      // All of it: the time index walked backwards, stopping after a page — a walk, never a sort.
+      const all = activityQuery('MOVE', null, { from: null, to: null }, null, 50);
+      const allSteps = await plan(all.sql, all.parameters);
+      expect(allSteps[0]).toMatch(database.name === 'mysql' ? /^e:(index|range):ix_request_event_occurred:/ : /^SCAN e USING INDEX ix_request_event_occurred/);
+      expectNoScan(allSteps.slice(1));
+      expect(allSteps.join(' ')).not.toMatch(/filesort|TEMP B-TREE/);
+      const one = activityQuery('MOVE', 'operador-7', { from: new Date(Date.now() - 7 * 86_400_000), to: new Date() }, null, 50);
+      const oneSteps = await plan(one.sql, one.parameters);
+      expectNoScan(oneSteps);
+      expect(oneSteps.join(' ')).toMatch(/ix_request_event_actor/);
+      expect(oneSteps.join(' ')).not.toMatch(/filesort|TEMP B-TREE/);
+    });
   });
 });

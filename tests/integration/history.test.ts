@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bogotaDateTime } from '../../server/calendar/bogota.js';
 import { toDate } from '../../server/db/values.js';
 import type { Operator } from '../../server/operators/operator.js';
 import { projectRoot } from '../../server/paths.js';
@@ -57,7 +58,7 @@ describe.each(testDatabases())('the history chain on $name', (database) => {
   const sql = <T = unknown>(query: string, parameters: unknown[] = []) => server.ssps.db.run((ds) => ds.query(query, parameters) as Promise<T>);
   const entries = (requestNumber: number) =>
     sql<Entry[]>('SELECT e.* FROM request_event e JOIN certificate_request r ON r.id = e.request_id WHERE r.request_number = ? ORDER BY e.id', [requestNumber]);
-  const named = (requestNumber: number, e: Entry) => `Solicitud ${requestNumber}: entrada ${e.id} (${toDate(e.occurred_at)!.toISOString()}, ${e.move})`;
+  const named = (requestNumber: number, e: Entry) => `Solicitud ${requestNumber}: entrada ${e.id} (${bogotaDateTime(toDate(e.occurred_at)!)}, ${e.move})`;
 
   beforeAll(async () => {
     const operator = { authorization: `Bearer ${(await server.ssps.partners.create('operadora-1', { role: 'operator', ratePerMinute: 10_000 })).key}` };
@@ -178,7 +179,7 @@ describe.each(testDatabases())('the command line names its operator on $name', (
     // Whoever runs the server may approve, but never under the name that proposed.
     expect(await ops(['approve-proposal', proposal, '--as', 'łukasz ñúñez'])).toMatchObject({ code: 1, stderr: expect.stringContaining('debe aprobarla o declinarla otro supervisor') });
     const approved = await ops(['approve-proposal', proposal, '--as', 'Supervisora Ana']);
-    expect(approved).toMatchObject({ code: 0, stdout: expect.stringMatching(/aprobada por ops-cli:Supervisora Ana[\s\S]*\(ISSUED\)\. Serial number [0-9a-f]{32}\./) });
+    expect(approved).toMatchObject({ code: 0, stdout: expect.stringMatching(/aprobada por ops-cli:Supervisora Ana[\s\S]*\(ISSUED\)\. Número de serie [0-9a-f]{32}\./) });
     expect(await actors()).toEqual([
       { actor: 'ops-cli:María Fernanda Operadora' },
       { actor: 'ops-cli:Łukasz Ñúñez' },
@@ -196,7 +197,7 @@ describe.each(testDatabases())('the command line names its operator on $name', (
     expect(done.code).toBe(0);
     const [person] = (await server.ssps.db.run((ds) => ds.query("SELECT full_name FROM applicant WHERE id_number = '52123456'"))) as { full_name: string }[];
     expect(person.full_name).toBe('LUISA FERNANDA PRUEBA DE MORA');
-    expect((await ops(['history', '512001'])).stdout).toMatch(/correct-name .*by ops-cli:Supervisora Ana .*«LUISA FERNANDA PRUEBA MORA» → «LUISA FERNANDA PRUEBA DE MORA»/);
+    expect((await ops(['history', '512001'])).stdout).toMatch(/correct-name .*por ops-cli:Supervisora Ana .*«LUISA FERNANDA PRUEBA MORA» → «LUISA FERNANDA PRUEBA DE MORA»/);
     expect(await ops(['verify-history', '512001'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Historial intacto') });
   }, CLI_TIMEOUT);
 });

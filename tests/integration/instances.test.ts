@@ -155,7 +155,7 @@ describe.each(testDatabases())('N instances on one $name database', (database) =
         }),
       ),
     );
-    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    expect(answers.flatMap((a) => a.errors ?? []).map((e) => `${e.extensions?.code}: ${e.message}`)).toEqual([]);
     const requestNumbers = answers.map((a) => a.data!.submitApplication.requestNumber);
     const orderNumbers = answers.map((a) => a.data!.submitApplication.orderNumber);
     expect(new Set(requestNumbers).size).toBe(n);

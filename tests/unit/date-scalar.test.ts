@@ -1,6 +1,7 @@
 import { GraphQLError, parseValue } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { bogotaDay, DateScalar } from '../../server/graphql/scalars.js';
+import { bogotaDay } from '../../server/calendar/bogota.js';
+import { DateScalar } from '../../server/graphql/scalars.js';
 
 describe('bogotaDay', () => {
   it('gives the calendar day in Bogotá (UTC−5), not in UTC', () => {

@@ -8,6 +8,8 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../server/applications/req
 import { loadTypeDefs } from '../../server/graphql/schema.js';
 import { STAGES } from '../../server/lifecycle/machine.js';
 import { PROPOSAL_OUTCOMES } from '../../entities/index.js';
+import { QUEUE_STAGES, type QueueStage } from '../../server/lifecycle/queue.js';
+import type { DueState } from '../../server/calendar/business-days.js';
 
 const schema = buildASTSchema(parse(loadTypeDefs()));
 
@@ -41,6 +43,8 @@ describe('the other enumerations the schema shares with the domain', () => {
     ['DocumentKind', DOCUMENT_KINDS],
     ['RequestStage', STAGES],
     ['ProposalOutcome', PROPOSAL_OUTCOMES],
+    ['QueueStage', QUEUE_STAGES],
+    ['DueState', ['ON_TIME', 'DUE', 'OVERDUE']],
   ] as const)('%s has the same values in the schema and in the code', (name, values) => {
     expect(valuesOf(name)).toEqual([...values]);
   });
@@ -50,5 +54,7 @@ describe('the other enumerations the schema shares with the domain', () => {
     expectTypeOf<Schema.StepKind>().toEqualTypeOf<StepKind>();
     expectTypeOf<Schema.StepState>().toEqualTypeOf<StepState>();
     expectTypeOf<Schema.DocumentKind>().toEqualTypeOf<DocumentKind>();
+    expectTypeOf<Schema.QueueStage>().toEqualTypeOf<QueueStage>();
+    expectTypeOf<Schema.DueState>().toEqualTypeOf<DueState>();
   });
 });

@@ -14,22 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
+    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": typeof types.LookupDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": typeof types.SubmitApplicationDocument,
-    "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": typeof types.ApplyInfoDocument,
     "\n  mutation ConfirmApplicationEmail($draftId: ID!, $code: String!) {\n    confirmApplicationEmail(draftId: $draftId, code: $code) { id emailConfirmed }\n  }\n": typeof types.ConfirmApplicationEmailDocument,
     "\n  mutation ResendApplicationEmailCode($draftId: ID!) {\n    resendApplicationEmailCode(draftId: $draftId) { id emailConfirmed codeExpiresAt }\n  }\n": typeof types.ResendApplicationEmailCodeDocument,
     "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": typeof types.StartApplicationDocument,
+    "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": typeof types.ApplyInfoDocument,
 };
 const documents: Documents = {
-    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
+    "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": types.LookupDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": types.SubmitApplicationDocument,
-    "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": types.ApplyInfoDocument,
     "\n  mutation ConfirmApplicationEmail($draftId: ID!, $code: String!) {\n    confirmApplicationEmail(draftId: $draftId, code: $code) { id emailConfirmed }\n  }\n": types.ConfirmApplicationEmailDocument,
     "\n  mutation ResendApplicationEmailCode($draftId: ID!) {\n    resendApplicationEmailCode(draftId: $draftId) { id emailConfirmed codeExpiresAt }\n  }\n": types.ResendApplicationEmailCodeDocument,
     "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": types.StartApplicationDocument,
+    "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n": types.ApplyInfoDocument,
 };
 
 /**
@@ -49,7 +49,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"): (typeof documents)["\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"];
+export function graphql(source: "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"): (typeof documents)["\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -58,10 +58,6 @@ export function graphql(source: "\n  query Lookup($idType: IdType!, $idNumber: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n"): (typeof documents)["\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n"): (typeof documents)["\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -74,6 +70,10 @@ export function graphql(source: "\n  mutation ResendApplicationEmailCode($draftI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n"): (typeof documents)["\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n"): (typeof documents)["\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,6 +8,7 @@ import { AuditIndexByTime1795628711145 } from './1795628711145-AuditIndexByTime.
 import { TrustworthyApplying1795958893848 } from './1795958893848-TrustworthyApplying.js';
 import { FourEyesAndCorrections1795967260388 } from './1795967260388-FourEyesAndCorrections.js';
 import { ConsoleSessions1795967305670 } from './1795967305670-ConsoleSessions.js';
+import { ConsoleQueue1795967329095 } from './1795967329095-ConsoleQueue.js';
 import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
@@ -20,5 +21,6 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   TrustworthyApplying1795958893848,
   FourEyesAndCorrections1795967260388,
   ConsoleSessions1795967305670,
+  ConsoleQueue1795967329095,
   ManyInstances1795967514649,
 ];
