@@ -1,3 +1,4 @@
+import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../server/demo/seed.js';
 import { confirmedDraft, SUBMIT } from '../support/applying.js';
@@ -135,6 +136,19 @@ describe.runIf(galeraAvailable())('SSPS on a three-node Galera cluster', () => {
     // Across the cluster, certification (not only a row lock) decided some of these races.
     expect(seen.filter((o) => o === 'FAILED_PRECONDITION:CONFLICT').length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('reports an instance not ready (/readyz 503) while its node is not Synced, as a donor copying its data is not', async () => {
+    const node2 = await createConnection({ host: '127.0.0.1', port: cluster.nodes[1].ports.sql, user: 'root' });
+    try {
+      await node2.query('SET GLOBAL wsrep_desync = ON');
+      expect([(await fetch(`${a().url}/readyz`)).status, (await fetch(`${b().url}/readyz`)).status]).toEqual([200, 503]);
+      await node2.query('SET GLOBAL wsrep_desync = OFF');
+      await cluster.waitSynced();
+      expect((await fetch(`${b().url}/readyz`)).status).toBe(200);
+    } finally {
+      await node2.end();
+    }
+  });
 
   it('keeps answering on the other nodes while one is down; the instance on it answers SERVICE_UNAVAILABLE and recovers by itself when the node rejoins', async () => {
     const token = await solvedToken(a().url);
