@@ -295,7 +295,12 @@ export class ApplicationService {
       } catch (error) {
         // Lost a race it can repeat: a first application for the same unknown person created them
         // first (the unique index), or on a cluster another node's commit touched the same rows.
-        if (attempt >= 3 || !(isDuplicateKey(error) || isWriteConflict(error))) throw error;
+        if (!(isDuplicateKey(error) || isWriteConflict(error))) throw error;
+        if (attempt >= 3) {
+          // Still losing after every try: if the draft was filed meanwhile (through another node), that is the answer.
+          const filed = await this.db.run((ds) => ds.getRepository(ApplicationDraft).existsBy({ id: draftId, requestId: Not(IsNull()) }));
+          throw filed ? draftGone() : error;
+        }
         await pauseAfterConflict(attempt + 1);
       }
     }
