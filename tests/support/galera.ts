@@ -14,11 +14,13 @@ const PROVIDER = '/usr/lib/galera/libgalera_smm.so';
 const NODES = 3;
 
 /**
- * Whether this machine can run a Galera cluster (Debian's galera-4, mariadb-server and rsync).
- * Without them the Galera tests are skipped — except in CI, where a missing binary is an error.
+ * Whether this machine can run a Galera cluster (Debian's galera-4, mariadb-server and rsync,
+ * and root, to run each node as the mysql user). Without them the Galera tests are skipped —
+ * except in CI, where a missing binary is an error.
  */
 export function galeraAvailable(): boolean {
   const missing = [MARIADBD, INSTALL_DB, PROVIDER, '/usr/bin/rsync'].filter((file) => !existsSync(file));
+  if (process.getuid?.() !== 0) missing.push('root (the nodes run as the mysql user)');
   if (missing.length === 0) return true;
   if (process.env.CI === 'true') throw new Error(`CI=true but the Galera tests cannot run: missing ${missing.join(', ')} (apt-get install galera-4 mariadb-server rsync)`);
   return false;
