@@ -11,7 +11,7 @@ import {
   RequestDocument,
 } from '../../entities/index.js';
 import { deleteInBatches } from '../db/batches.js';
-import { isDuplicateKey, isWriteConflict } from '../db/conflicts.js';
+import { isDuplicateKey, isWriteConflict, pauseAfterConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import { recordText, type RecordTextProblem } from '../names.js';
 import { ApplicationRefused } from './application-refused.js';
@@ -295,8 +295,13 @@ export class ApplicationService {
       } catch (error) {
         // Lost a race it can repeat: a first application for the same unknown person created them
         // first (the unique index), or on a cluster another node's commit touched the same rows.
-        if (attempt < 3 && (isDuplicateKey(error) || isWriteConflict(error))) continue;
-        throw error;
+        if (!(isDuplicateKey(error) || isWriteConflict(error))) throw error;
+        if (attempt >= 3) {
+          // Still losing after every try: if the draft was filed meanwhile (through another node), that is the answer.
+          const filed = await this.db.run((ds) => ds.getRepository(ApplicationDraft).existsBy({ id: draftId, requestId: Not(IsNull()) }));
+          throw filed ? draftGone() : error;
+        }
+        await pauseAfterConflict(attempt + 1);
       }
     }
   }

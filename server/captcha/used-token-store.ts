@@ -1,13 +1,16 @@
 import { LessThan } from 'typeorm';
 import { UsedCaptcha } from '../../entities/index.js';
 import { deleteInBatches } from '../db/batches.js';
-import { isDuplicateKey } from '../db/conflicts.js';
+import { isDuplicateKey, isWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { UsedTokenStore } from './captcha.js';
 
 /**
  * Used challenges live in the database every instance shares; the primary key makes
- * "first use wins" atomic even when two instances receive the same token at once.
+ * "first use wins" atomic even when two instances receive the same token at once. On a
+ * Galera cluster two nodes inserting the same challenge at once do not see each other's row:
+ * the later commit is refused by certification and reported as a deadlock, which means the
+ * same thing here — someone else used it first.
  */
 export class DatabaseUsedTokenStore implements UsedTokenStore {
   constructor(private readonly db: Database) {}
@@ -17,7 +20,7 @@ export class DatabaseUsedTokenStore implements UsedTokenStore {
       await this.db.run((ds) => ds.getRepository(UsedCaptcha).insert({ challengeId: id, expiresAt }));
       return true;
     } catch (error) {
-      if (isDuplicateKey(error)) return false;
+      if (isDuplicateKey(error) || isWriteConflict(error)) return false;
       throw error;
     }
   }

@@ -16,11 +16,13 @@ export function isDuplicateKey(error: unknown): boolean {
  * Two transactions wrote the same rows and this one lost: InnoDB's deadlock victim, or on a
  * multi-primary cluster (Galera) a commit refused by certification — which MariaDB also
  * reports as ER_LOCK_DEADLOCK. The transaction was rolled back whole; repeating it is safe
- * when it reads what it writes afresh.
+ * when it reads what it writes afresh. On SQLite, a transaction that read and then writes
+ * while another connection is writing (SQLITE_BUSY, at once: waiting could deadlock) or has
+ * written since its read (SQLITE_BUSY_SNAPSHOT) lost the same way.
  */
 export function isWriteConflict(error: unknown): boolean {
   const code = driverCode(error);
-  return code === 'ER_LOCK_DEADLOCK' || code === 'SQLITE_BUSY';
+  return code === 'ER_LOCK_DEADLOCK' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
 /** Runs `work` again (up to `tries` times in all) when it lost a write conflict; only for work that is safe to repeat whole. */
@@ -30,8 +32,12 @@ export async function retryOnWriteConflict<T>(work: () => Promise<T>, tries = 3)
       return await work();
     } catch (error) {
       if (attempt >= tries || !isWriteConflict(error)) throw error;
-      // A short, random pause so the winners of the race are done before the next try.
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      await pauseAfterConflict(attempt);
     }
   }
+}
+
+/** A short, random pause, longer after each lost try, so the winners of a race are done before the next try. */
+export function pauseAfterConflict(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
 }

@@ -12,10 +12,12 @@ interface PreparingPool {
 }
 
 // Errors that mean "the database is not answering", as opposed to a bug in a query.
+// ER_UNKNOWN_COM_ERROR is how a Galera node that is not in the cluster's primary component
+// (cut off, or still joining) refuses every query: "WSREP has not yet prepared node for application use".
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN',
   'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'POOL_CLOSED', 'ER_CON_COUNT_ERROR',
-  'ER_SERVER_SHUTDOWN', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
+  'ER_SERVER_SHUTDOWN', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT', 'ER_UNKNOWN_COM_ERROR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
 ]);
 
 export function isUnavailable(error: unknown): boolean {
@@ -159,10 +161,22 @@ export class Database {
     return { all: pool._allConnections?.length ?? 0, free: pool._freeConnections?.length ?? 0, queued: pool._connectionQueue?.length ?? 0 };
   }
 
+  /**
+   * Whether the database answers (/readyz). A Galera node answers "ready" only while Synced
+   * (wsrep_local_state 4), as a load balancer's cluster check expects: a joiner, a donor busy
+   * copying its data, or a node cut off from the majority is not. A server without Galera
+   * has no such status and is ready when it answers.
+   */
   async ping(): Promise<boolean> {
     try {
-      await this.run((ds) => ds.query('SELECT 1'));
-      return true;
+      return await this.run(async (ds) => {
+        if (ds.options.type === 'better-sqlite3') {
+          await ds.query('SELECT 1');
+          return true;
+        }
+        const rows: { Value: string }[] = await ds.query("SHOW GLOBAL STATUS LIKE 'wsrep_local_state'");
+        return rows.length === 0 || String(rows[0].Value) === '4';
+      });
     } catch {
       return false;
     }

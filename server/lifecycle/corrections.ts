@@ -55,6 +55,8 @@ export async function askForCorrection(m: EntityManager, historyKey: HistoryKey,
   if (!request.contactEmail) {
     throw new MoveRefused('ILLEGAL', `La solicitud ${input.requestNumber} no tiene un correo confirmado al que enviar el enlace; comuníquese con el solicitante por otro medio.`);
   }
+  // First the version: the request's row orders this ask against any other move on it.
+  await claimRequest(m, request, input.requestNumber);
   if (request.openCorrectionId) await m.update(CorrectionRequest, { id: request.openCorrectionId }, { openRequestId: null });
   const kinds = DOCUMENT_KINDS.filter((k) => input.kinds.includes(k));
   const token = randomBytes(32).toString('base64url');
@@ -71,7 +73,6 @@ export async function askForCorrection(m: EntityManager, historyKey: HistoryKey,
     expiresAt,
     completedAt: null,
   });
-  await claimRequest(m, request, input.requestNumber);
   const steps: StepWrite[] = [{ kind: 'FILING', state: 'IN_PROGRESS', information: STEP_TEXT.correctionAsked.replace('{reason}', input.reason.replace(/[.\s]+$/, '')) }];
   if (request.steps.has('PAYMENT')) steps.push({ kind: 'PAYMENT', state: 'PENDING', information: pendingText('PAYMENT') });
   await recordMove(

@@ -1,21 +1,25 @@
 import type { EntityManager } from 'typeorm';
 import { CertificateRequest, CorrectionRequest, RequestEvent } from '../../entities/index.js';
+import { isDuplicateKey, isWriteConflict, pauseAfterConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { Operator } from '../operators/operator.js';
+import { ServiceUnavailableError } from '../refusals.js';
 import { askForCorrection, type CorrectionAsk } from './corrections.js';
 import type { HistoryKey } from './history.js';
 import { allowed, isSupervised, TRANSITIONS } from './machine.js';
 import { effectOf, recordMove, type MoveInput } from './moves.js';
 import { correctApplicantName, type NameCorrection } from './name-correction.js';
-import { closeProposal, isDuplicate, openProposal, openProposals, proposalOpen, type ProposedMove } from './proposals.js';
-import { illegalMove, type MoveResult, type ProposalView } from './refusals.js';
-import { claimRequest, requestState } from './request-state.js';
+import { closeProposal, openProposal, openProposals, proposalConflict, proposalSeen, type ProposedMove } from './proposals.js';
+import { illegalMove, type MoveRefused, type MoveResult, type ProposalView } from './refusals.js';
+import { claimRequest, moveConflict, requestSeen, requestState } from './request-state.js';
 
 export type { MoveInput } from './moves.js';
 export { MoveRefused, STAGE_TEXT, type MoveResult, type ProposalView } from './refusals.js';
 
 // Moves may wait on another operator's row lock; they get longer than a lookup.
 const MOVE_DEADLINE_MS = 10_000;
+/** Tries of a move that keeps losing write conflicts while what it decided on is unchanged. */
+const MOVE_TRIES = 5;
 
 /** The authority's side of a request: the moves, each in one transaction with its history and its e-mail. */
 export class LifecycleService {
@@ -29,50 +33,32 @@ export class LifecycleService {
   /** A move carried out at once; deliveries and revocations are proposed instead (`propose`). */
   async apply(input: MoveInput, now = new Date()): Promise<MoveResult> {
     if (isSupervised(input.move)) throw new Error(`${input.move} is carried out only on a supervisor's approval: propose it`);
-    return this.db.run((ds) => ds.transaction((m) => this.applyIn(m, input, now)), MOVE_DEADLINE_MS);
+    return this.write(requestOf(input.requestNumber), (m) => this.applyIn(m, input, now));
   }
 
   /** Four eyes: a delivery or revocation waits for another supervisor's approval; the stage does not move. */
   async propose(input: ProposedMove, proposer: Operator, now = new Date()): Promise<MoveResult> {
-    try {
-      return await this.db.run(
-        (ds) =>
-          ds.transaction(async (m) => {
-            const proposal = await openProposal(m, this.historyKey, input, proposer, now);
-            const request = await requestState(m, input.requestNumber, now);
-            return { requestNumber: input.requestNumber, stage: request.stage, serialNumber: null, proposal };
-          }),
-        MOVE_DEADLINE_MS,
-      );
-    } catch (error) {
-      // Two proposals raced past the check: the unique index on the open proposal refused one.
-      if (isDuplicate(error)) throw proposalOpen(input.requestNumber);
-      throw error;
-    }
+    return this.write(requestOf(input.requestNumber), async (m) => {
+      const proposal = await openProposal(m, this.historyKey, input, proposer, now);
+      const request = await requestState(m, input.requestNumber, now);
+      return { requestNumber: input.requestNumber, stage: request.stage, serialNumber: null, proposal };
+    });
   }
 
   /** Carries out a proposal through the one writing path, in one transaction with the decision. */
   async approveProposal(id: string, supervisor: Operator, now = new Date()): Promise<MoveResult> {
-    return this.db.run(
-      (ds) =>
-        ds.transaction(async (m) => {
-          const { move, proposal } = await closeProposal(m, this.historyKey, id, supervisor, { outcome: 'APPROVED' }, now);
-          return { ...(await this.applyIn(m, move, now)), proposal };
-        }),
-      MOVE_DEADLINE_MS,
-    );
+    return this.write(proposalOf(id), async (m) => {
+      const { move, proposal } = await closeProposal(m, this.historyKey, id, supervisor, { outcome: 'APPROVED' }, now);
+      return { ...(await this.applyIn(m, move, now)), proposal };
+    });
   }
 
   async declineProposal(id: string, reason: string, supervisor: Operator, now = new Date()): Promise<MoveResult> {
-    return this.db.run(
-      (ds) =>
-        ds.transaction(async (m) => {
-          const { move, proposal } = await closeProposal(m, this.historyKey, id, supervisor, { outcome: 'DECLINED', reason }, now);
-          const request = await requestState(m, move.requestNumber, now);
-          return { requestNumber: move.requestNumber, stage: request.stage, serialNumber: null, proposal };
-        }),
-      MOVE_DEADLINE_MS,
-    );
+    return this.write(proposalOf(id), async (m) => {
+      const { move, proposal } = await closeProposal(m, this.historyKey, id, supervisor, { outcome: 'DECLINED', reason }, now);
+      const request = await requestState(m, move.requestNumber, now);
+      return { requestNumber: move.requestNumber, stage: request.stage, serialNumber: null, proposal };
+    });
   }
 
   openProposals(requestNumber?: string): Promise<ProposalView[]> {
@@ -81,7 +67,7 @@ export class LifecycleService {
 
   /** Asks the applicant for corrected documents (server/lifecycle/corrections.ts). */
   async requestCorrection(input: CorrectionAsk, operator: Operator, now = new Date()): Promise<MoveResult> {
-    return this.db.run((ds) => ds.transaction((m) => askForCorrection(m, this.historyKey, input, operator, this.publicUrl, now)), MOVE_DEADLINE_MS);
+    return this.write(requestOf(input.requestNumber), (m) => askForCorrection(m, this.historyKey, input, operator, this.publicUrl, now));
   }
 
   private async applyIn(m: EntityManager, input: MoveInput, now: Date): Promise<MoveResult> {
@@ -89,12 +75,13 @@ export class LifecycleService {
     const from = request.stage;
     if (!allowed(input.move, from)) throw illegalMove(input.move, input.requestNumber, from);
     const to = TRANSITIONS[input.move].to;
+    // First the version: the request's row now orders this move against any other on it.
+    await claimRequest(m, request, input.requestNumber);
     // A correction still open (expired, or the request rejected while waiting) ends with the move.
     if (request.openCorrectionId) await m.update(CorrectionRequest, { id: request.openCorrectionId }, { openRequestId: null });
 
     const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validityDays, from, now });
-    await claimRequest(m, request, input.requestNumber, effect.request);
-    // After the version update: the request's row now serializes this move's place in the chain.
+    if (effect.request) await m.update(CertificateRequest, { id: request.id }, effect.request);
     await recordMove(
       m,
       this.historyKey,
@@ -104,9 +91,39 @@ export class LifecycleService {
     return { requestNumber: input.requestNumber, stage: to, serialNumber: effect.request?.serialNumber ?? null };
   }
 
+  /**
+   * Runs one move's transaction. A try that lost a race was rolled back whole: a write conflict
+   * (InnoDB's deadlock victim; a commit Galera's certification refused, also ER_LOCK_DEADLOCK;
+   * SQLite's busy writer) or a unique index another transaction's row took first. It is tried
+   * again only if what it decided on is unchanged (`seen`, read first in each try): a move that
+   * lost to another move is never repeated blindly, but refused with CONFLICT — as is one that
+   * keeps losing. A racing move answers CONFLICT, never an internal error.
+   */
+  private async write<T>(target: Target, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    let first: string | null | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.run(
+          (ds) =>
+            ds.transaction(async (m) => {
+              const seen = await target.seen(m);
+              if (first === undefined) first = seen;
+              else if (seen !== first) throw target.conflict();
+              return work(m);
+            }),
+          MOVE_DEADLINE_MS,
+        );
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+        if (attempt >= MOVE_TRIES) throw target.conflict();
+        await pauseAfterConflict(attempt);
+      }
+    }
+  }
+
   /** An operator's correction of the applicant's recorded name (see name-correction.ts). */
   async correctName(input: NameCorrection, now = new Date()): Promise<MoveResult> {
-    return this.db.run((ds) => ds.transaction((m) => correctApplicantName(m, this.historyKey, input, now)), MOVE_DEADLINE_MS);
+    return this.write(requestOf(input.requestNumber), (m) => correctApplicantName(m, this.historyKey, input, now));
   }
 
   async history(requestNumber: string): Promise<RequestEvent[]> {
@@ -122,4 +139,24 @@ export class LifecycleService {
         .getMany(),
     );
   }
+}
+
+/** SQLite's busy writer reaches here as SERVICE_UNAVAILABLE (server/db/database.ts); inside a move's transaction it is a lost race. */
+function lostRace(error: unknown): boolean {
+  const cause = error instanceof ServiceUnavailableError ? error.cause : error;
+  return isWriteConflict(cause) || isDuplicateKey(cause);
+}
+
+/** What a move is about: how to read what it decides on, and how to refuse it when it lost a race. */
+interface Target {
+  seen(m: EntityManager): Promise<string | null>;
+  conflict(): MoveRefused;
+}
+
+function requestOf(requestNumber: string): Target {
+  return { seen: (m) => requestSeen(m, requestNumber), conflict: () => moveConflict(requestNumber) };
+}
+
+function proposalOf(id: string): Target {
+  return { seen: (m) => proposalSeen(m, id), conflict: () => proposalConflict(id) };
 }

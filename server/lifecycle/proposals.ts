@@ -1,4 +1,4 @@
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { MoveProposal, type ProposalOutcome } from '../../entities/index.js';
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
@@ -10,7 +10,7 @@ import { illegalMove, MoveRefused, SupervisorRequired, type ProposalView } from 
 import { claimRequest, requestState } from './request-state.js';
 
 /** A supervised move as proposed: deliver, or revoke with its reason. */
-export type ProposedMove = Extract<MoveInput, { move: SupervisedMove }>;
+export type ProposedMove = { move: 'deliver'; requestNumber: string; actor: string } | Extract<MoveInput, { move: 'revoke' }>;
 
 interface ProposalRow {
   id: number;
@@ -51,14 +51,16 @@ const WHAT: Record<SupervisedMove, string> = { deliver: 'entrega', revoke: 'revo
 /**
  * Opens a proposal for a supervised move the request's stage allows, in the caller's
  * transaction: the stage does not move, the history records the proposal under the proposer.
- * A second open proposal for the request is refused (PROPOSAL_OPEN); the unique index on
- * `open_request_id` has the last word when two instances propose at once.
+ * A second open proposal for the request is refused (PROPOSAL_OPEN). Two proposals at once:
+ * the request's version orders them (the loser is refused with CONFLICT), and the unique index
+ * on `open_request_id` has the last word.
  */
 export async function openProposal(m: EntityManager, historyKey: HistoryKey, input: ProposedMove, proposer: Operator, now: Date): Promise<ProposalView> {
   const request = await requestState(m, input.requestNumber, now);
   if (!allowed(input.move, request.stage)) throw illegalMove(input.move, input.requestNumber, request.stage);
   const [open]: { id: number }[] = await m.query('SELECT id FROM move_proposal WHERE open_request_id = ?', [request.id]);
   if (open) throw proposalOpen(input.requestNumber, open.id);
+  await claimRequest(m, request, input.requestNumber);
   const reason = input.move === 'revoke' ? input.reason : null;
   const inserted = await m.insert(MoveProposal, {
     requestId: request.id,
@@ -76,7 +78,6 @@ export async function openProposal(m: EntityManager, historyKey: HistoryKey, inp
     version: 1,
   });
   const id = Number(inserted.identifiers[0].id);
-  await claimRequest(m, request, input.requestNumber);
   await appendEvent(m, historyKey, {
     requestId: request.id,
     occurredAt: now,
@@ -91,8 +92,9 @@ export async function openProposal(m: EntityManager, historyKey: HistoryKey, inp
 
 /**
  * Closes an open proposal with a supervisor's decision, in the caller's transaction: only a
- * supervisor, only someone other than the proposer, only while it is open. Conditional on the
- * proposal's version, so of two supervisors deciding at once exactly one does. Returns the
+ * supervisor, only someone other than the proposer, only while it is open. The request is
+ * claimed first, then the proposal closed conditionally on its version: of two supervisors
+ * deciding at once exactly one does, the other is refused with CONFLICT. Returns the
  * move to carry out (for an approval) and the closed proposal.
  */
 export async function closeProposal(
@@ -110,6 +112,12 @@ export async function closeProposal(
   if (samePerson(row, supervisor)) {
     throw new MoveRefused('SAME_PERSON', `La propuesta ${id} la hizo ${row.proposed_by_name}: debe aprobarla o declinarla otro supervisor.`);
   }
+  const requestNumber = String(row.request_number);
+  const request = await requestState(m, requestNumber, now);
+  const move = (row.move === 'revoke' ? { move: 'revoke', requestNumber, actor: row.proposed_by_name, reason: row.reason } : { move: 'deliver', requestNumber, actor: row.proposed_by_name }) as ProposedMove;
+  // A move the request no longer allows (a certificate expired meanwhile) is not carried out; the proposal stays open to be declined.
+  if (decision.outcome === 'APPROVED' && !allowed(move.move, request.stage)) throw illegalMove(move.move, requestNumber, request.stage);
+  await claimRequest(m, request, requestNumber);
   const declineReason = decision.outcome === 'DECLINED' ? decision.reason : null;
   const decided = await m
     .createQueryBuilder()
@@ -117,14 +125,8 @@ export async function closeProposal(
     .set({ openRequestId: null, outcome: decision.outcome, decidedById: supervisor.id, decidedByName: supervisor.name, decidedAt: now, declineReason, version: () => 'version + 1' })
     .where('id = :id AND version = :version AND outcome IS NULL', { id: row.id, version: row.version })
     .execute();
-  if (decided.affected !== 1) throw closed(await proposalRow(m, id));
-
-  const requestNumber = String(row.request_number);
-  const request = await requestState(m, requestNumber, now);
-  const move = (row.move === 'revoke' ? { move: 'revoke', requestNumber, actor: row.proposed_by_name, reason: row.reason } : { move: 'deliver', requestNumber, actor: row.proposed_by_name }) as ProposedMove;
-  // A move the request no longer allows (a certificate expired meanwhile) is not carried out; the proposal stays open to be declined.
-  if (decision.outcome === 'APPROVED' && !allowed(move.move, request.stage)) throw illegalMove(move.move, requestNumber, request.stage);
-  await claimRequest(m, request, requestNumber);
+  // Decided at the same moment by someone else (what this transaction read does not show it yet).
+  if (decided.affected !== 1) throw proposalConflict(id);
   await appendEvent(m, historyKey, {
     requestId: request.id,
     occurredAt: now,
@@ -151,13 +153,24 @@ export async function proposalById(m: EntityManager, id: string): Promise<Propos
   return row ? view(row) : null;
 }
 
-/** The unique index's refusal of a second open proposal, when the check before it lost a race. */
-export function isDuplicate(error: unknown): boolean {
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+/** A decision that lost to another decision, or to another move on the proposal's request, made at the same time. */
+export function proposalConflict(id: string): MoveRefused {
+  return new MoveRefused('CONFLICT', `Otra persona decidió la propuesta ${id}, o modificó su solicitud, al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
 }
 
-export function proposalOpen(requestNumber: string, id?: number): MoveRefused {
+/** What deciding a proposal rests on (see requestSeen): the proposal's version and its request's. */
+export async function proposalSeen(m: EntityManager, id: string): Promise<string | null> {
+  if (!/^\d{1,9}$/.test(id)) return null;
+  const [row]: { proposal_version: number; version: number; full_name: string }[] = await m.query(
+    `SELECT p.version AS proposal_version, r.version, a.full_name
+       FROM move_proposal p JOIN certificate_request r ON r.id = p.request_id JOIN applicant a ON a.id = r.applicant_id
+      WHERE p.id = ?`,
+    [Number(id)],
+  );
+  return row ? JSON.stringify([Number(row.proposal_version), Number(row.version), row.full_name]) : null;
+}
+
+function proposalOpen(requestNumber: string, id?: number): MoveRefused {
   return new MoveRefused('PROPOSAL_OPEN', `La solicitud ${requestNumber} ya tiene una propuesta abierta${id ? ` (${id})` : ''}: un supervisor debe aprobarla o declinarla antes de proponer otra.`);
 }
 

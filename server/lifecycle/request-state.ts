@@ -73,17 +73,38 @@ export function correctionOpen(expiresAt: Date | string | null, now: Date): bool
 }
 
 /**
- * Writes `changes` to the request only if nobody moved it since it was read (optimistic lock on
- * `version`): of two moves at once, one wins and the other is refused with CONFLICT.
+ * Takes the request for this move, only if nobody moved it since it was read (optimistic lock
+ * on `version`): of two moves at once, one wins and the other is refused with CONFLICT. A move
+ * claims before it writes anything else, so the request's row orders racing moves before any
+ * unique index (an invoice, an open proposal or correction) can: on one server the loser's
+ * UPDATE waits for the winner's commit and then matches no row.
  */
-export async function claimRequest(m: EntityManager, request: RequestState, requestNumber: string, changes: Partial<CertificateRequest> = {}): Promise<void> {
+export async function claimRequest(m: EntityManager, request: RequestState, requestNumber: string): Promise<void> {
   const updated = await m
     .createQueryBuilder()
     .update(CertificateRequest)
-    .set({ ...changes, version: () => 'version + 1' })
+    .set({ version: () => 'version + 1' })
     .where('id = :id AND version = :version', { id: request.id, version: request.version })
     .execute();
-  if (updated.affected !== 1) {
-    throw new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
-  }
+  if (updated.affected !== 1) throw moveConflict(requestNumber);
+}
+
+/** The refusal of a move that lost to another move on the same request made at the same time. */
+export function moveConflict(requestNumber: string): MoveRefused {
+  return new MoveRefused('CONFLICT', `Otra persona modificó la solicitud ${requestNumber} al mismo tiempo; consulte su estado y vuelva a intentarlo.`);
+}
+
+/**
+ * What a move's decision rests on, read first in its transaction: the request's version and
+ * the applicant's recorded name (a name correction through another request of the same person
+ * changes no version of this one). A repeated try must find exactly this, or it lost to
+ * another move (server/lifecycle/lifecycle-service.ts, `write`). Null when there is no such request.
+ */
+export async function requestSeen(m: EntityManager, requestNumber: string): Promise<string | null> {
+  if (!/^\d{1,9}$/.test(requestNumber)) return null;
+  const [row]: { version: number; full_name: string }[] = await m.query(
+    'SELECT r.version, a.full_name FROM certificate_request r JOIN applicant a ON a.id = r.applicant_id WHERE r.request_number = ?',
+    [Number(requestNumber)],
+  );
+  return row ? JSON.stringify([Number(row.version), row.full_name]) : null;
 }

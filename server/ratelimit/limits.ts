@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMySQL, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { RateRule } from '../config.js';
+import { retryOnWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 import { clientScopes, type Pseudonymizer } from '../privacy.js';
@@ -128,8 +129,9 @@ export class RateLimits {
   private async hit(name: string, rule: RateRule, key: string, points: number): Promise<{ allowed: boolean; res: RateLimiterRes }> {
     const limiter = await this.limiter(name, rule);
     try {
-      // Under the database's deadline, whichever store holds the counters.
-      return { allowed: true, res: await this.db.run(() => limiter.consume(key, points)) };
+      // Under the database's deadline, whichever store holds the counters. In the database, two
+      // nodes of a Galera cluster counting one key at once conflict; the upsert is safe to repeat.
+      return { allowed: true, res: await this.db.run(() => retryOnWriteConflict(() => limiter.consume(key, points))) };
     } catch (result) {
       if (result instanceof ServiceUnavailableError) throw result;
       if (result instanceof RateLimiterRes) return { allowed: false, res: result };
