@@ -95,7 +95,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   startTracing(config.otlpEndpoint);
   const metrics = new Metrics();
   const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms, onRefusal: (rule) => metrics.rateLimited.inc({ rule }) }, db);
-  const audit = new AuditLog(db, log);
+  const audit = new AuditLog(db, log, undefined, config.auditQueueMax);
   const partners = new PartnerService(db);
   const mailer = config.smtp
     ? new OutboxSender(db, config.smtp.url, config.smtp.from, log, undefined, (r) => (r.sent ? metrics.outboxSent.inc() : metrics.outboxFailed.inc({ dead: String(r.dead) })))

@@ -128,6 +128,7 @@ const envSchema = z.object({
     .trim()
     .optional()
     .refine((v) => !v || /^https?:\/\/[^\s]+$/.test(v), 'expected the OTLP/HTTP collector, like http://otel-collector:4318'),
+  AUDIT_QUEUE_MAX: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   REDIS_URL: z
     .string()
@@ -220,6 +221,8 @@ export interface Config {
   shutdownGraceMs: number;
   rateLimits: { lookupIp: RateRule; lookupIdentity: RateRule; detailIp: RateRule; challengeIp: RateRule; captchaFailureIp: RateRule; draftIp: RateRule; codeEmail: RateRule; partnerPerMinute: number };
   auditRetentionDays: number;
+  /** Unwritten audit entries past which lookups are refused (SERVICE_UNAVAILABLE) until the audit catches up. */
+  auditQueueMax: number;
   /** order-number: a request's detail also needs its order number (see README). */
   secondFactor: 'none' | 'order-number';
   /** E-mails of the outbox go out through this SMTP server; unset, they stay in the outbox table. */
@@ -301,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       partnerPerMinute: e.PARTNER_RATE_PER_MINUTE,
     },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    auditQueueMax: e.AUDIT_QUEUE_MAX,
     secondFactor: e.LOOKUP_SECOND_FACTOR,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,

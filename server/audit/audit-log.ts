@@ -27,12 +27,14 @@ const FLUSH_EVERY_MS = 1_000;
 // Rows per INSERT. Larger batches cost the database less per row, but building one holds the
 // event loop the lookups share; at 100 rows that is a fraction of a millisecond.
 export const AUDIT_BATCH = 100;
-// Past this many unwritten entries (the database has been down a long while) the oldest go, loudly.
+// Past this many unwritten entries (the database far behind) lookups are refused until the queue drains.
 const MAX_PENDING = 50_000;
 
 /**
  * The lookup audit, written off the request's path: `record` only queues; a timer writes
- * the queue in batches; `close` writes what is left, so a clean shutdown loses nothing.
+ * the queue every second in batches, so a crash loses at most the last second; `close` writes
+ * what is left, so a clean shutdown loses nothing. The queue is bounded: once `full`, the
+ * lookups are refused (PublicLookup) rather than answered unaudited.
  */
 export class AuditLog {
   private pending: Pending[] = [];
@@ -43,19 +45,22 @@ export class AuditLog {
     private readonly db: Database,
     private readonly log: Logger,
     flushEveryMs = FLUSH_EVERY_MS,
+    private readonly maxPending = MAX_PENDING,
   ) {
     this.timer = setInterval(() => void this.flush(), flushEveryMs).unref();
   }
 
   record(entry: AuditEntry): void {
     this.pending.push(entry.occurredAt ? (entry as Pending) : { ...entry, occurredAt: new Date() });
-    if (this.pending.length > MAX_PENDING) {
-      const dropped = this.pending.splice(0, this.pending.length - MAX_PENDING);
-      this.log.error({ dropped: dropped.length }, 'audit queue full: oldest entries dropped');
-    }
+    if (this.pending.length === this.maxPending) this.log.error({ queued: this.pending.length }, 'audit queue full: lookups refused until it is written');
     // A full batch goes at once; a partial one waits for the timer, so under load the audit is
     // written in full batches rather than as a stream of small INSERTs (each its own commit).
     if (this.pending.length >= AUDIT_BATCH) void this.drain(true);
+  }
+
+  /** True while as many entries wait as the queue holds: no lookup may run until some are written. */
+  get full(): boolean {
+    return this.pending.length >= this.maxPending;
   }
 
   get queued(): number {

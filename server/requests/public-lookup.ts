@@ -76,6 +76,9 @@ export class PublicLookup {
     entry: { kind: AuditKind; identityHash: string | null; requestId: number | null },
     work: () => Promise<{ result: T; count: number }>,
   ): Promise<T> {
+    // Nothing is read that cannot be audited: with the audit's queue full (the database far
+    // behind), the lookup is refused as unavailable, and that refusal is not queued either.
+    if (this.audit.full) throw new ServiceUnavailableError('audit');
     // One entry object per request, built after the work (the detail learns whose request it was).
     const record = (outcome: string, resultCount: number) =>
       this.audit.record({

@@ -15,6 +15,7 @@ import { projectRoot } from '../../server/paths.js';
 import { queueEmail } from '../../server/notifications/outbox.js';
 import { backoffMs, MAX_ATTEMPTS, OutboxSender, outboxCounts, retryDeadLetter } from '../../server/notifications/sender.js';
 import { confirmedDraft, SUBMIT } from '../support/applying.js';
+import { solvedToken } from '../support/captcha.js';
 import { testDatabases } from '../support/databases.js';
 import { cleanPdf } from '../support/documents.js';
 import { startServer, TEST_SECRET, type StartedServer, type TestServer } from '../support/server.js';
@@ -234,6 +235,37 @@ describe.each(testDatabases())('instances starting together on an empty $name da
       }
     } finally {
       await created.drop();
+    }
+  });
+});
+
+describe.each(testDatabases())('the lookup audit on $name, when the database falls behind', (database) => {
+  it('refuses lookups once its queue is full, rather than answer them unaudited, and writes them all once it can', async () => {
+    const server = await startServer(database, { AUDIT_QUEUE_MAX: '3' });
+    try {
+      const lookup = async () =>
+        server.gql(`query ($t: String) { certificateRequests(idType: CC, idNumber: "1013592259", captchaToken: $t) { requests { requestNumber } } }`, { t: await solvedToken(server.url) });
+      // The audit's table cannot be written (as if the database were far behind on it).
+      await server.ssps.db.run((ds) => ds.query('ALTER TABLE lookup_audit RENAME TO lookup_audit_away'));
+      try {
+        for (let i = 0; i < 3; i++) expect((await lookup()).errors).toBeUndefined();
+        await server.ssps.audit.flush();
+        expect(server.ssps.audit.queued).toBe(3);
+        const refused = await lookup();
+        expect(refused.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+        expect(refused.data?.certificateRequests ?? null).toBeNull();
+      } finally {
+        await server.ssps.db.run((ds) => ds.query('ALTER TABLE lookup_audit_away RENAME TO lookup_audit'));
+      }
+      await server.ssps.audit.flush();
+      expect(server.ssps.audit.queued).toBe(0);
+      expect((await lookup()).errors).toBeUndefined();
+      await server.ssps.audit.flush();
+      const [{ n }] = (await server.ssps.db.run((ds) => ds.query("SELECT COUNT(*) AS n FROM lookup_audit WHERE kind = 'LOOKUP'"))) as { n: number | string }[];
+      expect(Number(n)).toBe(4);
+    } finally {
+      await server.close();
+      await server.dropDatabase();
     }
   });
 });
