@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nextModule from 'next';
 import type { NextServer, NextServerOptions } from 'next/dist/server/next.js';
-import { FileDocumentStore } from './applications/document-store.js';
+import { adoptFiles, DatabaseDocumentStore, FileDocumentStore } from './applications/document-store.js';
 import { DocumentService } from './applications/documents.js';
 import { codeEmailBudget } from './applications/email-code.js';
 import { ConsoleService } from './console/console-service.js';
@@ -106,7 +106,9 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens, limits, (outcome) => metrics.captcha.inc({ outcome }));
   // Outside the web root: under the data directory, never served as files.
-  const documentStore = new FileDocumentStore(path.join(config.dataDir, 'documents'));
+  // In the database every instance shares, by default; files under the data directory on request.
+  const filesRoot = path.join(config.dataDir, 'documents');
+  const documentStore = config.documentStore === 'database' ? new DatabaseDocumentStore(db) : new FileDocumentStore(filesRoot);
   const documents = new DocumentService(db, documentStore, path.join(config.dataDir, 'incoming'), {
     maxBytes: config.documentMaxBytes,
     quotaBytes: config.documentsQuotaBytes,
@@ -218,7 +220,13 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       for (const [what, run] of purges) await run().catch((err: unknown) => log.warn({ err }, `could not purge ${what}`));
     })().catch((err: unknown) => log.warn({ err }, 'could not take the purge lease'));
   }, PURGE_EVERY_MS).unref();
-  void db.start();
+  void db.start().then(async () => {
+    // Documents an earlier version kept as files move into the database, once.
+    if (documentStore instanceof DatabaseDocumentStore) {
+      const moved = await adoptFiles(filesRoot, documentStore, db);
+      if (moved > 0) log.info({ moved }, 'documents moved from files into the database');
+    }
+  }).catch((err: unknown) => log.warn({ err }, 'could not move documents from files into the database'));
 
   return {
     server,

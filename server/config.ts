@@ -128,6 +128,7 @@ const envSchema = z.object({
     .trim()
     .optional()
     .refine((v) => !v || /^https?:\/\/[^\s]+$/.test(v), 'expected the OTLP/HTTP collector, like http://otel-collector:4318'),
+  DOCUMENT_STORE: z.enum(['database', 'files']).default('database'),
   AUDIT_QUEUE_MAX: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   REDIS_URL: z
@@ -227,6 +228,8 @@ export interface Config {
   secondFactor: 'none' | 'order-number';
   /** E-mails of the outbox go out through this SMTP server; unset, they stay in the outbox table. */
   smtp: { url: string; from: string } | null;
+  /** Where documents' bytes live: the database every instance shares (default), or files under the data directory (one instance, or a shared file system). */
+  documentStore: 'database' | 'files';
   /** Largest supporting document accepted (bytes). */
   documentMaxBytes: number;
   /** Total bytes of stored documents past which uploads are refused (507). */
@@ -307,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditQueueMax: e.AUDIT_QUEUE_MAX,
     secondFactor: e.LOOKUP_SECOND_FACTOR,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    documentStore: e.DOCUMENT_STORE,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     documentsQuotaBytes: e.DOCUMENTS_QUOTA_BYTES,
     trustProxy: e.TRUST_PROXY,

@@ -145,13 +145,21 @@ export class Database {
     return this.readWithin<T>(sql, parameters);
   }
 
-  private readWithin<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+  /**
+   * A prepared statement outside the hot path, with its own deadline: on MySQL a Buffer goes as
+   * binary (the text protocol would send it as twice as many hex digits, built in memory).
+   */
+  prepared<T>(sql: string, parameters: unknown[], deadlineMs: number): Promise<T> {
+    return this.readWithin(sql, parameters, deadlineMs) as Promise<T>;
+  }
+
+  private readWithin<T>(sql: string, parameters: unknown[], deadlineMs = this.options.deadlineMs): Promise<T[]> {
     return this.within((ds) => {
       const pool = ds.options.type === 'better-sqlite3' ? undefined : (ds.driver as unknown as { pool?: PreparingPool }).pool;
       if (!pool) return ds.query(sql, parameters);
       this.options.queryLogger?.logQuery(sql, parameters);
       return new Promise<T[]>((resolve, reject) => pool.execute(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
-    }, this.options.deadlineMs);
+    }, deadlineMs);
   }
 
   /** The MySQL pool's connections (all, free) and the requests waiting for one; null on SQLite or before connecting. */

@@ -51,7 +51,10 @@ describe.each(testDatabases())('applying on $name', (database) => {
     const card = await upload(id, 'PROFESSIONAL_CARD', PNG, 'application/octet-stream', 'tarjeta.bin');
     expect(card).toMatchObject({ status: 201, body: { mediaType: 'image/png' } });
     const [{ storage_key: key }] = (await server.ssps.db.run((ds) => ds.query("SELECT storage_key FROM request_document WHERE draft_id = ? AND kind = 'PROFESSIONAL_CARD'", [id]))) as { storage_key: string }[];
-    expect(existsSync(path.join(server.config.dataDir, 'documents', key.slice(0, 2), key))).toBe(true);
+    // Kept in the database every instance shares (DOCUMENT_STORE=database, the default), not on this instance's disk.
+    const [{ n }] = (await server.ssps.db.run((ds) => ds.query('SELECT COUNT(*) AS n FROM document_blob WHERE storage_key = ?', [key]))) as { n: number | string }[];
+    expect(Number(n)).toBe(1);
+    expect(existsSync(path.join(server.config.dataDir, 'documents', key.slice(0, 2), key))).toBe(false);
 
     const res = await server.gql<{ submitApplication: { requestNumber: string; orderNumber: string } }>(SUBMIT, { d: id, a: person('1098765432') });
     expect(res.errors).toBeUndefined();

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Like } from 'typeorm';
@@ -165,6 +167,26 @@ describe.each(testDatabases())('N instances on one $name database', (database) =
     expect(Math.min(...requestNumbers.map(Number))).toBeGreaterThan(512007);
   }, 180_000);
 
+  it('keeps documents where every instance reads them: uploaded through one, shown to an operator by another', async () => {
+    const pdf = await cleanPdf('Documento visible en todas las instancias');
+    const id = await confirmedDraft(first, 'documento.compartido@example.com');
+    expect((await fetch(`${first.url}/applications/${id}/documents/ID_DOCUMENT`, { method: 'PUT', body: new Uint8Array(pdf) })).status).toBe(201);
+    const submitted = await others[1].gql<{ submitApplication: { requestNumber: string } }>(SUBMIT, {
+      d: id,
+      a: { idType: 'CC', idNumber: '70999001', fullName: 'PERSONA DOCUMENTO COMPARTIDO', phone: '+57 300 123 4567', certificateType: 'PERSONA_NATURAL' },
+    });
+    expect(submitted.errors).toBeUndefined();
+    const [{ id: documentId }] = (await first.ssps.db.run((ds) => ds.query('SELECT id FROM request_document WHERE draft_id = ?', [id]))) as { id: number }[];
+    const { key } = await others[0].ssps.partners.create('operador-instancias', { role: 'operator', ratePerMinute: 1000 });
+    const shown = await fetch(`${others[0].url}/operaciones/documentos/${documentId}`, { headers: { authorization: `Bearer ${key}` } });
+    expect(shown.status).toBe(200);
+    // Stored as pdf-lib rewrote it after inspection: a PDF, of the size recorded.
+    const bytes = Buffer.from(await shown.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const [{ size }] = (await first.ssps.db.run((ds) => ds.query('SELECT size FROM request_document WHERE id = ?', [documentId]))) as { size: number }[];
+    expect(bytes.length).toBe(Number(size));
+  });
+
   it('draws distinct numbers from two database pools hammering the counters at once', async () => {
     // The embedded SQLite serves one instance (its writers queue on one file): one pool there.
     const pools = database.name === 'mysql' ? [first.ssps.db, others[1].ssps.db] : [first.ssps.db];
@@ -266,6 +288,32 @@ describe.each(testDatabases())('the lookup audit on $name, when the database fal
     } finally {
       await server.close();
       await server.dropDatabase();
+    }
+  });
+});
+
+describe.each(testDatabases())('documents kept as files by an earlier version, on $name', (database) => {
+  it('move into the database at start, each once, and the files go', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssps-adopt-'));
+    const before = await startServer(database, { SSPS_DATA_DIR: dataDir, DOCUMENT_STORE: 'files' });
+    let after: StartedServer | undefined;
+    try {
+      const id = await confirmedDraft(before, 'documento.archivo@example.com');
+      expect((await fetch(`${before.url}/applications/${id}/documents/ID_DOCUMENT`, { method: 'PUT', body: new Uint8Array(await cleanPdf()) })).status).toBe(201);
+      const [{ storage_key: key }] = (await before.ssps.db.run((ds) => ds.query('SELECT storage_key FROM request_document WHERE draft_id = ?', [id]))) as { storage_key: string }[];
+      const file = path.join(dataDir, 'documents', key.slice(0, 2), key);
+      expect(existsSync(file)).toBe(true);
+      await before.close();
+
+      after = await startServer(database, { SSPS_DATA_DIR: dataDir, SSPS_DEMO_DATA: '0' }, { url: before.databaseUrl });
+      const stored = async () => Number(((await after!.ssps.db.run((ds) => ds.query('SELECT COUNT(*) AS n FROM document_blob WHERE storage_key = ?', [key]))) as { n: number | string }[])[0].n);
+      for (let i = 0; i < 50 && (await stored()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await stored()).toBe(1);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await after?.close();
+      await before.dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -47,7 +47,8 @@ function ownDataDir(): string {
 }
 
 describe.each(testDatabases())('uploads on $name', (database) => {
-  const server = serverFor(database, { SSPS_DATA_DIR: ownDataDir() });
+  // These tests read the files store's layout on disk (DOCUMENT_STORE=files); instances.test.ts covers the database's.
+  const server = serverFor(database, { SSPS_DATA_DIR: ownDataDir(), DOCUMENT_STORE: 'files' });
 
   it('answers an upload to an unknown draft with 404 while the client is still sending, and closes the connection instead of reading the rest', async () => {
     const answer = await slowPut(server.url, `/applications/${UNKNOWN_DRAFT}/documents/ID_DOCUMENT`, {}, { first: await cleanPdf(), total: 4 * MB });

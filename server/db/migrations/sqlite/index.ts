@@ -10,6 +10,7 @@ import { FourEyesAndCorrections1795967260388 } from './1795967260388-FourEyesAnd
 import { ConsoleSessions1795967305670 } from './1795967305670-ConsoleSessions.js';
 import { ConsoleQueue1795967329095 } from './1795967329095-ConsoleQueue.js';
 import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
+import { DocumentBlobs1795971000000 } from './1795971000000-DocumentBlobs.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -23,4 +24,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   ConsoleSessions1795967305670,
   ConsoleQueue1795967329095,
   ManyInstances1795967514649,
+  DocumentBlobs1795971000000,
 ];
