@@ -127,7 +127,9 @@ function startFloor(url: string): Promise<ChildProcess> {
 
 /** Starts the compiled server as `npm run serve` would and times it until /readyz answers 200. */
 async function startSsps(url: string, profileDir?: string): Promise<{ child: ChildProcess; readyMs: number }> {
-  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, LOG_LEVEL: 'warn', PORT: String(SSPS_PORT), HOST: '127.0.0.1' };
+  // Everything on, as in production: the access log (one line per request, written to /dev/null
+  // here), the metrics (scraped by nobody, counted all the same), the key check, limits and audit.
+  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', METRICS_TOKEN: 'bench-metrics-token-0123456789', PORT: String(SSPS_PORT), HOST: '127.0.0.1' };
   const execArgv = [...serveFlags(), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
   const started = performance.now();
   const child = fork(path.join(projectRoot, 'dist/server/main.js'), [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });

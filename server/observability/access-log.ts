@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '../log.js';
 import { routeOf } from './routes.js';
 
@@ -22,35 +21,32 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
- * One line per request (pino-http): its id (a valid X-Request-Id, or a new one, echoed in the
- * response), method, route (never the URL: paths carry draft ids and tokens, queries carry an
- * OIDC code), status, duration and the GraphQL operation's name and outcome. Never variables,
- * bodies, headers or addresses.
+ * One line per request: its id (a valid X-Request-Id, or a new one, echoed in the response),
+ * method, route (never the URL: paths carry draft ids and tokens, queries carry an OIDC code),
+ * status, duration and the GraphQL operation's name and outcome. Never variables, bodies,
+ * headers or addresses. Written by hand rather than through pino-http: pino-http made two child
+ * loggers per request, each serialized and redacted, which cost more than the line itself on
+ * the lookup's hot path (BENCHMARKS.md); this writes one flat object, once the answer is done.
  */
 export function accessLog(log: Logger): (req: IncomingMessage, res: ServerResponse) => void {
-  const line = (req: IncomingMessage, res: ObservedResponse, took: number) => ({
-    method: req.method,
-    route: routeOf(req.url),
-    status: res.statusCode,
-    durationMs: took,
-    ...(res.graphql ? { operation: res.graphql.operation, code: res.graphql.code } : {}),
-  });
-  return pinoHttp({
-    logger: log,
-    genReqId: (req, res) => {
-      const id = requestIdOf(req);
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    // The line carries only what `line` returns and the request id, under our own name for it.
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'requestId' },
-    wrapSerializers: false,
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: () => 'request',
-    customErrorMessage: () => 'request',
-    customSuccessObject: (req, res, value: { responseTime: number }) => line(req, res, value.responseTime),
-    customErrorObject: (req, res, _error, value: { responseTime: number }) => line(req, res, value.responseTime),
-  });
+  return (req, res) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    res.once('close', () => {
+      const status = res.statusCode;
+      const level = status >= 500 ? 'error' : 'info';
+      if (!log.isLevelEnabled(level)) return;
+      const graphql = (res as ObservedResponse).graphql;
+      const line = {
+        requestId,
+        method: req.method,
+        route: routeOf(req.url),
+        status,
+        durationMs: Math.round(performance.now() - started),
+        ...(graphql ? { operation: graphql.operation, code: graphql.code } : {}),
+      };
+      log[level](line, 'request');
+    });
+  };
 }
