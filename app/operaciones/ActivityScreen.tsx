@@ -8,12 +8,12 @@ import type { ConsoleActivityQuery } from '../../graphql/generated/client/graphq
 import { format, type Messages } from '../i18n';
 import { consoleErrorMessage, displayDateTime } from './console-format';
 import { useFocusOnMount } from '../components/useFocusOnMount';
-import { pageOf, usePages } from './usePages';
+import { pageOf, useFocusOnMore, usePages } from './usePages';
 
 const ActivityDocument = graphql(`
   query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {
-    consoleActivity(operator: $operator, from: $from, to: $to, first: 50, after: $after) {
-      items { kind occurredAt operator requestNumber move fromStage toStage reason documentId documentKind }
+    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {
+      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }
       nextCursor
     }
   }
@@ -38,6 +38,8 @@ export function ActivityScreen({ t }: { t: Messages }) {
   const pages = usePages<Entry>(JSON.stringify(filter), async (after) =>
     pageOf(await client.query(ActivityDocument, { ...filter, after }, { requestPolicy: 'network-only' }).toPromise(), (d) => d.consoleActivity),
   );
+
+  const focusMore = useFocusOnMore(pages.items.length);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -89,7 +91,7 @@ export function ActivityScreen({ t }: { t: Messages }) {
                 <th scope="col">{col.detail}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={focusMore.body}>
               {pages.items.map((entry, i) => (
                 <tr key={i}>
                   <td data-label={col.when}>{displayDateTime(entry.occurredAt)}</td>
@@ -112,7 +114,10 @@ export function ActivityScreen({ t }: { t: Messages }) {
         </div>
       )}
       {pages.hasMore && (
-        <button type="button" className="button button--secondary" disabled={pages.loading !== null} onClick={pages.more}>
+        <button type="button" className="button button--secondary" disabled={pages.loading !== null} onClick={() => {
+              focusMore.mark();
+              pages.more();
+            }}>
           {pages.loading === 'more' ? c.moreLoading : c.more}
         </button>
       )}

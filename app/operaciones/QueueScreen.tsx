@@ -2,13 +2,13 @@
 
 import { useClient, useQuery } from '@urql/next';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import type { ConsoleQueueQuery, DueState, QueueStage } from '../../graphql/generated/client/graphql';
 import { format, type Messages } from '../i18n';
 import { ageText, consoleErrorMessage, displayDate } from './console-format';
 import { SearchBox } from './SearchBox';
-import { pageOf, usePages } from './usePages';
+import { pageOf, useFocusOnMore, usePages } from './usePages';
 
 const OverviewDocument = graphql(`
   query ConsoleQueueOverview($certificateType: String) {
@@ -19,8 +19,8 @@ const OverviewDocument = graphql(`
 
 const QueueDocument = graphql(`
   query ConsoleQueue($stage: QueueStage!, $certificateType: String, $dueState: DueState, $after: String) {
-    consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, first: 25, after: $after) {
-      items { requestNumber orderNumber stage filedAt filedOn since ageBusinessDays dueState applicantName holderName company certificateType }
+    consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, after: $after) {
+      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType }
       nextCursor
     }
   }
@@ -62,14 +62,7 @@ export function QueueScreen({ t }: { t: Messages }) {
     pageOf(await client.query(QueueDocument, { ...filters, after }, { requestPolicy: 'network-only' }).toPromise(), (d) => d.consoleQueue),
   );
 
-  // After "Ver más", focus goes to the first row it added.
-  const table = useRef<HTMLTableSectionElement>(null);
-  const firstNew = useRef<number | null>(null);
-  useEffect(() => {
-    if (firstNew.current === null || pages.items.length <= firstNew.current) return;
-    table.current?.querySelectorAll('a')[firstNew.current]?.focus();
-    firstNew.current = null;
-  }, [pages.items.length]);
+  const focusMore = useFocusOnMore(pages.items.length);
 
   const stageName = c.stages[stage];
   return (
@@ -144,7 +137,7 @@ export function QueueScreen({ t }: { t: Messages }) {
                   <th scope="col">{c.queue.columns.due}</th>
                 </tr>
               </thead>
-              <tbody ref={table}>
+              <tbody ref={focusMore.body}>
                 {pages.items.map((entry) => (
                   <tr key={entry.requestNumber}>
                     <th scope="row" data-label={c.queue.columns.requestNumber}>
@@ -170,7 +163,7 @@ export function QueueScreen({ t }: { t: Messages }) {
             disabled={pages.loading !== null}
             aria-busy={pages.loading === 'more'}
             onClick={() => {
-              firstNew.current = pages.items.length;
+              focusMore.mark();
               pages.more();
             }}
           >

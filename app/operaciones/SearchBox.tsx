@@ -7,13 +7,13 @@ import { graphql } from '../../graphql/generated/client';
 import type { ConsoleSearchQuery } from '../../graphql/generated/client/graphql';
 import { format, type Messages } from '../i18n';
 import { consoleErrorMessage, displayDate } from './console-format';
-import { pageOf, usePages } from './usePages';
+import { pageOf, useFocusOnMore, usePages } from './usePages';
 
 // Sent in a POST body: an ID number or a name never sits in a URL.
 const SearchDocument = graphql(`
   query ConsoleSearch($text: String!, $after: String) {
-    consoleSearch(text: $text, first: 20, after: $after) {
-      items { requestNumber orderNumber applicant { idType idNumber fullName } holderName certificateType stage filedOn matchedBy }
+    consoleSearch(text: $text, after: $after) {
+      items { requestNumber applicant { idType idNumber fullName } certificateType stage filedOn matchedBy }
       searchedAs
       nextCursor
     }
@@ -40,6 +40,8 @@ export function SearchBox({ t }: { t: Messages }) {
   useEffect(() => {
     if (done) heading.current?.focus();
   }, [done, searched]);
+
+  const focusMore = useFocusOnMore(pages.items.length);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -91,7 +93,7 @@ export function SearchBox({ t }: { t: Messages }) {
                     <th scope="col">{c.search.columns.matchedBy}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody ref={focusMore.body}>
                   {pages.items.map((hit) => (
                     <tr key={hit.requestNumber}>
                       <th scope="row" data-label={c.search.columns.requestNumber}>
@@ -115,7 +117,10 @@ export function SearchBox({ t }: { t: Messages }) {
           )}
           <div className="button-row">
             {pages.hasMore && (
-              <button type="button" className="button button--secondary" disabled={pages.loading !== null} onClick={pages.more}>
+              <button type="button" className="button button--secondary" disabled={pages.loading !== null} onClick={() => {
+              focusMore.mark();
+              pages.more();
+            }}>
                 {pages.loading === 'more' ? c.moreLoading : c.more}
               </button>
             )}

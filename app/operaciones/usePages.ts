@@ -65,3 +65,23 @@ export function usePages<T>(key: string | null, fetchPage: (after: string | null
 
   return { items: state.items, hasMore: state.next !== null, loading: state.loading, error: state.error, more };
 }
+
+/**
+ * "Ver más" appends rows and may itself disappear: focus goes to the first link of the first row
+ * it added, so a keyboard user carries on reading where the new rows begin. Call `mark` before more().
+ */
+export function useFocusOnMore(count: number) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const from = useRef<number | null>(null);
+  useEffect(() => {
+    if (from.current === null || count <= from.current) return;
+    body.current?.rows[from.current]?.querySelector('a')?.focus();
+    from.current = null;
+  }, [count]);
+  return {
+    body,
+    mark: () => {
+      from.current = count;
+    },
+  };
+}
