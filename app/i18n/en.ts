@@ -287,6 +287,7 @@ export const en: Messages = {
       documentOpen: 'Open {kind} in a new tab',
       stepsTitle: 'Steps',
       historyTitle: 'History',
+      applicantActor: 'The applicant',
       historyColumns: { when: 'Date and time', who: 'Who', move: 'Action', stages: 'From → to', reason: 'Reason' },
       proposalTitle: 'Open proposal (four eyes)',
       proposal: '{move} proposed by {name} on {date}.',

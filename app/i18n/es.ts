@@ -287,6 +287,7 @@ export const es = {
       documentOpen: 'Abrir {kind} en una pestaña nueva',
       stepsTitle: 'Pasos',
       historyTitle: 'Historial',
+      applicantActor: 'El solicitante',
       historyColumns: { when: 'Fecha y hora', who: 'Quién', move: 'Acción', stages: 'De → a', reason: 'Motivo' },
       proposalTitle: 'Propuesta abierta (cuatro ojos)',
       proposal: '{move} propuesta por {name} el {date}.',

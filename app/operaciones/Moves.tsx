@@ -98,7 +98,7 @@ export function Moves({ t, session, request, proposal, onMoved }: Props) {
   const forms: ReactNode[] = [];
   if (proposal && supervisor && proposal.proposedBy !== session.operator.name) {
     forms.push(
-      <MoveForm key="approve-proposal" title={t.console.request.proposalTitle} submit={m.approveProposal.submit} busy={busy} onSubmit={() => run(() => client.mutation(ApproveProposalDocument, { id: proposal.id }).toPromise(), m.approveProposal.done)} />,
+      <MoveForm key="approve-proposal" title={m.approveProposal.submit} submit={m.approveProposal.submit} busy={busy} onSubmit={() => run(() => client.mutation(ApproveProposalDocument, { id: proposal.id }).toPromise(), m.approveProposal.done)} />,
       <MoveForm
         key="decline-proposal"
         title={m.declineProposal.submit}

@@ -162,8 +162,6 @@ export function RequestScreen({ t, session, requestNumber }: { t: Messages; sess
 
       {proposal && <ProposalNotice t={t} proposal={proposal} session={session} />}
 
-      <Moves t={t} session={session} request={request} proposal={proposal} onMoved={() => refetch({ requestPolicy: 'network-only' })} />
-
       <h3>{r.documentsTitle}</h3>
       {request.documents.length === 0 ? (
         <p>{r.noDocuments}</p>
@@ -189,6 +187,8 @@ export function RequestScreen({ t, session, requestNumber }: { t: Messages; sess
           })}
         </div>
       )}
+
+      <Moves t={t} session={session} request={request} proposal={proposal} onMoved={() => refetch({ requestPolicy: 'network-only' })} />
 
       <Steps t={t} request={request} />
       <History t={t} request={request} />
@@ -278,7 +278,7 @@ function History({ t, request }: { t: Messages; request: ConsoleRequestData }) {
             {request.history.map((event, i) => (
               <tr key={i}>
                 <td data-label={col.when}>{displayDateTime(event.occurredAt)}</td>
-                <td data-label={col.who}>{event.actor}</td>
+                <td data-label={col.who}>{event.actor === 'applicant' ? c.request.applicantActor : event.actor}</td>
                 <td data-label={col.move}>{c.moveNames[event.move] ?? event.move}</td>
                 <td data-label={col.stages}>
                   {event.fromStage === event.toStage ? c.stages[event.toStage] : format(c.activity.stages, { from: c.stages[event.fromStage], to: c.stages[event.toStage] })}

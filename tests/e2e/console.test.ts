@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
-import { png } from '../support/documents.js';
+import { cleanPdf, png } from '../support/documents.js';
 import { expectAccessible, focused, screenshot } from '../support/pages.js';
 import { freePort } from '../support/process.js';
 import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
@@ -23,7 +23,7 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
   afterAll(() => smtp?.close());
   afterAll(() => {
     // A server that stopped under the tests says why: its last words, for whoever reads the failure.
-    if (session.server?.proc.child.exitCode !== null) console.error('the server exited', session.server?.proc.err().slice(-4000), session.server?.proc.out().slice(-4000));
+    if (session.server && session.server.proc.child.exitCode !== null) console.error('the server exited', session.server.proc.err().slice(-4000), session.server.proc.out().slice(-4000));
   });
   const contexts: BrowserContext[] = [];
   afterAll(async () => {
@@ -258,6 +258,7 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     await operator.getByRole('button', { name: 'Pedir corrección' }).click();
     await expect.poll(() => ask.getByRole('alert').textContent()).toBe('Marque al menos un documento.');
     await ask.getByLabel('Documento de identidad').check();
+    await ask.getByLabel('RUT').check();
     await operator.getByRole('button', { name: 'Pedir corrección' }).click();
     await expect.poll(() => outcome(operator)).toBe('Listo: le enviamos al solicitante un correo con el enlace para cargar los documentos.');
     await expect.poll(() => stage(operator)).toBe('Esperando corrección');
@@ -274,6 +275,8 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     await applicant.goto(link);
     await expect.poll(() => applicant.getByText('La copia de la cédula no se lee: envíela escaneada por ambas caras.').isVisible()).toBe(true);
     await applicant.getByLabel(/^Documento de identidad/).setInputFiles({ name: 'cedula.png', mimeType: 'image/png', buffer: png(320, 200) });
+    await expect.poll(() => applicant.getByText('Recibido: cedula.png').isVisible()).toBe(true);
+    await applicant.getByLabel(/^RUT/).setInputFiles({ name: 'rut.pdf', mimeType: 'application/pdf', buffer: await cleanPdf('RUT de prueba') });
     await expect.poll(() => applicant.getByRole('heading', { name: 'Recibimos todos sus documentos' }).isVisible()).toBe(true);
 
     // Back in the operators' queue, at the filing review, with the new document shown inline.
@@ -283,8 +286,11 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     await expect.poll(() => stage(operator)).toBe('Revisión de documentos');
     const image = operator.getByRole('img', { name: 'Documento de identidad de la solicitud 512001' });
     await expect.poll(() => image.evaluate((img) => [(img as HTMLImageElement).complete, (img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight])).toEqual([true, 320, 200]);
+    // The PDF in a frame: Chromium's viewer renders it there, under the document's sandbox.
+    expect(await operator.locator('iframe[title="RUT de la solicitud 512001"]').getAttribute('src')).toMatch(/^\/operaciones\/documentos\/\d+$/);
+    await expect.poll(() => operator.frames().some((f) => f.url().startsWith('chrome-extension://')), { timeout: 15_000 }).toBe(true);
     expect(await historyRows(operator)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Laura Operadora Pedir corrección Revisión de documentos → Esperando corrección/), expect.stringMatching(/applicant Corrección recibida Esperando corrección → Revisión de documentos/)]),
+      expect.arrayContaining([expect.stringMatching(/Laura Operadora Pedir corrección Revisión de documentos → Esperando corrección/), expect.stringMatching(/El solicitante Corrección recibida Esperando corrección → Revisión de documentos/)]),
     );
     await expectAccessible(operator, 'console request with a document');
     await screenshot(operator, 'console-request');
@@ -314,6 +320,8 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
       expect(mine.some((r) => r.includes(move))).toBe(true);
     }
     expect(mine.some((r) => r.includes('Andrés Supervisor'))).toBe(false);
+    await expectAccessible(operator, 'console activity');
+    await screenshot(operator, 'console-activity');
 
     await operator.getByLabel(/^Operador/).fill('Nadie Con Este Nombre');
     await operator.getByRole('button', { name: 'Filtrar' }).click();
@@ -336,8 +344,6 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     await expect.poll(async () => (await rows()).length).toBeGreaterThan(60);
     expect(await operator.evaluate(() => document.activeElement?.closest('tr') === document.querySelectorAll('.activity tbody tr')[50])).toBe(true);
     expect((await rows()).filter((r) => r.includes('Laura Operadora 512002 Verificar pago'))).toHaveLength(1);
-    await expectAccessible(operator, 'console activity');
-    await screenshot(operator, 'console-activity');
   }, 60_000);
 
   it('sends an operator whose session ended back to sign in, and then to where she was', async () => {
