@@ -314,7 +314,11 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     await operator.getByLabel('Desde').fill(today);
     await operator.getByLabel('Hasta').fill(today);
     await operator.getByRole('button', { name: 'Filtrar' }).click();
-    await expect.poll(async () => (await rows()).every((r) => r.includes('Laura Operadora'))).toBe(true);
+    // Until the filtered page has come, the list is empty (the rows of the unfiltered one are gone at once).
+    await expect.poll(async () => {
+      const shown = await rows();
+      return shown.length > 0 && shown.every((r) => r.includes('Laura Operadora'));
+    }).toBe(true);
     const mine = await rows();
     for (const move of ['512002 Verificar pago', '512002 Aprobar', '512002 Proponer entrega', '512007 Rechazar', '512003 Aprobar', '512006 Proponer revocación', '512001 Pedir corrección']) {
       expect(mine.some((r) => r.includes(move))).toBe(true);
