@@ -198,7 +198,6 @@ export const en: Messages = {
     nav: { label: 'Console', queue: 'Request queue', activity: 'Activity' },
     sessionEnded: 'Your session ended. Taking you to sign in again…',
     failed: 'We could not reach the console. Try again in a moment.',
-    retry: 'Try again',
     loadingData: 'Loading…',
     more: 'Show more',
     moreLoading: 'Loading more…',
@@ -219,7 +218,6 @@ export const en: Messages = {
     queue: {
       title: 'Request queue',
       stagesLabel: 'Stages',
-      stageCount: '{stage}: {count}',
       stageDue: '{due} due, {overdue} overdue',
       filtersLabel: 'Filter',
       type: 'Certificate type',
@@ -297,10 +295,8 @@ export const en: Messages = {
     },
     moves: {
       title: 'Actions',
-      none: 'No action is available at this stage.',
       done: 'Done: {what}',
       refused: 'Not done: {message}',
-      working: 'Sending…',
       file: { title: 'File', hint: 'The documents are complete and legible.', submit: 'File the request', done: 'request filed; on to the payment check.' },
       verifyPayment: { title: 'Verify payment', invoice: 'Invoice number', invoiceHint: 'For example FE-2026-000123.', submit: 'Verify payment', done: 'payment verified with invoice {invoice}.' },
       approve: { title: 'Approve', hint: 'Approves the request (step 3): on to delivery.', submit: 'Approve the request', done: 'request approved; on to delivery.' },
@@ -311,7 +307,6 @@ export const en: Messages = {
       correctName: { title: "Correct the applicant's name", name: 'Correct name', reason: 'Reason for the correction', submit: 'Correct the name', done: 'name corrected.' },
       approveProposal: { submit: 'Approve the proposal', done: 'proposal approved and carried out.' },
       declineProposal: { reason: 'Reason for declining', submit: 'Decline the proposal', done: 'proposal declined.' },
-      required: 'Fill in this field.',
     },
     moveNames: {
       apply: 'Filed the application (applicant)',

@@ -198,7 +198,6 @@ export const es = {
     nav: { label: 'Consola', queue: 'Cola de solicitudes', activity: 'Actividad' },
     sessionEnded: 'Su sesión terminó. Lo llevamos a ingresar de nuevo…',
     failed: 'No pudimos consultar la consola. Intente de nuevo en unos momentos.',
-    retry: 'Reintentar',
     loadingData: 'Cargando…',
     more: 'Ver más',
     moreLoading: 'Cargando más…',
@@ -219,7 +218,6 @@ export const es = {
     queue: {
       title: 'Cola de solicitudes',
       stagesLabel: 'Etapas',
-      stageCount: '{stage}: {count}',
       stageDue: '{due} por vencer, {overdue} vencidas',
       filtersLabel: 'Filtrar',
       type: 'Tipo de certificado',
@@ -297,10 +295,8 @@ export const es = {
     },
     moves: {
       title: 'Acciones',
-      none: 'En esta etapa no hay acciones disponibles.',
       done: 'Listo: {what}',
       refused: 'No se pudo: {message}',
-      working: 'Enviando…',
       file: { title: 'Radicar', hint: 'Los documentos están completos y son legibles.', submit: 'Radicar solicitud', done: 'solicitud radicada; pasa a verificación de pago.' },
       verifyPayment: { title: 'Verificar pago', invoice: 'Número de factura', invoiceHint: 'Por ejemplo FE-2026-000123.', submit: 'Verificar pago', done: 'pago verificado con la factura {invoice}.' },
       approve: { title: 'Aprobar', hint: 'Aprueba la solicitud (Paso 3): pasa a entrega.', submit: 'Aprobar solicitud', done: 'solicitud aprobada; pasa a entrega.' },
@@ -311,7 +307,6 @@ export const es = {
       correctName: { title: 'Corregir el nombre del solicitante', name: 'Nombre correcto', reason: 'Motivo de la corrección', submit: 'Corregir nombre', done: 'nombre corregido.' },
       approveProposal: { submit: 'Aprobar la propuesta', done: 'propuesta aprobada y ejecutada.' },
       declineProposal: { reason: 'Motivo para declinar', submit: 'Declinar la propuesta', done: 'propuesta declinada.' },
-      required: 'Complete este campo.',
     },
     moveNames: {
       apply: 'Radicó la solicitud (solicitante)',
