@@ -10,6 +10,7 @@ import { toDate, utcDatetime } from '../db/values.js';
 import type { InvoiceLinks } from '../lifecycle/invoice.js';
 import { stageOf, type Stage } from '../lifecycle/machine.js';
 import { OPEN_STAGES, QUEUE_STAGES, type QueueStage } from '../lifecycle/queue.js';
+import { correctionOpen } from '../lifecycle/request-state.js';
 import { serialCandidates } from '../lifecycle/serial.js';
 import { pendingStep, validityStep, type StepView } from '../lifecycle/step-texts.js';
 import { recordText } from '../names.js';
@@ -201,6 +202,8 @@ interface RequestRow {
   type_code: string;
   type_name: string;
   since: Date | string | null;
+  /** The open correction's expiry, if one is open: the request then waits at AWAITING_CORRECTION until it passes. */
+  correction_expires_at: Date | string | null;
 }
 
 
@@ -321,11 +324,13 @@ export class ConsoleService {
     const [row] = await this.db.read<RequestRow>(
       `SELECT r.id, r.request_number, r.order_number, r.holder_name, r.company, r.project, r.status, r.serial_number,
               r.valid_from, r.valid_to, r.revoked_at, r.contact_email, r.contact_phone, r.created_at,
-              a.id_type, a.id_number, a.full_name, t.code AS type_code, t.name AS type_name, q.since
+              a.id_type, a.id_number, a.full_name, t.code AS type_code, t.name AS type_name, q.since,
+              c.expires_at AS correction_expires_at
          FROM certificate_request r
          JOIN applicant a ON a.id = r.applicant_id
          JOIN certificate_type t ON t.id = r.certificate_type_id
          LEFT JOIN request_queue q ON q.request_id = r.id
+         LEFT JOIN correction_request c ON c.open_request_id = r.id
         WHERE r.request_number = ?`,
       [Number(requestNumber)],
     );
@@ -343,7 +348,7 @@ export class ConsoleService {
     ]);
     const validTo = toDate(row.valid_to);
     const stepStates = new Map(steps.map((s) => [s.kind, s.state]));
-    const stage = stageOf(row.status, stepStates, validTo, now);
+    const stage = stageOf(row.status, stepStates, validTo, now, correctionOpen(row.correction_expires_at, now));
     const byKind = new Map(steps.map((s) => [s.kind, s]));
     const view = (s: (typeof steps)[number]): StepView => ({
       kind: s.kind,

@@ -7,6 +7,7 @@ import { startSmtpPeer } from '../support/smtp.js';
 
 const ASK = `mutation ($n: String!, $k: [DocumentKind!]!, $why: String!) { r: requestCorrection(requestNumber: $n, kinds: $k, reason: $why) { requestNumber stage } }`;
 const HISTORY = `query ($n: String!) { requestHistory(requestNumber: $n) { move actor fromStage toStage reason } }`;
+const CONSOLE_STAGE = `query ($n: String!) { consoleRequest(requestNumber: $n) { stage } }`;
 const FILE = `mutation ($n: String!) { r: fileRequest(requestNumber: $n) { stage } }`;
 const PUBLIC_URL = 'https://solicitudes.example.co';
 const LINK = /https:\/\/solicitudes\.example\.co\/solicitud\/correccion#([A-Za-z0-9_-]{43})/;
@@ -61,6 +62,9 @@ describe.each(testDatabases())('asking an applicant for a correction on $name', 
     const asked = await gql(ASK, { n: '512001', k: ['ID_DOCUMENT'], why: 'La copia de la cédula no se lee: envíela escaneada por ambas caras' });
     expect(asked.errors).toBeUndefined();
     expect(asked.data!.r.stage).toBe('AWAITING_CORRECTION');
+    // The console's page of the request says so too (it offers no filing while the applicant is asked).
+    const consoleStage = async () => (await gql<{ consoleRequest: { stage: string } }>(CONSOLE_STAGE, { n: '512001' })).data?.consoleRequest.stage;
+    expect(await consoleStage()).toBe('AWAITING_CORRECTION');
     // Out of the working queue: nothing moves it but the applicant's documents (or a rejection).
     const filing = await gql(FILE, { n: '512001' });
     expect(filing.errors?.[0]).toMatchObject({ message: expect.stringContaining('esperando los documentos corregidos'), extensions: { code: 'FAILED_PRECONDITION', reason: 'ILLEGAL' } });
@@ -99,6 +103,7 @@ describe.each(testDatabases())('asking an applicant for a correction on $name', 
       ['correction-received', 'applicant', 'AWAITING_CORRECTION', 'AWAITING_FILING'],
     ]);
     // Back in the queue at AWAITING_FILING: filing it now works.
+    expect(await consoleStage()).toBe('AWAITING_FILING');
     expect((await gql(FILE, { n: '512001' })).data?.r.stage).toBe('AWAITING_PAYMENT');
     expect(await verifyHistory(server.ssps.db, new HistoryKey(TEST_SECRET), '512001')).toMatchObject({ broken: [] });
 

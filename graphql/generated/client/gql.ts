@@ -16,6 +16,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": typeof types.LookupDocument,
+    "\n  query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {\n    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {\n      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }\n      nextCursor\n    }\n  }\n": typeof types.ConsoleActivityDocument,
+    "\n  mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }\n": typeof types.ConsoleFileDocument,
+    "\n  mutation ConsoleVerifyPayment($n: String!, $invoice: String!) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice) { requestNumber stage } }\n": typeof types.ConsoleVerifyPaymentDocument,
+    "\n  mutation ConsoleApprove($n: String!) { approveRequest(requestNumber: $n) { requestNumber stage } }\n": typeof types.ConsoleApproveDocument,
+    "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n": typeof types.ConsoleRejectDocument,
+    "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n": typeof types.ConsoleDeliverDocument,
+    "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n": typeof types.ConsoleRevokeDocument,
+    "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n": typeof types.ConsoleApproveProposalDocument,
+    "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n": typeof types.ConsoleDeclineProposalDocument,
+    "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n": typeof types.ConsoleRequestCorrectionDocument,
+    "\n  mutation ConsoleCorrectName($n: String!, $name: String!, $reason: String!) {\n    correctApplicantName(requestNumber: $n, fullName: $name, reason: $reason) { requestNumber stage }\n  }\n": typeof types.ConsoleCorrectNameDocument,
+    "\n  query ConsoleQueueOverview($certificateType: String) {\n    consoleQueueCounts(certificateType: $certificateType) { stage count due overdue }\n    consoleCertificateTypes { code name }\n  }\n": typeof types.ConsoleQueueOverviewDocument,
+    "\n  query ConsoleQueue($stage: QueueStage!, $certificateType: String, $dueState: DueState, $after: String) {\n    consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, after: $after) {\n      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType }\n      nextCursor\n    }\n  }\n": typeof types.ConsoleQueueDocument,
+    "\n  query ConsoleRequestPage($requestNumber: String!) {\n    consoleRequest(requestNumber: $requestNumber) {\n      requestNumber\n      orderNumber\n      applicant { idType idNumber fullName }\n      contactEmail\n      contactPhone\n      holderName\n      company\n      project\n      certificateType\n      status\n      stage\n      filedAt\n      filedOn\n      ageBusinessDays\n      dueState\n      expectedFrom\n      expectedBy\n      serialNumber\n      validFrom\n      validTo\n      revokedAt\n      documents { id kind mediaType size uploadedAt url }\n      steps { kind modifiedOn information state }\n      history { occurredAt actor move fromStage toStage reason }\n    }\n    openProposals(requestNumber: $requestNumber) { id move reason proposedBy proposedAt }\n  }\n": typeof types.ConsoleRequestPageDocument,
+    "\n  query ConsoleSearch($text: String!, $after: String) {\n    consoleSearch(text: $text, after: $after) {\n      items { requestNumber applicant { idType idNumber fullName } certificateType stage filedOn matchedBy }\n      searchedAs\n      nextCursor\n    }\n  }\n": typeof types.ConsoleSearchDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": typeof types.SubmitApplicationDocument,
     "\n  mutation ConfirmApplicationEmail($draftId: ID!, $code: String!) {\n    confirmApplicationEmail(draftId: $draftId, code: $code) { id emailConfirmed }\n  }\n": typeof types.ConfirmApplicationEmailDocument,
     "\n  mutation ResendApplicationEmailCode($draftId: ID!) {\n    resendApplicationEmailCode(draftId: $draftId) { id emailConfirmed codeExpiresAt }\n  }\n": typeof types.ResendApplicationEmailCodeDocument,
@@ -25,6 +40,21 @@ type Documents = {
 const documents: Documents = {
     "\n  query RequestDetail($handle: ID!, $orderNumber: String) {\n    requestDetail(id: $handle, orderNumber: $orderNumber) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": types.LookupDocument,
+    "\n  query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {\n    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {\n      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }\n      nextCursor\n    }\n  }\n": types.ConsoleActivityDocument,
+    "\n  mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }\n": types.ConsoleFileDocument,
+    "\n  mutation ConsoleVerifyPayment($n: String!, $invoice: String!) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice) { requestNumber stage } }\n": types.ConsoleVerifyPaymentDocument,
+    "\n  mutation ConsoleApprove($n: String!) { approveRequest(requestNumber: $n) { requestNumber stage } }\n": types.ConsoleApproveDocument,
+    "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n": types.ConsoleRejectDocument,
+    "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n": types.ConsoleDeliverDocument,
+    "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n": types.ConsoleRevokeDocument,
+    "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n": types.ConsoleApproveProposalDocument,
+    "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n": types.ConsoleDeclineProposalDocument,
+    "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n": types.ConsoleRequestCorrectionDocument,
+    "\n  mutation ConsoleCorrectName($n: String!, $name: String!, $reason: String!) {\n    correctApplicantName(requestNumber: $n, fullName: $name, reason: $reason) { requestNumber stage }\n  }\n": types.ConsoleCorrectNameDocument,
+    "\n  query ConsoleQueueOverview($certificateType: String) {\n    consoleQueueCounts(certificateType: $certificateType) { stage count due overdue }\n    consoleCertificateTypes { code name }\n  }\n": types.ConsoleQueueOverviewDocument,
+    "\n  query ConsoleQueue($stage: QueueStage!, $certificateType: String, $dueState: DueState, $after: String) {\n    consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, after: $after) {\n      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType }\n      nextCursor\n    }\n  }\n": types.ConsoleQueueDocument,
+    "\n  query ConsoleRequestPage($requestNumber: String!) {\n    consoleRequest(requestNumber: $requestNumber) {\n      requestNumber\n      orderNumber\n      applicant { idType idNumber fullName }\n      contactEmail\n      contactPhone\n      holderName\n      company\n      project\n      certificateType\n      status\n      stage\n      filedAt\n      filedOn\n      ageBusinessDays\n      dueState\n      expectedFrom\n      expectedBy\n      serialNumber\n      validFrom\n      validTo\n      revokedAt\n      documents { id kind mediaType size uploadedAt url }\n      steps { kind modifiedOn information state }\n      history { occurredAt actor move fromStage toStage reason }\n    }\n    openProposals(requestNumber: $requestNumber) { id move reason proposedBy proposedAt }\n  }\n": types.ConsoleRequestPageDocument,
+    "\n  query ConsoleSearch($text: String!, $after: String) {\n    consoleSearch(text: $text, after: $after) {\n      items { requestNumber applicant { idType idNumber fullName } certificateType stage filedOn matchedBy }\n      searchedAs\n      nextCursor\n    }\n  }\n": types.ConsoleSearchDocument,
     "\n  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {\n    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }\n  }\n": types.SubmitApplicationDocument,
     "\n  mutation ConfirmApplicationEmail($draftId: ID!, $code: String!) {\n    confirmApplicationEmail(draftId: $draftId, code: $code) { id emailConfirmed }\n  }\n": types.ConfirmApplicationEmailDocument,
     "\n  mutation ResendApplicationEmailCode($draftId: ID!) {\n    resendApplicationEmailCode(draftId: $draftId) { id emailConfirmed codeExpiresAt }\n  }\n": types.ResendApplicationEmailCodeDocument,
@@ -54,6 +84,66 @@ export function graphql(source: "\n  query RequestDetail($handle: ID!, $orderNum
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n"): (typeof documents)["\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {\n    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {\n      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {\n    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {\n      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }\n      nextCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }\n"): (typeof documents)["\n  mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleVerifyPayment($n: String!, $invoice: String!) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice) { requestNumber stage } }\n"): (typeof documents)["\n  mutation ConsoleVerifyPayment($n: String!, $invoice: String!) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice) { requestNumber stage } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleApprove($n: String!) { approveRequest(requestNumber: $n) { requestNumber stage } }\n"): (typeof documents)["\n  mutation ConsoleApprove($n: String!) { approveRequest(requestNumber: $n) { requestNumber stage } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n"): (typeof documents)["\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n"): (typeof documents)["\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n"): (typeof documents)["\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n"): (typeof documents)["\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n"): (typeof documents)["\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n"): (typeof documents)["\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCorrectName($n: String!, $name: String!, $reason: String!) {\n    correctApplicantName(requestNumber: $n, fullName: $name, reason: $reason) { requestNumber stage }\n  }\n"): (typeof documents)["\n  mutation ConsoleCorrectName($n: String!, $name: String!, $reason: String!) {\n    correctApplicantName(requestNumber: $n, fullName: $name, reason: $reason) { requestNumber stage }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleQueueOverview($certificateType: String) {\n    consoleQueueCounts(certificateType: $certificateType) { stage count due overdue }\n    consoleCertificateTypes { code name }\n  }\n"): (typeof documents)["\n  query ConsoleQueueOverview($certificateType: String) {\n    consoleQueueCounts(certificateType: $certificateType) { stage count due overdue }\n    consoleCertificateTypes { code name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleQueue($stage: QueueStage!, $certificateType: String, $dueState: DueState, $after: String) {\n    consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, after: $after) {\n      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType }\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query ConsoleQueue($stage: QueueStage!, $certificateType: String, $dueState: DueState, $after: String) {\n    consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, after: $after) {\n      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType }\n      nextCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRequestPage($requestNumber: String!) {\n    consoleRequest(requestNumber: $requestNumber) {\n      requestNumber\n      orderNumber\n      applicant { idType idNumber fullName }\n      contactEmail\n      contactPhone\n      holderName\n      company\n      project\n      certificateType\n      status\n      stage\n      filedAt\n      filedOn\n      ageBusinessDays\n      dueState\n      expectedFrom\n      expectedBy\n      serialNumber\n      validFrom\n      validTo\n      revokedAt\n      documents { id kind mediaType size uploadedAt url }\n      steps { kind modifiedOn information state }\n      history { occurredAt actor move fromStage toStage reason }\n    }\n    openProposals(requestNumber: $requestNumber) { id move reason proposedBy proposedAt }\n  }\n"): (typeof documents)["\n  query ConsoleRequestPage($requestNumber: String!) {\n    consoleRequest(requestNumber: $requestNumber) {\n      requestNumber\n      orderNumber\n      applicant { idType idNumber fullName }\n      contactEmail\n      contactPhone\n      holderName\n      company\n      project\n      certificateType\n      status\n      stage\n      filedAt\n      filedOn\n      ageBusinessDays\n      dueState\n      expectedFrom\n      expectedBy\n      serialNumber\n      validFrom\n      validTo\n      revokedAt\n      documents { id kind mediaType size uploadedAt url }\n      steps { kind modifiedOn information state }\n      history { occurredAt actor move fromStage toStage reason }\n    }\n    openProposals(requestNumber: $requestNumber) { id move reason proposedBy proposedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSearch($text: String!, $after: String) {\n    consoleSearch(text: $text, after: $after) {\n      items { requestNumber applicant { idType idNumber fullName } certificateType stage filedOn matchedBy }\n      searchedAs\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearch($text: String!, $after: String) {\n    consoleSearch(text: $text, after: $after) {\n      items { requestNumber applicant { idType idNumber fullName } certificateType stage filedOn matchedBy }\n      searchedAs\n      nextCursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
