@@ -7,7 +7,11 @@ import type { DocumentKind, RequestStage, RevocationReason } from '../../graphql
 import { format, type Messages } from '../i18n';
 import { consoleErrorMessage } from './console-format';
 import type { ConsoleSession } from './ConsoleShell';
-import type { ConsoleRequestData, OpenProposal } from './RequestScreen';
+import type { ConsoleRequestPageQuery } from '../../graphql/generated/client/graphql';
+
+// The request's page's data (RequestScreen's query): what the moves are offered from.
+type ConsoleRequestData = ConsoleRequestPageQuery['consoleRequest'];
+type OpenProposal = ConsoleRequestPageQuery['openProposals'][number];
 
 const FileDocument = graphql(`
   mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }

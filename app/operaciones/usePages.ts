@@ -31,7 +31,8 @@ export interface Pages<T> {
  * so a quick change of filter never shows the previous filter's rows. `key` null loads nothing.
  */
 export function usePages<T>(key: string | null, fetchPage: (after: string | null) => Promise<Fetched<T>>): Pages<T> {
-  const [state, setState] = useState<{ items: T[]; next: string | null; loading: Pages<T>['loading']; error: CombinedError | null }>({
+  const [state, setState] = useState<{ key: string | null; items: T[]; next: string | null; loading: Pages<T>['loading']; error: CombinedError | null }>({
+    key,
     items: [],
     next: null,
     loading: key === null ? null : 'first',
@@ -47,13 +48,13 @@ export function usePages<T>(key: string | null, fetchPage: (after: string | null
     const answer = await fetcher.current(after);
     if (mine !== generation.current) return;
     if ('error' in answer) return setState((s) => ({ ...s, loading: null, error: answer.error }));
-    setState((s) => ({ items: after === null ? answer.page.items : [...s.items, ...answer.page.items], next: answer.page.nextCursor ?? null, loading: null, error: null }));
+    setState((s) => ({ key: s.key, items: after === null ? answer.page.items : [...s.items, ...answer.page.items], next: answer.page.nextCursor ?? null, loading: null, error: null }));
   }, []);
 
   useEffect(() => {
     const mine = ++generation.current;
-    if (key === null) return setState({ items: [], next: null, loading: null, error: null });
-    setState({ items: [], next: null, loading: 'first', error: null });
+    if (key === null) return setState({ key, items: [], next: null, loading: null, error: null });
+    setState({ key, items: [], next: null, loading: 'first', error: null });
     void load(null, mine);
   }, [key, load]);
 
@@ -63,6 +64,9 @@ export function usePages<T>(key: string | null, fetchPage: (after: string | null
     void load(state.next, generation.current);
   }, [state.next, state.loading, load]);
 
+  // Between a new key's render and its effect, the state still holds the last key's rows: shown
+  // as loading, never as the new key's answer (a screen reader would read the old results).
+  if (state.key !== key) return { items: [], hasMore: false, loading: key === null ? null : 'first', error: null, more };
   return { items: state.items, hasMore: state.next !== null, loading: state.loading, error: state.error, more };
 }
 

@@ -221,7 +221,7 @@ const BAD_OPERATIONS: [string, string, RegExp][] = [
   ['a float literal for id', '{ requestDetail(id: 1.5) { requestNumber } }', /ID cannot represent/],
   ['a huge number literal for idNumber', '{ certificateRequests(idType: CC, idNumber: 1e99999) { newRequestUrl } }', /String cannot represent/],
   ['an unused variable', 'query ($a: String) { __typename }', /never used/],
-  ['a variable of a type the schema does not have', 'query ($id: Int!) { requestDetail(id: $id) { requestNumber } }', /Unknown type "Int"/],
+  ['a variable of a type the schema does not have', 'query ($id: Float!) { requestDetail(id: $id) { requestNumber } }', /Unknown type "Float"/],
   ['a variable of the wrong type', 'query ($id: Boolean!) { requestDetail(id: $id) { requestNumber } }', /Variable "\$id" of type "Boolean!"/],
   ['a selection on a scalar', '{ requestDetail(id: "x") { requestNumber { x } } }', /must not have a selection/],
   ['no selection on an object', '{ requestDetail(id: "x") }', /must have a selection/],
