@@ -4,7 +4,7 @@ import { messages } from '../messages.js';
 import { RateLimited, ServiceUnavailableError } from '../refusals.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
-import { accessLog, type ObservedResponse } from '../observability/access-log.js';
+import { observeRequests } from '../observability/access-log.js';
 import type { Metrics } from '../observability/metrics.js';
 import { routeOf } from '../observability/routes.js';
 import { SpanKind, traced, tracingOn } from '../observability/tracing.js';
@@ -49,11 +49,9 @@ export function createHttpServer(routes: Routes): Server {
     applySecurityHeaders(req, res, handler === routes.web ? 'page' : 'api', routes.security);
     await handler(req, res, url);
   };
-  const access = routes.observe?.accessLog ? accessLog(routes.log) : null;
-  const metrics = routes.observe?.metrics ?? null;
+  const observe = observeRequests(routes.observe?.accessLog ? routes.log : null, routes.observe?.metrics ?? null);
   return createServer((req, res) => {
-    access?.(req, res);
-    if (metrics) observeRequest(metrics, req, res, performance.now());
+    observe?.(req, res);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -62,9 +60,8 @@ export function createHttpServer(routes: Routes): Server {
       applySecurityHeaders(req, res, 'api', routes.security);
       return sendJson(res, 400, { error: 'bad request target' });
     }
-    const answering = tracingOn()
-      ? traced(`${req.method} ${routeOf(url.pathname)}`, { 'http.request.method': req.method ?? '', 'http.route': routeOf(url.pathname) }, () => respond(req, res, url), SpanKind.SERVER)
-      : respond(req, res, url);
+    const route = tracingOn() ? routeOf(url.pathname) : '';
+    const answering = tracingOn() ? traced(`${req.method} ${route}`, { 'http.request.method': req.method ?? '', 'http.route': route }, () => respond(req, res, url), SpanKind.SERVER) : respond(req, res, url);
     answering.catch((err: unknown) => {
       const route = `/${url.pathname.split('/')[1]}`;
       if (err instanceof ServiceUnavailableError) {
@@ -114,17 +111,6 @@ function apiRoutes(routes: Routes): Map<string, Handler> {
     ],
     ...(routes.observe?.metrics && routes.observe.metricsToken ? [['/metrics', metricsRoute(routes.observe.metrics, routes.observe.metricsToken)] as [string, Handler]] : []),
   ]);
-}
-
-/** Counts the request when its answer is done (or abandoned): by route, method and status, and its GraphQL operation. */
-function observeRequest(metrics: Metrics, req: IncomingMessage, res: ObservedResponse, started: number): void {
-  res.once('close', () => {
-    const route = routeOf(req.url);
-    const status = String(res.statusCode);
-    metrics.httpRequests.inc({ route, method: req.method ?? '', status });
-    metrics.httpDuration.observe({ route, status }, (performance.now() - started) / 1000);
-    if (res.graphql) metrics.graphqlOperations.inc({ operation: metrics.operationLabel(res.graphql.operation), code: res.graphql.code });
-  });
 }
 
 /** GET /metrics on the main port, for a scraper holding METRICS_TOKEN (Authorization: Bearer). */

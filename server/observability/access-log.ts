@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
+import type { Metrics } from './metrics.js';
 import { routeOf } from './routes.js';
 
 /** What the GraphQL adapter learns of an operation, for the access log and the metrics. */
@@ -21,32 +22,34 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
- * One line per request: its id (a valid X-Request-Id, or a new one, echoed in the response),
- * method, route (never the URL: paths carry draft ids and tokens, queries carry an OIDC code),
- * status, duration and the GraphQL operation's name and outcome. Never variables, bodies,
- * headers or addresses. Written by hand rather than through pino-http: pino-http made two child
- * loggers per request, each serialized and redacted, which cost more than the line itself on
- * the lookup's hot path (BENCHMARKS.md); this writes one flat object, once the answer is done.
+ * Per request, once its answer is done (or abandoned): one access-log line and its metrics, from
+ * one clock reading and one route name. The line holds its id (a valid X-Request-Id, or a new
+ * one, echoed in the response), method, route (never the URL: paths carry draft ids and tokens,
+ * queries carry an OIDC code), status, duration and the GraphQL operation's name and outcome;
+ * never variables, bodies, headers or addresses. Written by hand rather than through pino-http:
+ * pino-http made two child loggers per request, each serialized and redacted, which cost more
+ * than the line itself on the lookup's hot path (BENCHMARKS.md).
  */
-export function accessLog(log: Logger): (req: IncomingMessage, res: ServerResponse) => void {
+export function observeRequests(log: Logger | null, metrics: Metrics | null): ((req: IncomingMessage, res: ServerResponse) => void) | null {
+  if (!log && !metrics) return null;
   return (req, res) => {
     const started = performance.now();
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     res.once('close', () => {
       const status = res.statusCode;
-      const level = status >= 500 ? 'error' : 'info';
-      if (!log.isLevelEnabled(level)) return;
+      const took = performance.now() - started;
+      const route = routeOf(req.url);
       const graphql = (res as ObservedResponse).graphql;
-      const line = {
-        requestId,
-        method: req.method,
-        route: routeOf(req.url),
-        status,
-        durationMs: Math.round(performance.now() - started),
-        ...(graphql ? { operation: graphql.operation, code: graphql.code } : {}),
-      };
-      log[level](line, 'request');
+      if (metrics) {
+        const code = String(status);
+        metrics.httpRequests.inc({ route, method: req.method ?? '', status: code });
+        metrics.httpDuration.observe({ route, status: code }, took / 1000);
+        if (graphql) metrics.graphqlOperations.inc({ operation: metrics.operationLabel(graphql.operation), code: graphql.code });
+      }
+      const level = status >= 500 ? 'error' : 'info';
+      if (!log?.isLevelEnabled(level)) return;
+      log[level]({ requestId, method: req.method, route, status, durationMs: Math.round(took), ...(graphql ? { operation: graphql.operation, code: graphql.code } : {}) }, 'request');
     });
   };
 }
