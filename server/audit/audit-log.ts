@@ -38,6 +38,7 @@ const MAX_PENDING = 50_000;
  */
 export class AuditLog {
   private pending: Pending[] = [];
+  private writing = 0;
   private flushing: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
 
@@ -60,7 +61,8 @@ export class AuditLog {
 
   /** True while as many entries wait as the queue holds: no lookup may run until some are written. */
   get full(): boolean {
-    return this.pending.length >= this.maxPending;
+    // Entries being written count too: they are not written until their INSERT succeeds.
+    return this.pending.length + this.writing >= this.maxPending;
   }
 
   get queued(): number {
@@ -88,6 +90,7 @@ export class AuditLog {
     while (left > 0 && this.pending.length >= least && this.db.ready) {
       const batch = this.pending.splice(0, Math.min(AUDIT_BATCH, left));
       left -= batch.length;
+      this.writing = batch.length;
       try {
         const values = batch.flatMap((e) => [utcDatetime(e.occurredAt), e.kind, e.identityHash, e.requestId, e.partnerId, e.clientNetwork, e.outcome, e.resultCount]);
         await this.db.run((ds) => ds.query(`INSERT INTO lookup_audit (${COLUMNS}) VALUES ${batch.map(() => PLACEHOLDERS).join(', ')}`, values));
@@ -95,6 +98,8 @@ export class AuditLog {
         this.pending.unshift(...batch);
         this.log.warn({ err, queued: this.pending.length }, 'audit entries not written yet');
         return;
+      } finally {
+        this.writing = 0;
       }
     }
   }
