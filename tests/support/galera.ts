@@ -108,12 +108,22 @@ export async function startGaleraCluster(): Promise<GaleraCluster> {
   const errorLog = (i: number) => path.join(runDir, `n${i + 1}.err`);
 
   let closed = false;
+  // Each node runs in its own process group, so that the SST scripts it starts (rsync and its
+  // daemon, which write into the data directory) die with it rather than outlive the removal.
   const killAll = () => {
-    for (const child of processes) if (child && child.exitCode === null) child.kill('SIGKILL');
+    for (const child of processes) {
+      if (!child?.pid) continue;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    }
   };
+  const removeDir = () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   const onExit = () => {
     killAll();
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
   };
   process.once('exit', onExit);
 
@@ -144,7 +154,7 @@ export async function startGaleraCluster(): Promise<GaleraCluster> {
       '--wsrep-sst-method=rsync',
       ...(bootstrap ? ['--wsrep-new-cluster'] : []),
     ];
-    const child = spawn(MARIADBD, args, { stdio: 'ignore' });
+    const child = spawn(MARIADBD, args, { stdio: 'ignore', detached: true });
     processes[i] = child;
     return child;
   }
@@ -229,7 +239,7 @@ export async function startGaleraCluster(): Promise<GaleraCluster> {
       killAll();
       await Promise.all(exits);
       process.removeListener('exit', onExit);
-      rmSync(dir, { recursive: true, force: true });
+      removeDir();
     },
   };
 
