@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --applicants 10000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --out bench/results
  *   --cpu-prof --skip-captcha --captcha-tokens 1000 --captcha-solves 5]`
+ * `npm run bench -- --observability-cost [--rounds 3 --applicants 10000 --concurrency 32]`
  *
  * SSPS as deployed (the compiled server with its pages, NODE_ENV=production, a partner key,
  * everything on: key check, rate limit, audit) against the floor (floor.ts) on the same
@@ -9,6 +10,8 @@
  * server's start-to-ready time and its memory under that load. Then the growth of the
  * lookup's latency from the smallest size to the largest, and the CAPTCHA's cost. Prints
  * tables and writes bench/results/<date>.json with the machine and the versions.
+ * With --observability-cost, instead: what the access log and the metrics cost, as two SSPS
+ * servers on the same database, one with them and one without, measured in alternation.
  * See BENCHMARKS.md.
  */
 import autocannon from 'autocannon';
@@ -38,6 +41,8 @@ const { values } = parseArgs({
     'skip-captcha': { type: 'boolean', default: false },
     'captcha-tokens': { type: 'string', default: '1000' },
     'captcha-solves': { type: 'string', default: '5' },
+    'observability-cost': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const sizes = values.applicants.split(',').map(Number);
@@ -52,6 +57,7 @@ const SSPS_PORT = 3900;
 // USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux we run on.
 const CLOCK_TICKS = 100;
 const FLOOR_PORT = 3901;
+const UNOBSERVED_PORT = 3902;
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const CAPTCHA = { cost: 5_000, maxCounter: 300 }; // the defaults of server/config.ts
 // Targets drawn at random for each request; the detail's come from real lookups made before the run.
@@ -125,16 +131,21 @@ function startFloor(url: string): Promise<ChildProcess> {
   });
 }
 
-/** Starts the compiled server as `npm run serve` would and times it until /readyz answers 200. */
-async function startSsps(url: string, profileDir?: string): Promise<{ child: ChildProcess; readyMs: number }> {
-  // Everything on, as in production: the access log (one line per request, written to /dev/null
-  // here), the metrics (scraped by nobody, counted all the same), the key check, limits and audit.
-  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', METRICS_TOKEN: 'bench-metrics-token-0123456789', PORT: String(SSPS_PORT), HOST: '127.0.0.1' };
+/**
+ * Starts the compiled server as `npm run serve` would and times it until /readyz answers 200.
+ * Observed (the default): everything on, as in production — the access log (one line per
+ * request, written to /dev/null here), the metrics (scraped by nobody, counted all the same), the
+ * key check, limits and audit. Unobserved: no access line (LOG_LEVEL=warn) and no metrics.
+ */
+async function startSsps(url: string, { profileDir, observed = true, port = SSPS_PORT }: { profileDir?: string; observed?: boolean; port?: number } = {}): Promise<{ child: ChildProcess; readyMs: number }> {
+  const observability = observed ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', METRICS_TOKEN: 'bench-metrics-token-0123456789' } : { LOG_LEVEL: 'warn' };
+  const { METRICS_TOKEN: _token, METRICS_PORT: _port, OTEL_EXPORTER_OTLP_ENDPOINT: _otel, ...inherited } = process.env;
+  const env = { ...inherited, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, ...observability, PORT: String(port), HOST: '127.0.0.1' };
   const execArgv = [...serveFlags(), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
   const started = performance.now();
   const child = fork(path.join(projectRoot, 'dist/server/main.js'), [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   for (let i = 0; i < 3_000; i++) {
-    if (await fetch(`http://127.0.0.1:${SSPS_PORT}/readyz`).then((r) => r.ok, () => false)) return { child, readyMs: Math.round(performance.now() - started) };
+    if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) return { child, readyMs: Math.round(performance.now() - started) };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -260,7 +271,7 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
   let ssps: ChildProcess | undefined;
   for (let i = 0; i < 3; i++) {
     if (ssps) await stop(ssps);
-    const started = await startSsps(url, i === 2 ? profileDir : undefined);
+    const started = await startSsps(url, { profileDir: i === 2 ? profileDir : undefined });
     ssps = started.child;
     startToReadyMs.push(started.readyMs);
   }
@@ -300,6 +311,90 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     await stop(ssps!);
   }
   return { size: { applicants, startToReadyMs, maxRssMb, rows }, captcha };
+}
+
+interface CostRow {
+  applicants: number;
+  endpoint: Row['endpoint'];
+  observed: Measured[];
+  unobserved: Measured[];
+}
+type Measured = Awaited<ReturnType<typeof load>>;
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * What the access log and the metrics cost: the same build twice on the same database, one
+ * server observed as in production and one not, each endpoint run on both in alternation (the
+ * order flipped every round, so that a drift of the machine falls on both), at the highest
+ * concurrency asked for.
+ */
+async function observabilityCost(applicants: number): Promise<CostRow[]> {
+  const url = await prepare(applicants);
+  const key = await partnerKey(url);
+  const observed = (await startSsps(url)).child;
+  const unobserved = (await startSsps(url, { observed: false, port: UNOBSERVED_PORT })).child;
+  const concurrency = Math.max(...levels);
+  const rounds = Number(values.rounds);
+  const auth = { authorization: `Bearer ${key}` };
+  try {
+    const targets = await detailTargets(url, applicants, key);
+    const bodies: Record<Row['endpoint'], () => string> = {
+      lookup: () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }),
+      detail: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }),
+    };
+    const servers = [
+      { port: SSPS_PORT, pid: observed.pid!, observed: true },
+      { port: UNOBSERVED_PORT, pid: unobserved.pid!, observed: false },
+    ];
+    if (warmupSeconds > 0) {
+      for (const endpoint of ['lookup', 'detail'] as const) {
+        for (const server of servers) await load(server.port, '/graphql', concurrency, bodies[endpoint], auth, warmupSeconds);
+      }
+    }
+    const rows: CostRow[] = [];
+    for (const endpoint of ['lookup', 'detail'] as const) {
+      const row: CostRow = { applicants, endpoint, observed: [], unobserved: [] };
+      for (let round = 0; round < rounds; round++) {
+        for (const server of round % 2 ? [...servers].reverse() : servers) {
+          const measured = await load(server.port, '/graphql', concurrency, bodies[endpoint], auth, duration, server.pid);
+          (server.observed ? row.observed : row.unobserved).push(measured);
+        }
+      }
+      rows.push(row);
+    }
+    return rows;
+  } finally {
+    await stop(observed);
+    await stop(unobserved);
+  }
+}
+
+function printCost(rows: CostRow[]): void {
+  console.log(`\nobservability's cost: access log and metrics on and off, ${values.rounds} alternating rounds of ${duration} s, concurrency ${Math.max(...levels)} (medians)`);
+  console.table(
+    rows.map(({ applicants, endpoint, observed, unobserved }) => {
+      const [onRps, offRps] = [median(observed.map((m) => m.rps)), median(unobserved.map((m) => m.rps))];
+      const [onCpu, offCpu] = [median(observed.map((m) => m.cpuUsPerRequest)), median(unobserved.map((m) => m.cpuUsPerRequest))];
+      return {
+        applicants,
+        endpoint,
+        'rps off': offRps,
+        'rps on': onRps,
+        'throughput cost %': +((100 * (offRps - onRps)) / offRps).toFixed(1),
+        'p99 ms off': median(unobserved.map((m) => m.p99)),
+        'p99 ms on': median(observed.map((m) => m.p99)),
+        'cpu µs/req off': offCpu,
+        'cpu µs/req on': onCpu,
+        'cpu cost %': +((100 * (onCpu - offCpu)) / offCpu).toFixed(1),
+        errors: [...observed, ...unobserved].reduce((n, m) => n + m.errors, 0),
+      };
+    }),
+  );
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? +(a / b).toFixed(2) : 0);
@@ -365,6 +460,17 @@ async function databaseInfo(): Promise<{ version: string; bufferPoolMb: number; 
 }
 
 async function main() {
+  if (values['observability-cost']) {
+    const rows: CostRow[] = [];
+    for (const applicants of sizes) rows.push(...(await observabilityCost(applicants)));
+    printCost(rows);
+    const out = path.resolve(projectRoot, values.out);
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}-observability.json`);
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), duration, rounds: Number(values.rounds), rows }, null, 2)}\n`);
+    console.log(`written ${path.relative(projectRoot, file)}`);
+    return;
+  }
   const results: SizeResult[] = [];
   let captcha: CaptchaTimings | undefined;
   for (const [i, applicants] of sizes.entries()) {

@@ -67,7 +67,8 @@ export interface Ssps {
   mailer: OutboxSender | null;
   /** The operators' console's sign-in: `operatorFromRequest(req)` tells any route who is signed in. */
   console: OperatorConsole;
-  metrics: Metrics;
+  /** Null when nothing serves /metrics (neither METRICS_PORT nor METRICS_TOKEN): then nothing is counted. */
+  metrics: Metrics | null;
   listen(): Promise<AddressInfo>;
   /** The first step of a graceful stop: /readyz answers 503 for SHUTDOWN_GRACE_MS, while requests are still served. */
   drain(): Promise<void>;
@@ -93,18 +94,19 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const usedTokens = new DatabaseUsedTokenStore(db);
   const pseudonyms = new Pseudonymizer(config.secret);
   startTracing(config.otlpEndpoint);
-  const metrics = new Metrics();
-  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms, onRefusal: (rule) => metrics.rateLimited.inc({ rule }) }, db);
+  // Counted only where a scraper can read them.
+  const metrics = config.metrics.port !== null || config.metrics.token !== null ? new Metrics() : null;
+  const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms, onRefusal: (rule) => metrics?.rateLimited.inc({ rule }) }, db);
   const audit = new AuditLog(db, log, undefined, config.auditQueueMax);
   const partners = new PartnerService(db);
   const mailer = config.smtp
-    ? new OutboxSender(db, config.smtp.url, config.smtp.from, log, undefined, (r) => (r.sent ? metrics.outboxSent.inc() : metrics.outboxFailed.inc({ dead: String(r.dead) })))
+    ? new OutboxSender(db, config.smtp.url, config.smtp.from, log, undefined, (r) => (r.sent ? metrics?.outboxSent.inc() : metrics?.outboxFailed.inc({ dead: String(r.dead) })))
     : null;
   const historyKey = new HistoryKey(config.secret);
   const invoiceLinks = new InvoiceLinks(config.secret, config.handleTtlSeconds);
   const invoices = new InvoiceService(db, invoiceLinks, config.site.orgName);
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
-  const captcha = new CaptchaGate(altcha, usedTokens, limits, (outcome) => metrics.captcha.inc({ outcome }));
+  const captcha = new CaptchaGate(altcha, usedTokens, limits, (outcome) => metrics?.captcha.inc({ outcome }));
   // Outside the web root: under the data directory, never served as files.
   // In the database every instance shares, by default; files under the data directory on request.
   const filesRoot = path.join(config.dataDir, 'documents');
@@ -189,12 +191,12 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     },
     log,
     security: { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, webDev: config.webDev },
-    observe: { accessLog: true, metrics, metricsToken: config.metrics.port === null ? config.metrics.token : null },
+    observe: { accessLog: log.isLevelEnabled('info'), metrics, metricsToken: config.metrics.port === null ? config.metrics.token : null },
     stopping: () => stopping,
   });
-  observeState(metrics, db);
+  if (metrics) observeState(metrics, db);
   // With METRICS_PORT, /metrics has a port of its own (reachable by the scraper, not the public).
-  const metricsServer = config.metrics.port === null ? null : createServer((req, res) => {
+  const metricsServer = config.metrics.port === null || !metrics ? null : createServer((req, res) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/metrics') return sendJson(res, 404, { error: 'not found' });
     void metricsRoute(metrics, config.metrics.token)(req, res, new URL('http://localhost/metrics'));
   });

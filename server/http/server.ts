@@ -51,7 +51,7 @@ export function createHttpServer(routes: Routes): Server {
   };
   const observe = observeRequests(routes.observe?.accessLog ? routes.log : null, routes.observe?.metrics ?? null);
   return createServer((req, res) => {
-    observe?.(req, res);
+    observe(req, res);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');

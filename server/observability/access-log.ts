@@ -30,8 +30,9 @@ export function requestIdOf(req: IncomingMessage): string {
  * pino-http made two child loggers per request, each serialized and redacted, which cost more
  * than the line itself on the lookup's hot path (BENCHMARKS.md).
  */
-export function observeRequests(log: Logger | null, metrics: Metrics | null): ((req: IncomingMessage, res: ServerResponse) => void) | null {
-  if (!log && !metrics) return null;
+export function observeRequests(log: Logger | null, metrics: Metrics | null): (req: IncomingMessage, res: ServerResponse) => void {
+  // With no line to write and nothing to count, a request's id is still echoed for the client's own logs.
+  if (!log && !metrics) return (req, res) => res.setHeader('x-request-id', requestIdOf(req));
   return (req, res) => {
     const started = performance.now();
     const requestId = requestIdOf(req);

@@ -79,4 +79,34 @@ describe.runIf(mysql)('npm run bench, at toy scale', () => {
       await c.end();
     }
   }, 300_000);
+  it('measures what the access log and the metrics cost, the two servers in alternation', async () => {
+    const out = tempDir('ssps-bench-');
+    try {
+      await run(
+        process.execPath,
+        ['dist/bench/run.js', '--observability-cost', '--applicants', '300', '--duration', '1', '--concurrency', '4', '--warmup', '0', '--rounds', '2', '--out', out.dir],
+        { cwd: projectRoot, env: { ...process.env, BENCH_MYSQL_URL: process.env.TEST_MYSQL_URL }, timeout: 120_000 },
+      );
+      const [file] = readdirSync(out.dir);
+      expect(file).toMatch(/-observability\.json$/);
+      const result = JSON.parse(readFileSync(path.join(out.dir, file), 'utf8')) as { rounds: number; rows: { endpoint: string; observed: Row[]; unobserved: Row[] }[] };
+      expect(result.rows.map((r) => r.endpoint)).toEqual(['lookup', 'detail']);
+      for (const row of result.rows) {
+        for (const measured of [...row.observed, ...row.unobserved]) {
+          expect(measured).toMatchObject({ errors: 0 });
+          expect(measured.rps).toBeGreaterThan(0);
+          expect(measured.cpuUsPerRequest).toBeGreaterThan(0);
+        }
+        expect(row.observed).toHaveLength(2);
+        expect(row.unobserved).toHaveLength(2);
+      }
+    } finally {
+      out.remove();
+      const admin = new URL(process.env.TEST_MYSQL_URL!);
+      admin.pathname = '/';
+      const c = await createConnection({ uri: admin.toString() });
+      await c.query('DROP DATABASE IF EXISTS ssps_bench_300');
+      await c.end();
+    }
+  }, 150_000);
 });

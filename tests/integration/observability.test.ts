@@ -135,6 +135,27 @@ describe('metrics on a port of their own', () => {
   });
 });
 
+describe('observability off', () => {
+  it('writes no access line above LOG_LEVEL=info and counts nothing with no /metrics, but still echoes the request id', async () => {
+    const [database] = testDatabases();
+    const quiet = capturedLog();
+    quiet.log.level = 'warn';
+    const server = await startServer(database, {}, undefined, { log: quiet.log });
+    try {
+      const res = await lookup(server.url, { 'x-request-id': 'caso-5678-efgh' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBe('caso-5678-efgh');
+      expect((await lookup(server.url)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(quiet.text()).not.toContain('"msg":"request"');
+      expect(server.ssps.metrics).toBeNull();
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+    } finally {
+      await server.close();
+      await server.dropDatabase();
+    }
+  });
+});
+
 describe.runIf(existsSync(MAIN) || process.env.CI === 'true')('a graceful stop (SIGTERM)', () => {
   it('turns /readyz to 503 first, lets the request in flight finish, writes the queued audit, then exits 0', async () => {
     const server = await startCompiledServer({ SSPS_WEB: '0', SHUTDOWN_GRACE_MS: '1500', CAPTCHA_COST: '50', CAPTCHA_MAX_COUNTER: '20', LOG_LEVEL: 'silent' });
