@@ -4,8 +4,8 @@
  * `npm run bench -- --observability-cost [--rounds 3 --applicants 10000 --concurrency 32]`
  *
  * SSPS as deployed (the compiled server with its pages, NODE_ENV=production, a partner key,
- * everything on: key check, rate limit, audit) against the floor (floor.ts) on the same
- * MariaDB/MySQL (BENCH_MYSQL_URL, default TEST_MYSQL_URL), for each database size:
+ * everything on: key check, rate limit, audit) against the floor (floor.ts) and the stock
+ * Apollo Server peer (apollo-peer.ts) on the same MariaDB/MySQL (BENCH_MYSQL_URL, default TEST_MYSQL_URL), for each database size:
  * the partner lookup and the detail through /graphql at a few concurrency levels, the
  * server's start-to-ready time and its memory under that load. Then the growth of the
  * lookup's latency from the smallest size to the largest, and the CAPTCHA's cost. Prints
@@ -58,6 +58,7 @@ const SSPS_PORT = 3900;
 const CLOCK_TICKS = 100;
 const FLOOR_PORT = 3901;
 const UNOBSERVED_PORT = 3902;
+const PEER_PORT = 3903;
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const CAPTCHA = { cost: 5_000, maxCounter: 300 }; // the defaults of server/config.ts
 // Targets drawn at random for each request; the detail's come from real lookups made before the run.
@@ -66,11 +67,15 @@ const DETAIL_TARGETS = 1_000;
 const LOOKUP_QUERY =
   'query ($n: String!) { certificateRequests(idType: CC, idNumber: $n) { applicant { fullName } requests { id orderNumber requestNumber issuedOn holderName company project certificateType status } } }';
 const DETAIL_QUERY = 'query ($id: ID!) { requestDetail(id: $id) { requestNumber holderName serialNumber steps { kind state modifiedOn information invoiceUrl } } }';
+// The peer's own schema: the same fields, the ID type as a string, the detail by row ids.
+const PEER_LOOKUP_QUERY =
+  'query ($n: String!) { certificateRequests(idType: "CC", idNumber: $n) { applicant { fullName } requests { id orderNumber requestNumber issuedOn holderName company project certificateType status } } }';
+const PEER_DETAIL_QUERY = 'query ($r: Int!, $a: Int!) { requestDetail(requestId: $r, applicantId: $a) { requestNumber holderName serialNumber steps { kind state modifiedOn information invoiceUrl } } }';
 
 interface Row {
   applicants: number;
   endpoint: 'lookup' | 'detail';
-  target: 'floor' | 'ssps';
+  target: 'floor' | 'ssps' | 'peer';
   concurrency: number;
   rps: number;
   /** Concurrency ÷ rps (Little's law): exact for a closed loop. */
@@ -124,8 +129,17 @@ async function prepare(applicants: number): Promise<string> {
 }
 
 function startFloor(url: string): Promise<ChildProcess> {
+  return startHelper('floor.js', url, FLOOR_PORT);
+}
+
+/** Stock Apollo Server 5 on the same SQL, as production runs it (NODE_ENV=production). */
+function startPeer(url: string): Promise<ChildProcess> {
+  return startHelper('apollo-peer.js', url, PEER_PORT, { NODE_ENV: 'production' });
+}
+
+function startHelper(file: string, url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(projectRoot, 'dist/bench/floor.js'), [url, String(FLOOR_PORT)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(path.join(projectRoot, 'dist/bench', file), [url, String(port)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('message', () => resolve(child));
   });
@@ -276,6 +290,7 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     startToReadyMs.push(started.readyMs);
   }
   const floor = await startFloor(url);
+  const peer = await startPeer(url);
   let maxRssMb = 0;
   const sampler = setInterval(() => (maxRssMb = Math.max(maxRssMb, rssMb(ssps!.pid!))), 200);
   const rows: Row[] = [];
@@ -288,12 +303,25 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     }
     const targets = await detailTargets(url, applicants, key);
     const auth = { authorization: `Bearer ${key}` };
-    // The four things measured, each a port, a path and a request body drawn at random.
+    // The six things measured, each a port, a path and a request body drawn at random.
     const runs: { endpoint: Row['endpoint']; target: Row['target']; port: number; pathname: string; body: () => string; headers: Record<string, string>; pid: number }[] = [
       { endpoint: 'lookup', target: 'floor', port: FLOOR_PORT, pathname: '/', body: () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), headers: {}, pid: floor.pid! },
       { endpoint: 'lookup', target: 'ssps', port: SSPS_PORT, pathname: '/graphql', body: () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), headers: auth, pid: ssps!.pid! },
+      { endpoint: 'lookup', target: 'peer', port: PEER_PORT, pathname: '/', body: () => JSON.stringify({ query: PEER_LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), headers: {}, pid: peer.pid! },
       { endpoint: 'detail', target: 'floor', port: FLOOR_PORT, pathname: '/detail', body: () => JSON.stringify(pick(targets.ids)), headers: {}, pid: floor.pid! },
       { endpoint: 'detail', target: 'ssps', port: SSPS_PORT, pathname: '/graphql', body: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: pick(targets.handles) } }), headers: auth, pid: ssps!.pid! },
+      {
+        endpoint: 'detail',
+        target: 'peer',
+        port: PEER_PORT,
+        pathname: '/',
+        body: () => {
+          const { requestId, applicantId } = pick(targets.ids);
+          return JSON.stringify({ query: PEER_DETAIL_QUERY, variables: { r: requestId, a: applicantId } });
+        },
+        headers: {},
+        pid: peer.pid!,
+      },
     ];
     // Untimed first: the database's caches (and V8's) warm up before anything is measured.
     if (warmupSeconds > 0) {
@@ -308,6 +336,7 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
   } finally {
     clearInterval(sampler);
     await stop(floor);
+    await stop(peer);
     await stop(ssps!);
   }
   return { size: { applicants, startToReadyMs, maxRssMb, rows }, captcha };
@@ -407,17 +436,21 @@ function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): 
       levels.map((c) => {
         const f = find(rows, endpoint, 'floor', c);
         const s = find(rows, endpoint, 'ssps', c);
+        const p = find(rows, endpoint, 'peer', c);
         return {
           concurrency: c,
           'floor rps': f.rps,
+          'peer rps': p.rps,
           'ssps rps': s.rps,
-          'rps ratio': ratio(s.rps, f.rps),
+          'ssps÷floor rps': ratio(s.rps, f.rps),
+          'ssps÷peer rps': ratio(s.rps, p.rps),
           'floor p99 ms': f.p99,
+          'peer p99 ms': p.p99,
           'ssps p99 ms': s.p99,
-          'p99 ratio': ratio(s.p99, f.p99),
-          'floor cpu µs/req': f.cpuUsPerRequest,
+          'ssps÷floor p99': ratio(s.p99, f.p99),
           'ssps cpu µs/req': s.cpuUsPerRequest,
-          errors: s.errors + f.errors,
+          'peer cpu µs/req': p.cpuUsPerRequest,
+          errors: s.errors + f.errors + p.errors,
         };
       }),
     );

@@ -26,7 +26,7 @@ interface Result {
 const mysql = testDatabases().find((d) => d.name === 'mysql');
 
 describe.runIf(mysql)('npm run bench, at toy scale', () => {
-  it('measures the lookup and the detail against the floor on two sizes, the CAPTCHA, start-up and memory, and writes it all down', async () => {
+  it('measures the lookup and the detail against the floor and the stock Apollo peer on two sizes, the CAPTCHA, start-up and memory, and writes it all down', async () => {
     const out = tempDir('ssps-bench-');
     const sizes = [300, 600];
     const captcha = browserAvailable();
@@ -49,7 +49,7 @@ describe.runIf(mysql)('npm run bench, at toy scale', () => {
         for (const ms of size.startToReadyMs) expect(ms).toBeGreaterThan(0);
         expect(size.maxRssMb).toBeGreaterThan(0);
         for (const endpoint of ['lookup', 'detail']) {
-          for (const target of ['floor', 'ssps']) {
+          for (const target of ['floor', 'ssps', 'peer']) {
             for (const concurrency of [1, 4]) {
               const row = size.rows.find((r) => r.endpoint === endpoint && r.target === target && r.concurrency === concurrency);
               // Every request answered 200, with data: an error would count here.
