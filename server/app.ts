@@ -131,7 +131,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };
 
-  const apollo = createApollo({ production: config.env === 'production', log });
+  const apollo = createApollo({ production: config.env === 'production', log, fastPath: config.graphqlFastPath });
   await apollo.start();
   // Each request's context holds only its caller; the services are reached through its
   // prototype, so neither building it nor Apollo's copy of it copies them.

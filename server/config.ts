@@ -156,6 +156,7 @@ const envSchema = z.object({
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(10_240).max(52_428_800).default(5_242_880),
   DOCUMENTS_QUOTA_BYTES: z.coerce.number().int().min(10_240).default(10_737_418_240),
   SSPS_WEB: flag.default(true),
+  GRAPHQL_FAST_PATH: flag.default(true),
   SSPS_WEB_DEV: flag.default(false),
   SSPS_PUBLIC_URL: z
     .string()
@@ -241,6 +242,8 @@ export interface Config {
   /** The operators' console: sign-in through OpenID Connect and its sessions (README, The operators' console). */
   console: ConsoleConfig;
   web: boolean;
+  /** Operations compiled and run by the fast path (server/graphql/jit.ts); off: graphql-js's interpreter, Apollo's plain path. */
+  graphqlFastPath: boolean;
   /** Next.js in development mode (compiles pages on request, hot reload): `npm run dev`. */
   webDev: boolean;
 }
@@ -328,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSeconds: e.CONSOLE_MAX_HOURS * 3600,
     },
     web: e.SSPS_WEB,
+    graphqlFastPath: e.GRAPHQL_FAST_PATH,
     webDev: e.SSPS_WEB_DEV,
   };
 }

@@ -30,16 +30,16 @@ const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED'
 // Apollo's own refusals of a malformed operation: the code stays, the message gets a Spanish lead.
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'INTROSPECTION_DISABLED']);
 
-export function createApollo({ production, log }: { production: boolean; log: Logger }): ApolloServer<GraphQLContext> {
+export function createApollo({ production, log, fastPath = true }: { production: boolean; log: Logger; fastPath?: boolean }): ApolloServer<GraphQLContext> {
   const limits = queryLimits<GraphQLContext>();
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [...[requestResolvers, lifecycleResolvers, applicationResolvers, consoleResolvers].map(withRefusalsMapped), { Date: DateScalar, DateTime: DateTimeScalar }],
+  });
   return new ApolloServer<GraphQLContext>({
-    // Our schema, executed by compiled operations (jit.ts) instead of graphql-js's interpreter.
-    gateway: jitGateway(
-      makeExecutableSchema({
-        typeDefs: loadTypeDefs(),
-        resolvers: [...[requestResolvers, lifecycleResolvers, applicationResolvers, consoleResolvers].map(withRefusalsMapped), { Date: DateScalar, DateTime: DateTimeScalar }],
-      }),
-    ),
+    // Our schema, executed by compiled operations (jit.ts) instead of graphql-js's interpreter;
+    // without the fast path, Apollo's plain path (tests/integration/differential.test.ts holds them equal).
+    ...(fastPath ? { gateway: jitGateway(schema) } : { schema }),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
