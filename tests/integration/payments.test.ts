@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { ApplyInfoDocument, ConsoleQueueOverviewDocument, ConsoleRequestPageDocument } from '../../graphql/generated/client/graphql.js';
 import { seed } from '../../server/demo/seed.js';
 import { confirmedDraft, SUBMIT } from '../support/applying.js';
 import { testDatabases } from '../support/databases.js';
@@ -79,6 +81,7 @@ describe.each(testDatabases())('payments on $name', (database) => {
     const res = await server.gql<{ certificateTypes: { code: string; name: string; priceCop: number; vatCop: number; totalCop: number }[]; paymentInstructions: Record<string, unknown> }>(
       `{ certificateTypes { code name priceCop vatCop totalCop } paymentInstructions { vatPercent bankAccount linkTemplate } }`,
     );
+    expect((await server.gql(print(ApplyInfoDocument))).errors).toBeUndefined();
     expect(res.errors).toBeUndefined();
     expect(res.data!.certificateTypes).toContainEqual({ code: 'PERSONA_NATURAL', name: 'Persona Natural', priceCop: 160_000, vatCop: 30_400, totalCop: 190_400 });
     expect(res.data!.certificateTypes).toContainEqual({ code: 'PERSONA_JURIDICA', name: 'Persona Jurídica', priceCop: 250_000, vatCop: 47_500, totalCop: 297_500 });
@@ -189,6 +192,13 @@ describe.each(testDatabases())('payments on $name', (database) => {
     );
     // Operators only.
     expect((await server.gql(DISCREPANCIES)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // What the console's pages ask, as they ask it (within the query limits).
+    const overview = await server.gql<{ consolePaymentDiscrepancies: unknown[] }>(print(ConsoleQueueOverviewDocument), {}, headers);
+    expect(overview.errors).toBeUndefined();
+    expect(overview.data!.consolePaymentDiscrepancies.length).toBeGreaterThanOrEqual(2);
+    const page = await server.gql<{ consoleRequest: { paymentDiscrepancies: unknown[] } }>(print(ConsoleRequestPageDocument), { requestNumber: n }, headers);
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.consoleRequest.paymentDiscrepancies).toHaveLength(1);
 
     // A payment for a request no longer waiting for one (paid already) is recorded too.
     expect((await post(server, wompiEvent({ reference: n, amountInCents: TOTAL_CENTS }))).body.outcome).toBe('APPLIED');
