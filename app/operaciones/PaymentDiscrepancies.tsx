@@ -21,7 +21,7 @@ export function PaymentDiscrepancies({ t, items, title, intro, id }: { t: Messag
   const p = t.console.payments;
   if (items.length === 0) return null;
   return (
-    <section aria-labelledby={id} className="notice payment-discrepancies">
+    <section aria-labelledby={id} className="payment payment-discrepancies">
       <h3 id={id}>
         <span aria-hidden="true">⚠ </span>
         {title}

@@ -13,7 +13,7 @@ export function PriceAndHowToPay({ t, type, instructions, id }: { t: Messages; t
   const p = t.apply.payment;
   if (!type) return null;
   return (
-    <section className="notice payment" aria-labelledby={`${id}-title`}>
+    <section className="payment" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{p.title}</h2>
       <p id={id} aria-live="polite">
         {format(p.price, { name: type.name, total: formatCop(type.totalCop), price: formatCop(type.priceCop), vat: formatCop(type.vatCop), vatPercent: instructions.vatPercent })}
@@ -40,7 +40,7 @@ export interface Due {
 export function PaymentDue({ t, due }: { t: Messages; due: Due }) {
   const p = t.apply.payment;
   return (
-    <section className="notice payment" aria-labelledby="apply-payment">
+    <section className="payment" aria-labelledby="apply-payment">
       <h2 id="apply-payment">{p.doneTitle}</h2>
       <p>{format(p.amountDue, { total: formatCop(due.totalCop), price: formatCop(due.priceCop), vat: formatCop(due.vatCop) })}</p>
       <p>{format(p.doneReference, { reference: due.reference })}</p>
