@@ -119,10 +119,12 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     expect(due).toContain(`Referencia de pago: ${orderNumber} (su Orden Pedido No.).`);
     expect(due).toContain('Consignación o transferencia: Banco Ejemplo, cuenta corriente 123-456789-01, indicando la referencia.');
     expect(await page.getByRole('link', { name: 'Pagar en línea (PSE)' }).getAttribute('href')).toBe(`https://pagos.example.com/pse?referencia=${orderNumber}&valor=190400`);
-    // And the e-mail says the same.
-    const filed = () => mailsTo(email).map((m) => m.raw.replace(/=\r?\n/g, '')).find((raw) => raw.includes(`Referencia de pago: ${orderNumber}`));
+    // And the e-mail says the same (its quoted-printable body decoded).
+    const decoded = (raw: string) => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').replace(/\u00a0/g, ' ');
+    const filed = () => mailsTo(email).map((m) => decoded(m.raw)).find((body) => body.includes(`Referencia de pago: ${orderNumber}`));
     await expect.poll(filed, { timeout: 20_000 }).toBeDefined();
-    expect(filed()).toContain(`referencia=${orderNumber}`);
+    expect(filed()).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400).');
+    expect(filed()).toContain(`Pago en línea (PSE): https://pagos.example.com/pse?referencia=${orderNumber}&valor=190400`);
     await expectAccessible(page, 'application filed');
     await screenshot(page, 'apply-done');
 
