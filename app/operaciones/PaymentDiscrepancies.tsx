@@ -17,18 +17,19 @@ export interface Discrepancy {
 const cop = (pesos: number) => new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(pesos);
 
 /** Payments a gateway reported that verified nothing: what an operator must look at (refund, or verify by hand). */
-export function PaymentDiscrepancies({ t, items, title, intro, id }: { t: Messages; items: Discrepancy[]; title: string; intro?: string; id: string }) {
+export function PaymentDiscrepancies({ t, items, title, intro, id, level }: { t: Messages; items: Discrepancy[]; title: string; intro?: string; id: string; level: 2 | 3 }) {
   const p = t.console.payments;
   if (items.length === 0) return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby={id} className="payment payment-discrepancies">
-      <h3 id={id}>
+      <Heading id={id}>
         <span aria-hidden="true">⚠ </span>
         {title}
-      </h3>
+      </Heading>
       {intro && <p>{intro}</p>}
       <div className="table-wrap">
-        <table className="table table--stack console-table">
+        <table className="table table--stack payments-table">
           <thead>
             <tr>
               <th scope="col">{p.columns.receivedAt}</th>

@@ -70,7 +70,7 @@ export function QueueScreen({ t }: { t: Messages }) {
   return (
     <>
       <SearchBox t={t} />
-      <PaymentDiscrepancies t={t} items={overview.data?.consolePaymentDiscrepancies ?? []} title={c.payments.title} intro={c.payments.intro} id="payments-title" />
+      <PaymentDiscrepancies level={2} t={t} items={overview.data?.consolePaymentDiscrepancies ?? []} title={c.payments.title} intro={c.payments.intro} id="payments-title" />
       <section aria-labelledby="queue-title" className="console-section">
         <h2 id="queue-title">{c.queue.title}</h2>
         <div role="group" aria-label={c.queue.stagesLabel} className="stage-tabs">

@@ -163,7 +163,7 @@ export function RequestScreen({ t, session, requestNumber }: { t: Messages; sess
       </div>
 
       {proposal && <ProposalNotice t={t} proposal={proposal} session={session} />}
-      <PaymentDiscrepancies t={t} items={request.paymentDiscrepancies} title={c.payments.requestTitle} id="request-payments" />
+      <PaymentDiscrepancies level={3} t={t} items={request.paymentDiscrepancies} title={c.payments.requestTitle} id="request-payments" />
 
       <h3>{r.documentsTitle}</h3>
       {request.documents.length === 0 ? (
