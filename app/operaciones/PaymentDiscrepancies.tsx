@@ -14,7 +14,7 @@ export interface Discrepancy {
   receivedAt: string;
 }
 
-const cop = (pesos: number) => new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(pesos);
+const cop = (pesos: number) => new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(pesos);
 
 /** Payments a gateway reported that verified nothing: what an operator must look at (refund, or verify by hand). */
 export function PaymentDiscrepancies({ t, items, title, intro, id, level }: { t: Messages; items: Discrepancy[]; title: string; intro?: string; id: string; level: 2 | 3 }) {

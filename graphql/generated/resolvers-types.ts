@@ -494,8 +494,8 @@ export type MutationVerifyPaymentArgs = {
 /** An approved transaction a payment provider reported that an operator must look at (refund, or verify by hand). */
 export type PaymentDiscrepancy = {
   __typename?: 'PaymentDiscrepancy';
-  /** What was paid, in pesos (cents as decimals). */
-  amountCop: Scalars['Float']['output'];
+  /** What was paid, in whole pesos (any cents dropped: Colombian pesos are paid in whole pesos). */
+  amountCop: Scalars['Int']['output'];
   /** What the request costs, in pesos; null when the reference names no request. */
   expectedCop?: Maybe<Scalars['Int']['output']>;
   kind: PaymentDiscrepancyKind;
@@ -975,7 +975,6 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DocumentKind: DocumentKind;
   DueState: DueState;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1026,7 +1025,6 @@ export type ResolversParentTypes = {
   ConsoleRequest: Omit<ConsoleRequest, 'history'> & { history: Array<ResolversParentTypes['RequestEvent']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   MoveProposal: ProposalView;
@@ -1211,7 +1209,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type PaymentDiscrepancyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentDiscrepancy'] = ResolversParentTypes['PaymentDiscrepancy']> = {
-  amountCop?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  amountCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expectedCop?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PaymentDiscrepancyKind'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

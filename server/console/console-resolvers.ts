@@ -46,7 +46,7 @@ function toHit({ filedAt, ...rest }: SearchHit) {
 }
 
 function toDiscrepancy({ outcome, amountInCents, expectedCents, ...rest }: PaymentDiscrepancy) {
-  return { ...rest, kind: outcome, amountCop: amountInCents / 100, expectedCop: expectedCents === null ? null : Math.round(expectedCents / 100) };
+  return { ...rest, kind: outcome, amountCop: Math.floor(amountInCents / 100), expectedCop: expectedCents === null ? null : Math.round(expectedCents / 100) };
 }
 
 function toStep({ modifiedAt, ...rest }: StepView) {

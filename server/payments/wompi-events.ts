@@ -21,7 +21,8 @@ const eventSchema = z.object({
       // Wompi's ids look like 1234-1610641025-49201: printable, short. The invoice number is W-<id> (40 characters at most).
       id: z.string().regex(/^[A-Za-z0-9_-]{1,38}$/),
       reference: z.string().min(1).max(64),
-      amount_in_cents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      // Up to what the console shows as a GraphQL Int of pesos: no certificate costs more than two billion.
+      amount_in_cents: z.number().int().min(0).max(2_147_483_647 * 100),
       status: z.string().regex(/^[A-Z_]{1,24}$/),
     }),
   }),

@@ -240,6 +240,7 @@ describe.each(testDatabases())('payments on $name', (database) => {
       JSON.stringify({ ...good, data: null }),
       JSON.stringify({ ...good, data: { transaction: { ...good.data.transaction, amount_in_cents: '19040000' } } }),
       JSON.stringify({ ...good, data: { transaction: { ...good.data.transaction, amount_in_cents: 1.5 } } }),
+      JSON.stringify({ ...good, data: { transaction: { ...good.data.transaction, amount_in_cents: 1e300 } } }),
       JSON.stringify({ ...good, data: { transaction: { ...good.data.transaction, id: { $ne: 1 } } } }),
       JSON.stringify({ ...good, data: { transaction: { ...good.data.transaction, id: 'x'.repeat(500) } } }),
       JSON.stringify({ ...good, signature: { properties: 'transaction.id', checksum: good.signature.checksum } }),
