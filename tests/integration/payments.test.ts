@@ -1,13 +1,19 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ApplyInfoDocument, ConsoleQueueOverviewDocument, ConsoleRequestPageDocument } from '../../graphql/generated/client/graphql.js';
 import { seed } from '../../server/demo/seed.js';
+import { projectRoot } from '../../server/paths.js';
 import { confirmedDraft, SUBMIT } from '../support/applying.js';
 import { testDatabases } from '../support/databases.js';
 import { cleanPdf } from '../support/documents.js';
 import { raceScenario } from '../support/racing.js';
-import { capturedLog, serverFor, type StartedServer } from '../support/server.js';
+import { capturedLog, serverFor, TEST_SECRET, type StartedServer } from '../support/server.js';
+
+const run = promisify(execFile);
 
 const SECRET = 'test_events_2b9f1c0e7d6a4b3c8e5f';
 const LINK = 'https://checkout.example.com/pse?ref={reference}&amount-in-cents={amountInCents}&cop={amountCop}';
@@ -227,6 +233,27 @@ describe.each(testDatabases())('payments on $name', (database) => {
     expect(history.data!.requestHistory.filter((e) => e.move === 'verify-payment')).toHaveLength(1);
     expect(await stageOf(n, headers)).toBe('AWAITING_APPROVAL');
   });
+
+  it('takes the CUFE from the command line too: a malformed one is refused with exit code 2, a good one is stored with the invoice', async () => {
+    const n = await awaitingPayment();
+    const cufe = createHash('sha384').update(`factura ${n}`).digest('hex');
+    const ops = async (args: string[]) => {
+      try {
+        const { stdout } = await run(process.execPath, [path.join(projectRoot, 'dist/server/lifecycle/ops-cli.js'), ...args, '--as', 'Operadora Pagos'], {
+          env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: server.databaseUrl, SSPS_SECRET: TEST_SECRET },
+          cwd: projectRoot,
+        });
+        return { code: 0, out: stdout };
+      } catch (error) {
+        const e = error as { code: number; stderr: string };
+        return { code: e.code, out: e.stderr };
+      }
+    };
+    expect(await ops(['verify-payment', n, '--invoice', 'SETP990000900', '--cufe', cufe.slice(1)])).toEqual({ code: 2, out: expect.stringContaining('El CUFE de la DIAN tiene 96 caracteres hexadecimales') });
+    expect(await ops(['verify-payment', n, '--invoice', 'SETP990000900', '--cufe', cufe.toUpperCase()])).toMatchObject({ code: 0, out: expect.stringContaining('(AWAITING_APPROVAL)') });
+    const [invoice] = (await server.ssps.db.run((ds) => ds.query('SELECT i.cufe, i.total_cop FROM invoice i JOIN certificate_request r ON r.id = i.request_id WHERE r.order_number = ?', [Number(n)]))) as { cufe: string; total_cop: number }[];
+    expect({ ...invoice, total_cop: Number(invoice.total_cop) }).toEqual({ cufe, total_cop: 190_400 });
+  }, 60_000);
 
   it('never answers 500 for what a client can send: bad JSON, wrong types, huge bodies, other methods', async () => {
     const n = await awaitingPayment();
