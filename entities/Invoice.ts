@@ -20,4 +20,18 @@ export class Invoice {
 
   @Column({ type: 'datetime', name: 'issued_at' })
   issuedAt!: Date;
+
+  /** The amounts invoiced, in whole pesos, as priced when the payment was verified; null on invoices from before prices existed. */
+  @Column({ type: 'int', name: 'subtotal_cop', nullable: true })
+  subtotalCop!: number | null;
+
+  @Column({ type: 'int', name: 'vat_cop', nullable: true })
+  vatCop!: number | null;
+
+  @Column({ type: 'int', name: 'total_cop', nullable: true })
+  totalCop!: number | null;
+
+  /** DIAN's CUFE of the electronic invoice (SHA-384, 96 lowercase hex), when the operator recorded one. */
+  @Column({ type: 'varchar', length: 96, name: 'cufe', nullable: true })
+  cufe!: string | null;
 }

@@ -18,11 +18,13 @@ import { MoveProposal } from './MoveProposal.js';
 import { CorrectionRequest } from './CorrectionRequest.js';
 import { RequestQueue } from './RequestQueue.js';
 import { DocumentView } from './DocumentView.js';
+import { PaymentEvent } from './PaymentEvent.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView, PaymentEvent };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export { PROPOSAL_OUTCOMES, type ProposalOutcome } from './MoveProposal.js';
+export { PAYMENT_OUTCOMES, type PaymentOutcome } from './PaymentEvent.js';
 export * from './domain.js';
 
 export const entities = [
@@ -46,4 +48,5 @@ export const entities = [
   CorrectionRequest,
   RequestQueue,
   DocumentView,
+  PaymentEvent,
 ];

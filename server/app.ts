@@ -28,6 +28,9 @@ import { createLogger, type Logger } from './log.js';
 import { projectRoot } from './paths.js';
 import { HistoryKey } from './lifecycle/history.js';
 import { InvoiceLinks, InvoiceService } from './lifecycle/invoice.js';
+import { PaymentService } from './payments/payment-service.js';
+import { PriceList } from './payments/prices.js';
+import { wompiEventsHandler } from './payments/wompi-route.js';
 import { correctionHandler } from './lifecycle/correction-routes.js';
 import { CorrectionService } from './lifecycle/corrections.js';
 import { LifecycleService } from './lifecycle/lifecycle-service.js';
@@ -104,7 +107,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     : null;
   const historyKey = new HistoryKey(config.secret);
   const invoiceLinks = new InvoiceLinks(config.secret, config.handleTtlSeconds);
-  const invoices = new InvoiceService(db, invoiceLinks, config.site.orgName);
+  const prices = new PriceList(config.payments);
+  const invoices = new InvoiceService(db, invoiceLinks, config.payments.issuer, prices);
   const requests = new RequestService(db, new HandleCodec(config.secret, config.handleTtlSeconds), invoiceLinks, config.secondFactor);
   const captcha = new CaptchaGate(altcha, usedTokens, limits, (outcome) => metrics?.captcha.inc({ outcome }));
   // Outside the web root: under the data directory, never served as files.
@@ -115,10 +119,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     maxBytes: config.documentMaxBytes,
     quotaBytes: config.documentsQuotaBytes,
   }, limits, pseudonyms);
-  const applications = new ApplicationService(db, documents, config.secret, historyKey);
+  const applications = new ApplicationService(db, documents, config.secret, historyKey, prices);
   const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
-  const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, prices);
+  const payments = new PaymentService(db, lifecycle, prices);
+  const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks, payments);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
     applications,
@@ -179,6 +184,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       await limits.consumeClient('detailIp', clientIp(req, config.trustProxy));
       return invoices.pdf(link);
     },
+    payments: wompiEventsHandler(payments, config.payments.wompiEventsSecret, log),
     upload: uploadHandler(documents),
     correction: correctionHandler(corrections, (req) => clientIp(req, config.trustProxy)),
     documents: documentsRoute(operatorsConsole, operatorOf),

@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { nitCheckDigit } from '../graphql/id-number.js';
 import { projectRoot } from './paths.js';
 
 /** Where a new request starts: SSPS's own application page, or an external site (the manual's was …/SSPS/Solicitudes/Login.aspx). */
 export const DEFAULT_NEW_REQUEST_URL = '/solicitud';
+
+/** Demo prices before IVA, in pesos (CERTIFICATE_PRICES_COP). */
+const DEFAULT_PRICES =
+  'PERSONA_NATURAL=160000,PROFESIONAL_TITULADO=180000,PERTENENCIA_EMPRESA=200000,REPRESENTANTE_LEGAL=220000,FUNCION_PUBLICA=200000,PERSONA_JURIDICA=250000';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
@@ -174,6 +179,35 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().trim().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile'),
   CONSOLE_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
   CONSOLE_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  CERTIFICATE_PRICES_COP: z
+    .string()
+    .default(DEFAULT_PRICES)
+    .transform((v, ctx) => {
+      const prices: Record<string, number> = {};
+      for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const m = /^([A-Z][A-Z0-9_]{0,39})=(\d{1,9})$/.exec(pair);
+        if (!m) {
+          ctx.addIssue({ code: 'custom', message: `"${pair}" is not CODE=pesos, e.g. PERSONA_NATURAL=160000` });
+          return z.NEVER;
+        }
+        prices[m[1]] = Number(m[2]);
+      }
+      return prices;
+    }),
+  CERTIFICATE_PRICE_DEFAULT_COP: z.coerce.number().int().min(0).max(999_999_999).default(200_000),
+  VAT_PERCENT: z.coerce.number().int().min(0).max(100).default(19),
+  PAYMENT_BANK_ACCOUNT: z.string().trim().max(300).default('Bancolombia, cuenta corriente 000-000000-00 (cuenta de demostración)'),
+  PAYMENT_LINK_TEMPLATE: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^https:\/\/[^\s]+$/.test(v), 'expected an https:// link, with {reference} and {amountInCents} or {amountCop} where they go'),
+  INVOICE_ISSUER_NAME: z.string().trim().min(1).max(120).optional(),
+  INVOICE_ISSUER_NIT: z.string().trim().regex(/^\d{6,10}-\d$/, 'a NIT with its check digit, e.g. 900123456-8')
+    .refine((v) => nitCheckDigit(v.split('-')[0]) === Number(v.split('-')[1]), "the check digit does not match the NIT (DIAN's rule)")
+    .default('900000001-2'),
+  INVOICE_ISSUER_ADDRESS: z.string().trim().min(1).max(200).default('Calle 00 # 00-00, Bogotá D.C., Colombia'),
+  WOMPI_EVENTS_SECRET: z.string().min(8, 'the events secret from Wompi\'s dashboard (Desarrolladores → Secretos)').optional(),
 })
   .refine((e) => e.DOCUMENTS_QUOTA_BYTES >= e.DOCUMENT_MAX_BYTES, { path: ['DOCUMENTS_QUOTA_BYTES'], message: 'must be at least DOCUMENT_MAX_BYTES' })
   .refine((e) => !e.OIDC_ISSUER || e.OIDC_CLIENT_ID, { path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER' })
@@ -241,11 +275,26 @@ export interface Config {
   corsOrigins: string[];
   /** The operators' console: sign-in through OpenID Connect and its sessions (README, The operators' console). */
   console: ConsoleConfig;
+  /** Prices, how to pay, the invoice's issuer and the payment provider's events (server/payments/). */
+  payments: PaymentsConfig;
   web: boolean;
   /** Operations compiled and run by the fast path (server/graphql/jit.ts); off: graphql-js's interpreter, Apollo's plain path. */
   graphqlFastPath: boolean;
   /** Next.js in development mode (compiles pages on request, hot reload): `npm run dev`. */
   webDev: boolean;
+}
+
+export interface PaymentsConfig {
+  /** Prices before IVA by certificate type code, in pesos; a type not listed costs `defaultPriceCop`. */
+  pricesCop: Record<string, number>;
+  defaultPriceCop: number;
+  vatPercent: number;
+  bankAccount: string;
+  /** An https link with {reference}, {amountInCents} and {amountCop} substituted (a PSE or checkout link); null when none. */
+  linkTemplate: string | null;
+  issuer: { name: string; nit: string; address: string };
+  /** Wompi's events secret: without it POST /payments/wompi/events refuses every event. */
+  wompiEventsSecret: string | null;
 }
 
 export interface ConsoleConfig {
@@ -329,6 +378,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       scopes: e.OIDC_SCOPES,
       idleSeconds: e.CONSOLE_IDLE_MINUTES * 60,
       maxSeconds: e.CONSOLE_MAX_HOURS * 3600,
+    },
+    payments: {
+      pricesCop: e.CERTIFICATE_PRICES_COP,
+      defaultPriceCop: e.CERTIFICATE_PRICE_DEFAULT_COP,
+      vatPercent: e.VAT_PERCENT,
+      bankAccount: e.PAYMENT_BANK_ACCOUNT,
+      linkTemplate: e.PAYMENT_LINK_TEMPLATE ?? null,
+      issuer: { name: e.INVOICE_ISSUER_NAME ?? e.SSPS_ORG_NAME, nit: e.INVOICE_ISSUER_NIT, address: e.INVOICE_ISSUER_ADDRESS },
+      wompiEventsSecret: e.WOMPI_EVENTS_SECRET ?? null,
     },
     web: e.SSPS_WEB,
     graphqlFastPath: e.GRAPHQL_FAST_PATH,

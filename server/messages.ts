@@ -19,6 +19,7 @@ export const messages = {
   CONSOLE_CSRF: 'La consola no pudo verificar esta petición (token CSRF u origen no válido). Recargue la página de la consola e intente de nuevo.',
   OPERATORS_ONLY: 'Solo los operadores de la entidad certificadora pueden hacer esta operación.',
   TEXT_LENGTH: 'Debe tener entre {min} y {max} caracteres, sin caracteres de control.',
+  CUFE_FORMAT: 'El CUFE de la DIAN tiene 96 caracteres hexadecimales (0-9, a-f); revise que lo copió completo.',
   NO_SUBSCRIPTIONS: 'Este servicio no ofrece suscripciones; use consultas (query).',
   PAYLOAD_TOO_LARGE: 'La petición es demasiado grande.',
   INVALID_QUERY: 'La consulta GraphQL no es válida',

@@ -17,7 +17,7 @@ const FileDocument = graphql(`
   mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }
 `);
 const VerifyPaymentDocument = graphql(`
-  mutation ConsoleVerifyPayment($n: String!, $invoice: String!) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice) { requestNumber stage } }
+  mutation ConsoleVerifyPayment($n: String!, $invoice: String!, $cufe: String) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice, cufe: $cufe) { requestNumber stage } }
 `);
 const ApproveDocument = graphql(`
   mutation ConsoleApprove($n: String!) { approveRequest(requestNumber: $n) { requestNumber stage } }
@@ -125,9 +125,12 @@ export function Moves({ t, session, request, proposal, onMoved }: Props) {
         title={m.verifyPayment.title}
         submit={m.verifyPayment.submit}
         busy={busy}
-        onSubmit={(data) => run(() => client.mutation(VerifyPaymentDocument, { n, invoice: text(data, 'invoice') }).toPromise(), format(m.verifyPayment.done, { invoice: text(data, 'invoice') }))}
+        onSubmit={(data) =>
+          run(() => client.mutation(VerifyPaymentDocument, { n, invoice: text(data, 'invoice'), cufe: text(data, 'cufe').trim() || null }).toPromise(), format(m.verifyPayment.done, { invoice: text(data, 'invoice') }))
+        }
       >
         <TextField name="invoice" label={m.verifyPayment.invoice} hint={m.verifyPayment.invoiceHint} />
+        <TextField name="cufe" label={m.verifyPayment.cufe} hint={m.verifyPayment.cufeHint} optional />
       </MoveForm>,
     );
   }
@@ -229,7 +232,7 @@ function MoveForm({
   );
 }
 
-function TextField({ name, label, hint, multiline, defaultValue }: { name: string; label: string; hint?: string; multiline?: boolean; defaultValue?: string }) {
+function TextField({ name, label, hint, multiline, defaultValue, optional }: { name: string; label: string; hint?: string; multiline?: boolean; defaultValue?: string; optional?: boolean }) {
   const id = useId();
   const described = hint ? `${id}-hint` : undefined;
   return (
@@ -238,7 +241,7 @@ function TextField({ name, label, hint, multiline, defaultValue }: { name: strin
       {multiline ? (
         <textarea id={id} name={name} required rows={2} aria-describedby={described} defaultValue={defaultValue} />
       ) : (
-        <input id={id} name={name} required aria-describedby={described} defaultValue={defaultValue} autoComplete="off" />
+        <input id={id} name={name} required={!optional} aria-describedby={described} defaultValue={defaultValue} autoComplete="off" spellCheck={false} />
       )}
       {hint && (
         <p id={described} className="field__hint">

@@ -7,6 +7,7 @@ import { graphql } from '../../graphql/generated/client';
 import type { ConsoleQueueQuery, DueState, QueueStage } from '../../graphql/generated/client/graphql';
 import { format, type Messages } from '../i18n';
 import { ageText, consoleErrorMessage, displayDate } from './console-format';
+import { PaymentDiscrepancies } from './PaymentDiscrepancies';
 import { SearchBox } from './SearchBox';
 import { pageOf, useFocusOnMore, usePages } from './usePages';
 
@@ -14,13 +15,14 @@ const OverviewDocument = graphql(`
   query ConsoleQueueOverview($certificateType: String) {
     consoleQueueCounts(certificateType: $certificateType) { stage count due overdue }
     consoleCertificateTypes { code name }
+    consolePaymentDiscrepancies { provider transactionId reference kind amountCop expectedCop requestNumber receivedAt }
   }
 `);
 
 const QueueDocument = graphql(`
   query ConsoleQueue($stage: QueueStage!, $certificateType: String, $dueState: DueState, $after: String) {
     consoleQueue(stage: $stage, certificateType: $certificateType, dueState: $dueState, after: $after) {
-      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType }
+      items { requestNumber filedOn ageBusinessDays dueState applicantName certificateType paymentDiscrepancy }
       nextCursor
     }
   }
@@ -68,6 +70,7 @@ export function QueueScreen({ t }: { t: Messages }) {
   return (
     <>
       <SearchBox t={t} />
+      <PaymentDiscrepancies level={2} t={t} items={overview.data?.consolePaymentDiscrepancies ?? []} title={c.payments.title} intro={c.payments.intro} id="payments-title" />
       <section aria-labelledby="queue-title" className="console-section">
         <h2 id="queue-title">{c.queue.title}</h2>
         <div role="group" aria-label={c.queue.stagesLabel} className="stage-tabs">
@@ -144,6 +147,13 @@ export function QueueScreen({ t }: { t: Messages }) {
                       <Link href={`/operaciones/solicitud/${entry.requestNumber}`} aria-label={format(c.queue.open, { requestNumber: entry.requestNumber })}>
                         {entry.requestNumber}
                       </Link>
+                      {entry.paymentDiscrepancy && (
+                        <span className="due due--overdue payment-flag">
+                          {' '}
+                          <span aria-hidden="true">⚠ </span>
+                          {c.payments.flag}
+                        </span>
+                      )}
                     </th>
                     <td data-label={c.queue.columns.applicant}>{entry.applicantName}</td>
                     <td data-label={c.queue.columns.type}>{entry.certificateType}</td>

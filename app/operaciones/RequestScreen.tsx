@@ -9,6 +9,7 @@ import { format, type Messages } from '../i18n';
 import { ageText, consoleErrorMessage, displayDate, displayDateTime, displayInstantDate, displaySize } from './console-format';
 import type { ConsoleSession } from './ConsoleShell';
 import { Moves } from './Moves';
+import { PaymentDiscrepancies } from './PaymentDiscrepancies';
 import { DueMark } from './QueueScreen';
 
 const RequestDocument = graphql(`
@@ -38,6 +39,7 @@ const RequestDocument = graphql(`
       documents { id kind mediaType size uploadedAt url }
       steps { kind modifiedOn information state }
       history { occurredAt actor move fromStage toStage reason }
+      paymentDiscrepancies { provider transactionId reference kind amountCop expectedCop requestNumber receivedAt }
     }
     openProposals(requestNumber: $requestNumber) { id move reason proposedBy proposedAt }
   }
@@ -161,6 +163,7 @@ export function RequestScreen({ t, session, requestNumber }: { t: Messages; sess
       </div>
 
       {proposal && <ProposalNotice t={t} proposal={proposal} session={session} />}
+      <PaymentDiscrepancies level={3} t={t} items={request.paymentDiscrepancies} title={c.payments.requestTitle} id="request-payments" />
 
       <h3>{r.documentsTitle}</h3>
       {request.documents.length === 0 ? (

@@ -10,10 +10,21 @@ import { IdNumberFields } from '../components/IdNumberFields';
 import { describeError } from '../components/errors';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import type { Info } from './apply-info';
+import { PriceAndHowToPay, type Due } from './Payment';
+
+export interface Submitted {
+  requestNumber: string;
+  orderNumber: string;
+  payment: Due;
+}
 
 const SubmitDocument = graphql(`
   mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {
-    submitApplication(draftId: $draftId, application: $application) { requestNumber orderNumber }
+    submitApplication(draftId: $draftId, application: $application) {
+      requestNumber
+      orderNumber
+      payment { reference priceCop vatCop totalCop bankAccount link }
+    }
   }
 `);
 
@@ -23,7 +34,7 @@ type FieldErrors = Record<string, string>;
 type Upload = { state: 'uploading' } | { state: 'done'; name: string } | { state: 'error'; message: string };
 
 /** The application itself: who applies, for which certificate, and its documents, each uploaded as it is chosen. */
-export function ApplicationForm({ t, info, draftId, email, onDone, onExpired }: { t: Messages; info: Info; draftId: string; email: string; onDone: (r: { requestNumber: string; orderNumber: string }) => void; onExpired: () => void }) {
+export function ApplicationForm({ t, info, draftId, email, onDone, onExpired }: { t: Messages; info: Info; draftId: string; email: string; onDone: (r: Submitted) => void; onExpired: () => void }) {
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [values, setValues] = useState({ idType: 'CC' as IdType, idNumber: '', fullName: '', phone: '', holderName: '', certificateType: info.certificateTypes[0]?.code ?? '', company: '', project: '' });
@@ -122,6 +133,7 @@ export function ApplicationForm({ t, info, draftId, email, onDone, onExpired }: 
             ))}
           </select>
         </div>
+        <PriceAndHowToPay t={t} type={type} instructions={info.paymentInstructions} id={`${base}-price`} />
         {field('company', t.apply.company, { autoComplete: 'organization', optional: !type?.requiresCompany })}
         {field('project', t.apply.project, { optional: true })}
         <fieldset className="documents">

@@ -3,7 +3,7 @@
 import { useClient } from '@urql/next';
 import { useEffect, useState } from 'react';
 import type { Language, Messages } from '../i18n';
-import { ApplicationForm } from './ApplicationForm';
+import { ApplicationForm, type Submitted } from './ApplicationForm';
 import { ApplyInfoDocument, type Info } from './apply-info';
 import { Done } from './Done';
 import { EmailCodeStep } from './EmailCodeStep';
@@ -19,7 +19,7 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
   const [info, setInfo] = useState<Info | null>(null);
   const [draft, setDraft] = useState<OpenedDraft | null>(null);
   const [restartNotice, setRestartNotice] = useState<string | null>(null);
-  const [done, setDone] = useState<{ requestNumber: string; orderNumber: string } | null>(null);
+  const [done, setDone] = useState<Submitted | null>(null);
 
   useEffect(() => {
     void client

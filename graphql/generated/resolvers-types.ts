@@ -128,7 +128,13 @@ export type CertificateTypeInfo = {
   code: Scalars['String']['output'];
   documents: Array<DocumentKind>;
   name: Scalars['String']['output'];
+  /** Price before IVA, whole Colombian pesos (CERTIFICATE_PRICES_COP). */
+  priceCop: Scalars['Int']['output'];
   requiresCompany: Scalars['Boolean']['output'];
+  /** What is paid: priceCop + vatCop. */
+  totalCop: Scalars['Int']['output'];
+  /** IVA on the price (VAT_PERCENT, 19 % by default), whole pesos. */
+  vatCop: Scalars['Int']['output'];
 };
 
 export type CertificateTypeOption = {
@@ -186,6 +192,8 @@ export type ConsoleRequest = {
   history: Array<RequestEvent>;
   holderName: Scalars['String']['output'];
   orderNumber: Scalars['String']['output'];
+  /** Payments reported for this request that did not match, newest first. */
+  paymentDiscrepancies: Array<PaymentDiscrepancy>;
   project?: Maybe<Scalars['String']['output']>;
   requestNumber: Scalars['String']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -337,7 +345,10 @@ export type Mutation = {
    * name, and the e-mail and phone given belong to this request only.
    */
   submitApplication: SubmittedApplication;
-  /** Payment verified, with its invoice number; Paso2 then links to the invoice PDF. */
+  /**
+   * Payment verified, with its invoice number; Paso2 then links to the invoice PDF. `cufe`: the
+   * DIAN electronic invoice's CUFE (96 hex characters, a SHA-384), printed on the invoice with its QR code.
+   */
   verifyPayment: MoveResult;
 };
 
@@ -475,8 +486,61 @@ export type MutationSubmitApplicationArgs = {
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
 export type MutationVerifyPaymentArgs = {
+  cufe?: InputMaybe<Scalars['String']['input']>;
   invoiceNumber: Scalars['String']['input'];
   requestNumber: Scalars['String']['input'];
+};
+
+/** An approved transaction a payment provider reported that an operator must look at (refund, or verify by hand). */
+export type PaymentDiscrepancy = {
+  __typename?: 'PaymentDiscrepancy';
+  /** What was paid, in whole pesos (any cents dropped: Colombian pesos are paid in whole pesos). */
+  amountCop: Scalars['Int']['output'];
+  /** What the request costs, in pesos; null when the reference names no request. */
+  expectedCop?: Maybe<Scalars['Int']['output']>;
+  kind: PaymentDiscrepancyKind;
+  /** wompi. */
+  provider: Scalars['String']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  /** The payment reference as reported. */
+  reference: Scalars['String']['output'];
+  /** The request the reference names; null when none. */
+  requestNumber?: Maybe<Scalars['String']['output']>;
+  /** The provider's transaction id. */
+  transactionId: Scalars['String']['output'];
+};
+
+/** Why a payment a provider reported did not move a request's Paso2. */
+export type PaymentDiscrepancyKind =
+  /** The amount is not the request's total. */
+  | 'AMOUNT_MISMATCH'
+  /** The request was not waiting for payment (already paid, rejected…). */
+  | 'NOT_AWAITING_PAYMENT'
+  /** The reference is no request's order number. */
+  | 'UNKNOWN_REFERENCE';
+
+/** What a filed request costs and how to pay it. */
+export type PaymentDue = {
+  __typename?: 'PaymentDue';
+  bankAccount?: Maybe<Scalars['String']['output']>;
+  /** The online payment link with this request's reference and amount; null when not offered. */
+  link?: Maybe<Scalars['String']['output']>;
+  priceCop: Scalars['Int']['output'];
+  /** The payment reference: the request's order number (Orden Pedido No.). */
+  reference: Scalars['String']['output'];
+  totalCop: Scalars['Int']['output'];
+  vatCop: Scalars['Int']['output'];
+};
+
+/** How to pay a request, before applying: the reference will be the request's order number. */
+export type PaymentInstructions = {
+  __typename?: 'PaymentInstructions';
+  /** Where to deposit or transfer (PAYMENT_BANK_ACCOUNT); null when not offered. */
+  bankAccount?: Maybe<Scalars['String']['output']>;
+  /** The online payment (PSE) link, with {reference}, {amountInCents} and {amountCop} to substitute (PAYMENT_LINK_TEMPLATE); null when not offered. */
+  linkTemplate?: Maybe<Scalars['String']['output']>;
+  /** IVA rate applied to every price, in percent. */
+  vatPercent: Scalars['Int']['output'];
 };
 
 export type ProposalOutcome =
@@ -505,6 +569,8 @@ export type Query = {
   consoleActivity: ActivityPage;
   /** The certificate types, for the queue's filter. Operators only. */
   consoleCertificateTypes: Array<CertificateTypeOption>;
+  /** Payments providers reported that matched no request waiting for them, newest first (`first` 1 to 100, 20 by default). Operators only. */
+  consolePaymentDiscrepancies: Array<PaymentDiscrepancy>;
   /**
    * One stage's requests, oldest filing first. `certificateType` is a type's code; `dueState`
    * applies to waiting stages only. `first` is 1 to 100 (50 by default). Operators only.
@@ -527,6 +593,7 @@ export type Query = {
   currentTerms: Terms;
   /** Open four-eyes proposals, oldest first; of one request when `requestNumber` is given. Operators only. */
   openProposals: Array<MoveProposal>;
+  paymentInstructions: PaymentInstructions;
   /**
    * The detail of one request. `id` is the request's handle: the opaque `id` a lookup returned; an unknown,
    * altered or expired handle answers NOT_FOUND. With LOOKUP_SECOND_FACTOR=order-number the
@@ -556,6 +623,11 @@ export type QueryConsoleActivityArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   operator?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryConsolePaymentDiscrepanciesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -618,6 +690,8 @@ export type QueueEntry = {
   filedOn: Scalars['Date']['output'];
   holderName: Scalars['String']['output'];
   orderNumber: Scalars['String']['output'];
+  /** A payment provider reported a payment for it that did not match (see ConsoleRequest.paymentDiscrepancies). */
+  paymentDiscrepancy: Scalars['Boolean']['output'];
   requestNumber: Scalars['String']['output'];
   /** When it reached its stage. */
   since: Scalars['DateTime']['output'];
@@ -799,6 +873,8 @@ export type StepState =
 export type SubmittedApplication = {
   __typename?: 'SubmittedApplication';
   orderNumber: Scalars['String']['output'];
+  /** What to pay and how; the same is e-mailed to the confirmed address. */
+  payment: PaymentDue;
   requestNumber: Scalars['String']['output'];
 };
 
@@ -905,6 +981,10 @@ export type ResolversTypes = {
   MoveProposal: ResolverTypeWrapper<ProposalView>;
   MoveResult: ResolverTypeWrapper<Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PaymentDiscrepancy: ResolverTypeWrapper<PaymentDiscrepancy>;
+  PaymentDiscrepancyKind: PaymentDiscrepancyKind;
+  PaymentDue: ResolverTypeWrapper<PaymentDue>;
+  PaymentInstructions: ResolverTypeWrapper<PaymentInstructions>;
   ProposalOutcome: ProposalOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueueEntry: ResolverTypeWrapper<QueueEntry>;
@@ -950,6 +1030,9 @@ export type ResolversParentTypes = {
   MoveProposal: ProposalView;
   MoveResult: Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   Mutation: Record<PropertyKey, never>;
+  PaymentDiscrepancy: PaymentDiscrepancy;
+  PaymentDue: PaymentDue;
+  PaymentInstructions: PaymentInstructions;
   Query: Record<PropertyKey, never>;
   QueueEntry: QueueEntry;
   QueuePage: QueuePage;
@@ -1024,7 +1107,10 @@ export type CertificateTypeInfoResolvers<ContextType = GraphQLContext, ParentTyp
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documents?: Resolver<Array<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   requiresCompany?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totalCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vatCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CertificateTypeOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateTypeOption'] = ResolversParentTypes['CertificateTypeOption']> = {
@@ -1065,6 +1151,7 @@ export type ConsoleRequestResolvers<ContextType = GraphQLContext, ParentType ext
   history?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentDiscrepancies?: Resolver<Array<ResolversTypes['PaymentDiscrepancy']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1121,18 +1208,46 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   verifyPayment?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'invoiceNumber' | 'requestNumber'>>;
 };
 
+export type PaymentDiscrepancyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentDiscrepancy'] = ResolversParentTypes['PaymentDiscrepancy']> = {
+  amountCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expectedCop?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PaymentDiscrepancyKind'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PaymentDueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentDue'] = ResolversParentTypes['PaymentDue']> = {
+  bankAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  priceCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vatCop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PaymentInstructionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PaymentInstructions'] = ResolversParentTypes['PaymentInstructions']> = {
+  bankAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vatPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   certificateBySerial?: Resolver<Maybe<ResolversTypes['CertificateStatus']>, ParentType, ContextType, RequireFields<QueryCertificateBySerialArgs, 'serial'>>;
   certificateRequests?: Resolver<ResolversTypes['RequestLookup'], ParentType, ContextType, RequireFields<QueryCertificateRequestsArgs, 'idNumber' | 'idType'>>;
   certificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeInfo']>, ParentType, ContextType>;
   consoleActivity?: Resolver<ResolversTypes['ActivityPage'], ParentType, ContextType, Partial<QueryConsoleActivityArgs>>;
   consoleCertificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeOption']>, ParentType, ContextType>;
+  consolePaymentDiscrepancies?: Resolver<Array<ResolversTypes['PaymentDiscrepancy']>, ParentType, ContextType, Partial<QueryConsolePaymentDiscrepanciesArgs>>;
   consoleQueue?: Resolver<ResolversTypes['QueuePage'], ParentType, ContextType, RequireFields<QueryConsoleQueueArgs, 'stage'>>;
   consoleQueueCounts?: Resolver<Array<ResolversTypes['QueueStageCount']>, ParentType, ContextType, Partial<QueryConsoleQueueCountsArgs>>;
   consoleRequest?: Resolver<ResolversTypes['ConsoleRequest'], ParentType, ContextType, RequireFields<QueryConsoleRequestArgs, 'requestNumber'>>;
   consoleSearch?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QueryConsoleSearchArgs, 'text'>>;
   currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
   openProposals?: Resolver<Array<ResolversTypes['MoveProposal']>, ParentType, ContextType, Partial<QueryOpenProposalsArgs>>;
+  paymentInstructions?: Resolver<ResolversTypes['PaymentInstructions'], ParentType, ContextType>;
   requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
@@ -1147,6 +1262,7 @@ export type QueueEntryResolvers<ContextType = GraphQLContext, ParentType extends
   filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentDiscrepancy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['QueueStage'], ParentType, ContextType>;
@@ -1220,6 +1336,7 @@ export type SearchPageResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type SubmittedApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubmittedApplication'] = ResolversParentTypes['SubmittedApplication']> = {
   orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['PaymentDue'], ParentType, ContextType>;
   requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1244,6 +1361,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MoveProposal?: MoveProposalResolvers<ContextType>;
   MoveResult?: MoveResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PaymentDiscrepancy?: PaymentDiscrepancyResolvers<ContextType>;
+  PaymentDue?: PaymentDueResolvers<ContextType>;
+  PaymentInstructions?: PaymentInstructionsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueueEntry?: QueueEntryResolvers<ContextType>;
   QueuePage?: QueuePageResolvers<ContextType>;

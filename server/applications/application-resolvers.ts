@@ -5,6 +5,7 @@ import { TERMS_VERSION } from './requirements.js';
 export const applicationResolvers: Resolvers = {
   Query: {
     certificateTypes: (_root, _args, ctx) => ctx.applications.certificateTypes(),
+    paymentInstructions: (_root, _args, ctx) => ctx.applications.paymentInstructions(),
     currentTerms: () => ({ version: TERMS_VERSION }),
   },
   Mutation: {

@@ -17,6 +17,7 @@ import { recordText, type RecordTextProblem } from '../names.js';
 import { ApplicationRefused } from './application-refused.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
+import { paymentText, type PaymentDue, type Price, type PriceList } from '../payments/prices.js';
 import { drawNumbers } from '../lifecycle/numbers.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
@@ -94,14 +95,20 @@ export class ApplicationService {
     private readonly documents: DocumentService,
     secret: string,
     private readonly historyKey: HistoryKey,
+    private readonly prices: PriceList,
   ) {
     this.codes = new EmailCodes(secret);
   }
 
   /** The certificates one can apply for, with the documents each asks for. */
-  async certificateTypes(): Promise<{ code: string; name: string; requiresCompany: boolean; documents: DocumentKind[] }[]> {
+  async certificateTypes(): Promise<({ code: string; name: string; requiresCompany: boolean; documents: DocumentKind[] } & Price)[]> {
     const types = await this.db.run((ds) => ds.getRepository(CertificateType).find({ order: { id: 'ASC' } }));
-    return types.map((t) => ({ code: t.code, name: t.name, requiresCompany: t.requiresCompany, documents: REQUIRED_DOCUMENTS[t.code] ?? ['ID_DOCUMENT'] }));
+    return types.map((t) => ({ code: t.code, name: t.name, requiresCompany: t.requiresCompany, documents: REQUIRED_DOCUMENTS[t.code] ?? ['ID_DOCUMENT'], ...this.prices.priceOf(t.code) }));
+  }
+
+  /** How requests are paid (shown before applying): the reference is each request's order number. */
+  paymentInstructions(): { vatPercent: number; bankAccount: string | null; linkTemplate: string | null } {
+    return { vatPercent: this.prices.vatPercent, bankAccount: this.prices.bankAccount, linkTemplate: this.prices.linkTemplate };
   }
 
   /** The input of startApplication, checked before the CAPTCHA is spent: a typo must not cost a solved one. Returns the address to use. */
@@ -223,7 +230,7 @@ export class ApplicationService {
   }
 
   /** Submits with the draft's confirmed e-mail; what is recorded of a person already known is never changed. */
-  async submit(draftId: string, input: ApplicationInput, now = new Date()): Promise<{ requestNumber: string; orderNumber: string }> {
+  async submit(draftId: string, input: ApplicationInput, now = new Date()): Promise<{ requestNumber: string; orderNumber: string; payment: PaymentDue }> {
     const draft = await this.liveDraft(draftId, now);
     if (!draft.emailConfirmedAt || !draft.email) {
       throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'email', message: 'Confirme primero su correo electrónico con el código que le enviamos.' }], { reason: 'EMAIL_UNCONFIRMED' });
@@ -255,6 +262,7 @@ export class ApplicationService {
 
     // Drawn before the transaction: a failed submission leaves a gap in the numbers, never a duplicate.
     const numbers = await drawNumbers(this.db);
+    const payment = this.prices.due(type.code, numbers.orderNumber);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.run(
@@ -285,10 +293,10 @@ export class ApplicationService {
               await recordSubmission(
                 m,
                 this.historyKey,
-                { requestId: request.id, requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), termsVersion: open.termsVersion, recipient: email },
+                { requestId: request.id, requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), termsVersion: open.termsVersion, recipient: email, payment: paymentText(payment) },
                 now,
               );
-              return { requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber) };
+              return { requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), payment };
             }),
           10_000,
         );

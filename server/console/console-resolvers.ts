@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import type { StepView } from '../lifecycle/step-texts.js';
 import { requireOperator } from '../operators/operator.js';
+import type { PaymentDiscrepancy } from '../payments/payment-service.js';
 import type { SearchHit } from './console-service.js';
 
 /** The console's read side: operators only (an operator API key, or a console session). */
@@ -19,6 +20,10 @@ export const consoleResolvers: Resolvers = {
       requireOperator(ctx.caller);
       return ctx.console.certificateTypes();
     },
+    consolePaymentDiscrepancies: async (_root, { first }, ctx) => {
+      requireOperator(ctx.caller);
+      return (await ctx.console.paymentDiscrepancies(first)).map(toDiscrepancy);
+    },
     consoleSearch: async (_root, { text, first, after }, ctx) => {
       requireOperator(ctx.caller);
       const result = await ctx.console.search(text, first, after);
@@ -27,7 +32,7 @@ export const consoleResolvers: Resolvers = {
     consoleRequest: async (_root, { requestNumber }, ctx) => {
       requireOperator(ctx.caller);
       const request = await ctx.console.request(requestNumber);
-      return { ...request, filedOn: request.filedAt, steps: request.steps.map(toStep) };
+      return { ...request, filedOn: request.filedAt, steps: request.steps.map(toStep), paymentDiscrepancies: request.paymentDiscrepancies.map(toDiscrepancy) };
     },
     consoleActivity: async (_root, args, ctx) => {
       requireOperator(ctx.caller);
@@ -38,6 +43,10 @@ export const consoleResolvers: Resolvers = {
 
 function toHit({ filedAt, ...rest }: SearchHit) {
   return { filedOn: filedAt, ...rest };
+}
+
+function toDiscrepancy({ outcome, amountInCents, expectedCents, ...rest }: PaymentDiscrepancy) {
+  return { ...rest, kind: outcome, amountCop: Math.floor(amountInCents / 100), expectedCop: expectedCents === null ? null : Math.round(expectedCents / 100) };
 }
 
 function toStep({ modifiedAt, ...rest }: StepView) {

@@ -15,6 +15,7 @@ import { serialCandidates } from '../lifecycle/serial.js';
 import { pendingStep, validityStep, type StepView } from '../lifecycle/step-texts.js';
 import { recordText } from '../names.js';
 import type { Operator } from '../operators/operator.js';
+import type { PaymentDiscrepancy, PaymentService } from '../payments/payment-service.js';
 import { BadInput, NotFound } from '../refusals.js';
 import { messages } from '../messages.js';
 
@@ -48,6 +49,8 @@ export interface QueueEntry extends Age {
   holderName: string;
   company: string | null;
   certificateType: string;
+  /** A payment provider reported a payment for it that did not match (server/payments/). */
+  paymentDiscrepancy: boolean;
 }
 
 export interface StageCount {
@@ -117,6 +120,8 @@ export interface ConsoleRequest extends Age {
   revokedAt: Date | null;
   documents: ConsoleDocument[];
   steps: StepView[];
+  /** What payment providers reported for it that did not match, newest first. */
+  paymentDiscrepancies: PaymentDiscrepancy[];
   /** Oldest first. */
   history: RequestEvent[];
 }
@@ -164,6 +169,7 @@ interface QueueRow {
   company: string | null;
   full_name: string;
   certificate_type: string;
+  payment_discrepancy: number | string;
 }
 
 interface HitRow {
@@ -221,6 +227,7 @@ export class ConsoleService {
     private readonly db: Database,
     private readonly store: DocumentStore,
     private readonly invoiceLinks: InvoiceLinks,
+    private readonly payments: PaymentService,
   ) {}
 
   async certificateTypes(): Promise<{ code: string; name: string }[]> {
@@ -265,6 +272,7 @@ export class ConsoleService {
         holderName: row.holder_name,
         company: row.company,
         certificateType: row.certificate_type,
+        paymentDiscrepancy: Number(row.payment_discrepancy) > 0,
         ...age(filedAt, row.stage, since, today),
       };
     });
@@ -335,7 +343,7 @@ export class ConsoleService {
       [Number(requestNumber)],
     );
     if (!row) throw new NotFound(CONSOLE_MESSAGES.REQUEST_NOT_FOUND.replace('{n}', requestNumber), { field: 'requestNumber' });
-    const [steps, documents, history] = await Promise.all([
+    const [steps, documents, history, paymentDiscrepancies] = await Promise.all([
       this.db.read<{ kind: StepKind; state: StepState; modified_at: Date | string | null; information: string; invoice_url: string | null }>(
         'SELECT kind, state, modified_at, information, invoice_url FROM request_step WHERE request_id = ?',
         [row.id],
@@ -345,6 +353,7 @@ export class ConsoleService {
         [row.id],
       ),
       this.db.run((ds) => ds.getRepository(RequestEvent).find({ where: { requestId: row.id }, order: { occurredAt: 'ASC', id: 'ASC' } })),
+      this.payments.discrepancies({ requestId: row.id }),
     ]);
     const validTo = toDate(row.valid_to);
     const stepStates = new Map(steps.map((s) => [s.kind, s.state]));
@@ -396,7 +405,13 @@ export class ConsoleService {
         return s ? view(s) : pendingStep(kind);
       }),
       history,
+      paymentDiscrepancies,
     };
+  }
+
+  /** Payments providers reported that matched no request waiting for them, newest first (the queue's list). */
+  paymentDiscrepancies(first?: number | null): Promise<PaymentDiscrepancy[]> {
+    return this.payments.discrepancies({ first: first ?? 20 });
   }
 
   /**
@@ -528,7 +543,8 @@ export function queueQuery(filter: QueueFilter, first: number, now: Date): { sql
   return {
     sql: `
   SELECT q.request_id, q.stage, q.filed_at, q.since, r.request_number, r.order_number, r.holder_name, r.company,
-         a.full_name, t.name AS certificate_type
+         a.full_name, t.name AS certificate_type,
+         (SELECT COUNT(*) FROM payment_event p WHERE p.request_id = q.request_id AND p.outcome <> 'APPLIED') AS payment_discrepancy
     FROM (SELECT q.request_id, q.stage, q.filed_at, q.since, q.certificate_type_id FROM request_queue q
            WHERE ${where.join(' AND ')}
            ORDER BY q.filed_at, q.request_id

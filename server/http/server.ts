@@ -24,6 +24,8 @@ export interface Routes {
   upload: Handler;
   /** /corrections/…: a correction link's view and uploads (Authorization: Bearer <token>). */
   correction: Handler;
+  /** POST /payments/wompi/events: a payment provider's signed events (server/payments/). */
+  payments?: Handler;
   /** GET /operaciones/documentos/{documentId}: a supporting document, for operators. */
   documents?: Handler;
   /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
@@ -41,7 +43,7 @@ export interface Routes {
   stopping?: () => boolean;
 }
 
-/** One port: /graphql, /captcha/challenge, /healthz, /readyz, invoices, uploads, corrections, operators' documents, the console's sign-in (and the development provider) here; every other path to Next.js. */
+/** One port: /graphql, /captcha/challenge, /healthz, /readyz, payment events, invoices, uploads, corrections, operators' documents, the console's sign-in (and the development provider) here; every other path to Next.js. */
 export function createHttpServer(routes: Routes): Server {
   const api = apiRoutes(routes);
   const respond = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -100,6 +102,7 @@ function apiRoutes(routes: Routes): Map<string, Handler> {
         }
       },
     ],
+    ...(routes.payments ? [['/payments/wompi/events', routes.payments] as [string, Handler]] : []),
     ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
     [
       '/readyz',

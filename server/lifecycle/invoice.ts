@@ -6,11 +6,19 @@ import type { Font } from 'pdf-lib/cjs/types/fontkit.js';
 import { bogotaDay } from '../calendar/bogota.js';
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
+import QRCode from 'qrcode';
+import { cufeUrl } from '../payments/cufe.js';
+import { formatCop, type Price, type PriceList } from '../payments/prices.js';
 import { Sealer } from '../sealed.js';
 
 interface InvoiceRow {
   invoice_number: string;
   issued_at: Date | string;
+  subtotal_cop: number | null;
+  vat_cop: number | null;
+  total_cop: number | null;
+  cufe: string | null;
+  type_code: string;
   request_number: number;
   order_number: number;
   holder_name: string;
@@ -205,7 +213,10 @@ export class InvoiceService {
   constructor(
     private readonly db: Database,
     private readonly links: InvoiceLinks,
-    private readonly orgName: string,
+    /** Who issues the invoice (INVOICE_ISSUER_NAME, INVOICE_ISSUER_NIT, INVOICE_ISSUER_ADDRESS). */
+    private readonly issuer: { name: string; nit: string; address: string },
+    /** Prices an invoice written before amounts were recorded with it. */
+    private readonly prices: PriceList,
   ) {}
 
   async pdf(sealed: string, now = Date.now()): Promise<Uint8Array | null> {
@@ -213,8 +224,8 @@ export class InvoiceService {
     if (!token) return null;
     const rows: InvoiceRow[] = await this.db.run((ds) =>
       ds.query(
-        `SELECT i.invoice_number, i.issued_at, r.request_number, r.order_number, r.holder_name, r.company,
-                t.name AS certificate_type, a.id_type, a.id_number, a.full_name
+        `SELECT i.invoice_number, i.issued_at, i.subtotal_cop, i.vat_cop, i.total_cop, i.cufe, r.request_number, r.order_number, r.holder_name, r.company,
+                t.code AS type_code, t.name AS certificate_type, a.id_type, a.id_number, a.full_name
            FROM invoice i
            JOIN certificate_request r ON r.id = i.request_id
            JOIN certificate_type t ON t.id = r.certificate_type_id
@@ -226,27 +237,68 @@ export class InvoiceService {
     const row = rows[0];
     if (!row) return null;
     const [y, m, d] = bogotaDay(toDate(row.issued_at)!).split('-');
+    const price: Price =
+      row.total_cop === null ? this.prices.priceOf(row.type_code) : { priceCop: Number(row.subtotal_cop), vatCop: Number(row.vat_cop), totalCop: Number(row.total_cop) };
 
     const pdf = await PDFDocument.create();
     pdf.registerFontkit(fonts.fontkit);
     pdf.setTitle(`Factura ${row.invoice_number}`);
-    pdf.setAuthor(this.orgName);
+    pdf.setAuthor(this.issuer.name);
     const page = pdf.addPage([595, 842]);
     const regular = new DocumentFonts(pdf, REGULAR);
     const bold = new DocumentFonts(pdf, BOLD);
     let y0 = 780;
-    const line = async (text: string, options: { size?: number; strong?: boolean; gap?: number } = {}) => {
-      await (options.strong ? bold : regular).draw(page, text, 56, y0, options.size ?? 11);
+    const line = async (text: string, options: { size?: number; strong?: boolean; gap?: number; x?: number } = {}) => {
+      await (options.strong ? bold : regular).draw(page, text, options.x ?? 56, y0, options.size ?? 11);
       y0 -= options.gap ?? 18;
     };
-    await line(this.orgName, { size: 18, strong: true, gap: 26 });
-    await line(`Factura ${row.invoice_number}`, { size: 14, strong: true, gap: 24 });
-    await line(`Fecha: ${d}/${m}/${y}`);
+    /** A label and an amount on one line, the amount right-aligned at the same edge on every line. */
+    const amount = async (label: string, pesos: number, strong = false) => {
+      const text = formatCop(pesos);
+      await (strong ? bold : regular).draw(page, label, 300, y0, 11);
+      await (strong ? bold : regular).draw(page, text, 539 - widthOf(text, 11), y0, 11);
+      y0 -= 18;
+    };
+    await line(this.issuer.name, { size: 18, strong: true, gap: 20 });
+    await line(`NIT ${this.issuer.nit}`, { size: 10, gap: 14 });
+    await line(this.issuer.address, { size: 10, gap: 28 });
+    await line(`Factura ${row.invoice_number}`, { size: 14, strong: true, gap: 22 });
+    await line(`Fecha: ${d}/${m}/${y}`, { gap: 26 });
     await line(`Cliente: ${row.full_name} (${row.id_type} ${row.id_number})`);
     await line(`Orden Pedido No. ${row.order_number} - Solicitud ${row.request_number}`);
-    await line(`Producto: certificado de firma digital ${row.certificate_type}`);
-    await line(`Titular: ${row.holder_name}${row.company ? ` - ${row.company}` : ''}`, { gap: 30 });
+    await line(`Titular: ${row.holder_name}${row.company ? ` - ${row.company}` : ''}`, { gap: 26 });
+    await line(`Concepto: certificado de firma digital ${row.certificate_type}`, { gap: 26 });
+    await amount('Subtotal', price.priceCop);
+    await amount(`IVA (${Math.round((price.vatCop * 100) / Math.max(price.priceCop, 1))} %)`, price.vatCop);
+    await amount('Total', price.totalCop, true);
+    y0 -= 16;
+    if (row.cufe) {
+      await line('CUFE', { strong: true, size: 10, gap: 14 });
+      await line(row.cufe.slice(0, 48), { size: 9, gap: 12 });
+      await line(row.cufe.slice(48), { size: 9, gap: 14 });
+      drawQr(page, cufeUrl(row.cufe), 56, y0 - 110, 110);
+      y0 -= 130;
+    }
     await line('Pago verificado. Documento generado por el Sistema de Solicitudes de Productos y Servicios SSPS.', { size: 9 });
     return pdf.save();
+  }
+}
+
+/** Digits, the peso sign and separators are all in Noto Sans: its advance widths, read once. */
+function widthOf(text: string, size: number): number {
+  const font = fonts.get(REGULAR[0]).parsed;
+  return (font.layout(text).advanceWidth * size) / font.unitsPerEm;
+}
+
+/** The QR code (qrcode's matrix, medium error correction) drawn as squares: sharp at any zoom, no image to embed. */
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const cell = size / (modules.size + 2 * quiet);
+  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) page.drawRectangle({ x: x + (col + quiet) * cell, y: y + size - (row + quiet + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+    }
   }
 }

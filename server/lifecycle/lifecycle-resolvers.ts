@@ -3,6 +3,7 @@ import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireOperator } from '../operators/operator.js';
+import { parseCufe } from '../payments/cufe.js';
 import { BadInput, Unauthenticated } from '../refusals.js';
 import type { DocumentKind } from '../applications/requirements.js';
 import { isSupervised, type Move, type RevocationReason } from './machine.js';
@@ -27,10 +28,18 @@ function hasControlCharacters(value: string): boolean {
 }
 
 /** A move by the calling operator; a delivery or revocation is proposed (four eyes). */
-async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; reason?: string }) {
+async function move(ctx: GraphQLContext, input: { move: Move; requestNumber: string; invoiceNumber?: string; cufe?: string | null; reason?: string }) {
   const operator = requireOperator(ctx.caller);
   const full = { ...input, actor: operator.name } as MoveInput;
   return isSupervised(full.move) ? ctx.lifecycle.propose(full as ProposedMove, operator) : ctx.lifecycle.apply(full);
+}
+
+/** An optional CUFE: absent or empty is none; anything else must be one (96 hex characters). */
+function cufeOf(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const cufe = parseCufe(value);
+  if (!cufe) throw new BadInput(messages.CUFE_FORMAT, { field: 'cufe', reason: 'CUFE_FORMAT' });
+  return cufe;
 }
 
 /** Text a person reads, as typed (not upper-cased), once it is known to hold nothing invisible. */
@@ -61,8 +70,8 @@ export const lifecycleResolvers: Resolvers = {
   },
   Mutation: {
     fileRequest: (_root, { requestNumber }, ctx) => move(ctx, { move: 'file', requestNumber }),
-    verifyPayment: (_root, { requestNumber, invoiceNumber }, ctx) =>
-      move(ctx, { move: 'verify-payment', requestNumber, invoiceNumber: text('invoiceNumber', invoiceNumber, 1, 40) }),
+    verifyPayment: (_root, { requestNumber, invoiceNumber, cufe }, ctx) =>
+      move(ctx, { move: 'verify-payment', requestNumber, invoiceNumber: text('invoiceNumber', invoiceNumber, 1, 40), cufe: cufeOf(cufe) }),
     approveRequest: (_root, { requestNumber }, ctx) => move(ctx, { move: 'approve', requestNumber }),
     rejectRequest: (_root, { requestNumber, reason }, ctx) => move(ctx, { move: 'reject', requestNumber, reason: text('reason', reason, 5, 300) }),
     deliverCertificate: (_root, { requestNumber }, ctx) => move(ctx, { move: 'deliver', requestNumber }),

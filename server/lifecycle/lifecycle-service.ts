@@ -3,6 +3,7 @@ import { CertificateRequest, CorrectionRequest, RequestEvent } from '../../entit
 import { isDuplicateKey, isWriteConflict, pauseAfterConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { Operator } from '../operators/operator.js';
+import type { PriceList } from '../payments/prices.js';
 import { ServiceUnavailableError } from '../refusals.js';
 import { askForCorrection, type CorrectionAsk } from './corrections.js';
 import type { HistoryKey } from './history.js';
@@ -28,12 +29,14 @@ export class LifecycleService {
     private readonly historyKey: HistoryKey,
     /** Where applicants reach this service (SSPS_PUBLIC_URL): the origin of the links e-mailed to them. */
     private readonly publicUrl: string,
+    /** Prices each request's invoice (server/payments/prices.ts). */
+    private readonly prices: PriceList,
   ) {}
 
   /** A move carried out at once; deliveries and revocations are proposed instead (`propose`). */
-  async apply(input: MoveInput, now = new Date()): Promise<MoveResult> {
+  async apply(input: MoveInput, now = new Date(), alongside?: (m: EntityManager, requestId: number) => Promise<void>): Promise<MoveResult> {
     if (isSupervised(input.move)) throw new Error(`${input.move} is carried out only on a supervisor's approval: propose it`);
-    return this.write(requestOf(input.requestNumber), (m) => this.applyIn(m, input, now));
+    return this.write(requestOf(input.requestNumber), (m) => this.applyIn(m, input, now, alongside));
   }
 
   /** Four eyes: a delivery or revocation waits for another supervisor's approval; the stage does not move. */
@@ -70,7 +73,8 @@ export class LifecycleService {
     return this.write(requestOf(input.requestNumber), (m) => askForCorrection(m, this.historyKey, input, operator, this.publicUrl, now));
   }
 
-  private async applyIn(m: EntityManager, input: MoveInput, now: Date): Promise<MoveResult> {
+  /** `alongside`: what the caller writes in the move's transaction once the move is written (a payment provider's record of the event). */
+  private async applyIn(m: EntityManager, input: MoveInput, now: Date, alongside?: (m: EntityManager, requestId: number) => Promise<void>): Promise<MoveResult> {
     const request = await requestState(m, input.requestNumber, now);
     const from = request.stage;
     if (!allowed(input.move, from)) throw illegalMove(input.move, input.requestNumber, from);
@@ -80,7 +84,7 @@ export class LifecycleService {
     // A correction still open (expired, or the request rejected while waiting) ends with the move.
     if (request.openCorrectionId) await m.update(CorrectionRequest, { id: request.openCorrectionId }, { openRequestId: null });
 
-    const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validityDays, from, now });
+    const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validityDays, price: this.prices.priceOf(request.certificateTypeCode), from, now });
     if (effect.request) await m.update(CertificateRequest, { id: request.id }, effect.request);
     await recordMove(
       m,
@@ -88,6 +92,7 @@ export class LifecycleService {
       { requestId: request.id, requestNumber: input.requestNumber, actor: input.actor, move: input.move, from, to, effect, existingSteps: new Set(request.steps.keys()), recipient: request.contactEmail },
       now,
     );
+    await alongside?.(m, request.id);
     return { requestNumber: input.requestNumber, stage: to, serialNumber: effect.request?.serialNumber ?? null };
   }
 

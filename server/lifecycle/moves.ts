@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CertificateRequest, Invoice, RequestStep, type StepKind, type StepState } from '../../entities/index.js';
 import { queueEmail } from '../notifications/outbox.js';
+import type { Price } from '../payments/prices.js';
 import { appendEvent, type HistoryKey } from './history.js';
 import { storedInvoiceUrl } from './invoice.js';
 import { waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
@@ -11,7 +12,7 @@ import { STEP_TEXT } from './step-texts.js';
 
 export type MoveInput =
   | { move: 'file' | 'approve' | 'deliver'; requestNumber: string; actor: string }
-  | { move: 'verify-payment'; requestNumber: string; actor: string; invoiceNumber: string }
+  | { move: 'verify-payment'; requestNumber: string; actor: string; invoiceNumber: string; cufe?: string | null }
   | { move: 'reject'; requestNumber: string; actor: string; reason: string }
   | { move: 'revoke'; requestNumber: string; actor: string; reason: RevocationReason };
 
@@ -33,6 +34,8 @@ interface MoveContext {
   m: EntityManager;
   requestId: number;
   validityDays: number;
+  /** What the request costs (its type's price): what its invoice states. */
+  price: Price;
   from: Stage;
   now: Date;
 }
@@ -50,7 +53,16 @@ export const EFFECTS: Effects = {
   file: () => ({ steps: FILED }),
   'verify-payment': async (input, c) => {
     const token = randomBytes(32).toString('base64url');
-    await c.m.insert(Invoice, { requestId: c.requestId, invoiceNumber: input.invoiceNumber, token, issuedAt: c.now });
+    await c.m.insert(Invoice, {
+      requestId: c.requestId,
+      invoiceNumber: input.invoiceNumber,
+      token,
+      issuedAt: c.now,
+      subtotalCop: c.price.priceCop,
+      vatCop: c.price.vatCop,
+      totalCop: c.price.totalCop,
+      cufe: input.cufe ?? null,
+    });
     return {
       reason: `Factura ${input.invoiceNumber}`,
       steps: [
@@ -102,7 +114,7 @@ export function effectOf(input: MoveInput, c: MoveContext): Effect | Promise<Eff
 export async function recordMove(
   m: EntityManager,
   historyKey: HistoryKey,
-  move: { requestId: number; requestNumber: string; actor: string; move: string; from: Stage; to: Stage; effect: Effect; existingSteps: Set<StepKind>; recipient: string | null; detail?: string },
+  move: { requestId: number; requestNumber: string; actor: string; move: string; from: Stage; to: Stage; effect: Effect; existingSteps: Set<StepKind>; recipient: string | null; detail?: string; payment?: string },
   now: Date,
 ): Promise<void> {
   for (const write of move.effect.steps) {
@@ -115,7 +127,7 @@ export async function recordMove(
   if (move.to !== move.from) await placeInQueue(m, move.requestId, move.to, now);
   if (move.recipient) {
     const [changed] = move.effect.steps;
-    await queueEmail(m, { requestId: move.requestId, recipient: move.recipient, ...requestNotification(move.requestNumber, { step: changed.kind, information: changed.information, detail: move.detail }) }, now);
+    await queueEmail(m, { requestId: move.requestId, recipient: move.recipient, ...requestNotification(move.requestNumber, { step: changed.kind, information: changed.information, detail: move.detail, payment: move.payment }) }, now);
   }
 }
 
@@ -126,7 +138,8 @@ export async function recordMove(
 export function recordSubmission(
   m: EntityManager,
   historyKey: HistoryKey,
-  submission: { requestId: number; requestNumber: string; orderNumber: string; termsVersion: string; recipient: string },
+  /** `payment`: what to pay and how (server/payments/prices.ts, paymentText), told in the submission's e-mail. */
+  submission: { requestId: number; requestNumber: string; orderNumber: string; termsVersion: string; recipient: string; payment?: string },
   now: Date,
 ): Promise<void> {
   return recordMove(
@@ -143,6 +156,7 @@ export function recordSubmission(
       existingSteps: new Set(),
       recipient: submission.recipient,
       detail: `Número de solicitud ${submission.requestNumber}, orden de pedido ${submission.orderNumber}.`,
+      payment: submission.payment,
     },
     now,
   );

@@ -35,7 +35,7 @@ const LOOKUP_HINT = 'Puede consultar el estado de su trámite en la opción "Con
  */
 export function requestNotification(
   requestNumber: string | number,
-  about: { step: StepKind; information: string; detail?: string } | { nameCorrectedTo: string; reason: string } | { correction: CorrectionAsked },
+  about: { step: StepKind; information: string; detail?: string; payment?: string } | { nameCorrectedTo: string; reason: string } | { correction: CorrectionAsked },
 ) {
   if ('correction' in about) {
     const { kinds, reason, link, expiresAt } = about.correction;
@@ -61,7 +61,7 @@ export function requestNotification(
   if ('step' in about) {
     return {
       subject: `Su solicitud ${requestNumber}: ${STEP_NAME[about.step]}`,
-      body: `${about.information}${about.detail ? ` ${about.detail}` : ''}\n\n${LOOKUP_HINT}`,
+      body: `${about.information}${about.detail ? ` ${about.detail}` : ''}${about.payment ? `\n\n${about.payment}` : ''}\n\n${LOOKUP_HINT}`,
     };
   }
   return {

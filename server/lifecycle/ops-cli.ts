@@ -1,7 +1,7 @@
 /**
  * `npm run ops -- <move> <requestNumber> …`: the operators' moves without a GraphQL client,
  * on the database of DATABASE_URL, through the same state machine as the API.
- *   file <n> | verify-payment <n> --invoice <number> | approve <n> | reject <n> --reason "<text>"
+ *   file <n> | verify-payment <n> --invoice <number> [--cufe <CUFE>] | approve <n> | reject <n> --reason "<text>"
  *   deliver <n> | revoke <n> --reason <rfc5280Reason>  (both propose: four eyes)
  *   approve-proposal <id> | decline-proposal <id> --reason "<why>" | proposals [<n>]
  *   history <n> | verify-history [<n>] | correct-name <n> --name "<full name>" --reason "<why>"
@@ -18,6 +18,8 @@ import { outboxCommand } from '../notifications/outbox-cli.js';
 import { HistoryKey, verifyHistory, type BrokenEntry } from './history.js';
 import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
+import { PriceList } from '../payments/prices.js';
+import { parseCufe } from '../payments/cufe.js';
 import { REVOCATION_REASONS, type RevocationReason } from './machine.js';
 import type { NameCorrection } from './name-correction.js';
 import type { Operator } from '../operators/operator.js';
@@ -26,7 +28,7 @@ import { LifecycleService, MoveRefused, STAGE_TEXT, type MoveInput, type MoveRes
 
 const USAGE = `uso: npm run ops -- <movimiento> <número de solicitud> --as <operador> [opciones]
   file <n>                                   radicar
-  verify-payment <n> --invoice <número>      verificar el pago
+  verify-payment <n> --invoice <número> [--cufe <CUFE de la DIAN>]   verificar el pago
   approve <n>                                aprobar
   reject <n> --reason "<texto que lee el solicitante>"
   deliver <n>                                propone la entrega (cuatro ojos)
@@ -64,7 +66,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { invoice: { type: 'string' }, reason: { type: 'string' }, as: { type: 'string' }, name: { type: 'string' } },
+    options: { invoice: { type: 'string' }, cufe: { type: 'string' }, reason: { type: 'string' }, as: { type: 'string' }, name: { type: 'string' } },
   });
   const [move, requestNumber] = positionals;
   if ((move === 'verify-history' || move === 'proposals') && requestNumber === undefined) return { move };
@@ -93,7 +95,8 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
       return { move, requestNumber, actor };
     case 'verify-payment':
       if (!values.invoice?.trim()) return 'verify-payment necesita --invoice <número de factura>.';
-      return { move, requestNumber, actor, invoiceNumber: values.invoice.trim() };
+      if (values.cufe !== undefined && !parseCufe(values.cufe)) return messages.CUFE_FORMAT;
+      return { move, requestNumber, actor, invoiceNumber: values.invoice.trim(), cufe: values.cufe === undefined ? null : parseCufe(values.cufe) };
     case 'reject':
       if (!values.reason || values.reason.trim().length < 5) return 'reject necesita --reason "<texto que lee el solicitante>" (5 caracteres o más).';
       return { move, requestNumber, actor, reason: values.reason.trim() };
@@ -163,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
   const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
   const historyKey = new HistoryKey(config.secret);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, new PriceList(config.payments));
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);

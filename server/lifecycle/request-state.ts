@@ -9,6 +9,8 @@ export interface RequestState {
   id: number;
   version: number;
   validityDays: number;
+  /** The certificate type's code, which prices the request (server/payments/prices.ts). */
+  certificateTypeCode: string;
   /** The address confirmed when applying: a request's e-mails go there only. */
   contactEmail: string | null;
   applicantId: number;
@@ -26,6 +28,7 @@ interface Row {
   version: number;
   valid_to: Date | string | null;
   validity_days: number;
+  type_code: string;
   contact_email: string | null;
   applicant_id: number;
   full_name: string;
@@ -40,7 +43,7 @@ export async function requestState(m: EntityManager, requestNumber: string, now:
   const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${requestNumber}.`);
   if (!/^\d{1,9}$/.test(requestNumber)) throw notFound();
   const rows: Row[] = await m.query(
-    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, r.contact_email, r.applicant_id, a.full_name, s.kind, s.state,
+    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, t.code AS type_code, r.contact_email, r.applicant_id, a.full_name, s.kind, s.state,
             c.id AS correction_id, c.expires_at AS correction_expires_at
        FROM certificate_request r
        JOIN certificate_type t ON t.id = r.certificate_type_id
@@ -57,6 +60,7 @@ export async function requestState(m: EntityManager, requestNumber: string, now:
     id: row.id,
     version: row.version,
     validityDays: row.validity_days,
+    certificateTypeCode: row.type_code,
     contactEmail: row.contact_email,
     applicantId: row.applicant_id,
     fullName: row.full_name,

@@ -17,7 +17,12 @@ const run = promisify(execFile);
 describe.runIf(browserAvailable())('applying, and the request moving through its steps', async () => {
   // The applicant's mailbox: a real SMTP peer the server delivers its outbox to.
   const smtpPort = await freePort();
-  const session = browserSession({ ...QUICK_CAPTCHA, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  const session = browserSession({
+    ...QUICK_CAPTCHA,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    PAYMENT_BANK_ACCOUNT: 'Banco Ejemplo, cuenta corriente 123-456789-01',
+    PAYMENT_LINK_TEMPLATE: 'https://pagos.example.com/pse?referencia={reference}&valor={amountCop}',
+  });
   let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
   beforeAll(async () => {
     smtp = await startSmtpPeer(smtpPort);
@@ -86,6 +91,16 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Datos de la solicitud');
     expect(await page.locator('.notice').textContent()).toContain(`Correo confirmado: ${email}`);
     await fillApplication(page);
+    // Before applying: the chosen type's price with IVA, and how it will be paid.
+    const price = page.locator('.payment');
+    const priceText = async () => (await price.innerText()).replace(/\u00a0/g, ' ');
+    await expect.poll(priceText).toContain('Valor del certificado Persona Natural: $ 190.400 (subtotal $ 160.000 + IVA 19 % $ 30.400).');
+    expect(await priceText()).toContain('Referencia de pago: su número de Orden Pedido, que le daremos al radicar.');
+    expect(await priceText()).toContain('Consignación o transferencia: Banco Ejemplo, cuenta corriente 123-456789-01, indicando la referencia.');
+    expect(await priceText()).toContain('Pago en línea (PSE)');
+    await page.getByLabel('Tipo de certificado').selectOption({ label: 'Profesional Titulado' });
+    await expect.poll(priceText).toContain('Valor del certificado Profesional Titulado: $ 214.200 (subtotal $ 180.000 + IVA 19 % $ 34.200).');
+    await page.getByLabel('Tipo de certificado').selectOption({ label: 'Persona Natural' });
     // A file that lies about its type is refused beside its field.
     await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
     await expect.poll(() => page.locator('.documents .field__error').textContent()).toContain('no es un PDF, JPEG o PNG');
@@ -98,6 +113,18 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Su solicitud fue radicada con éxito');
     const confirmation = (await page.locator('.notice').textContent())!;
     const [, requestNumber, orderNumber] = /N° Solicitud (\d+) - Orden Pedido No\. (\d+)/.exec(confirmation)!;
+    // The confirmation: the amount, the reference (the order number) and how to pay it.
+    const due = (await page.locator('.payment').innerText()).replace(/\u00a0/g, ' ');
+    expect(due).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400).');
+    expect(due).toContain(`Referencia de pago: ${orderNumber} (su Orden Pedido No.).`);
+    expect(due).toContain('Consignación o transferencia: Banco Ejemplo, cuenta corriente 123-456789-01, indicando la referencia.');
+    expect(await page.getByRole('link', { name: 'Pagar en línea (PSE)' }).getAttribute('href')).toBe(`https://pagos.example.com/pse?referencia=${orderNumber}&valor=190400`);
+    // And the e-mail says the same (its quoted-printable body decoded).
+    const decoded = (raw: string) => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').replace(/\u00a0/g, ' ');
+    const filed = () => mailsTo(email).map((m) => decoded(m.raw)).find((body) => body.includes(`Referencia de pago: ${orderNumber}`));
+    await expect.poll(filed, { timeout: 20_000 }).toBeDefined();
+    expect(filed()).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400).');
+    expect(filed()).toContain(`Pago en línea (PSE): https://pagos.example.com/pse?referencia=${orderNumber}&valor=190400`);
     await expectAccessible(page, 'application filed');
     await screenshot(page, 'apply-done');
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
@@ -8,6 +9,15 @@ import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
 import { startSmtpPeer } from '../support/smtp.js';
 
 const DESKTOP = { width: 1280, height: 900 };
+const WOMPI_SECRET = 'test_events_console_e2e_5d1f';
+
+/** An approved Wompi transaction for `reference`, signed as Wompi signs its events. */
+function wompiApproved(reference: string, amountInCents: number) {
+  const transaction = { id: `1234-1764428400-${reference}`, amount_in_cents: amountInCents, reference, currency: 'COP', status: 'APPROVED' };
+  const timestamp = 1_764_428_400;
+  const checksum = createHash('sha256').update(`${transaction.id}${transaction.status}${amountInCents}${timestamp}${WOMPI_SECRET}`).digest('hex');
+  return { event: 'transaction.updated', data: { transaction }, environment: 'test', signature: { properties: ['transaction.id', 'transaction.status', 'transaction.amount_in_cents'], checksum }, timestamp, sent_at: new Date().toISOString() };
+}
 const TABLET = { width: 800, height: 1100 };
 
 // The operators' console in Chromium against the compiled server with the demo data, its operators
@@ -15,7 +25,7 @@ const TABLET = { width: 800, height: 1100 };
 // applicant's mailbox a real SMTP peer.
 describe.runIf(browserAvailable())("the operators' console", async () => {
   const smtpPort = await freePort();
-  const session = browserSession({ ...QUICK_CAPTCHA, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  const session = browserSession({ ...QUICK_CAPTCHA, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, WOMPI_EVENTS_SECRET: WOMPI_SECRET });
   let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
   beforeAll(async () => {
     smtp = await startSmtpPeer(smtpPort);
@@ -114,7 +124,22 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     expect(await operator.getByRole('button', { name: 'Proponer la entrega' }).count()).toBe(0);
     await expectAccessible(operator, 'console request');
 
+    // A payment the gateway approved for less than the total (order 511951) waits for the operators on the queue and on the request.
+    const paid = await fetch(`${session.server.url}/payments/wompi/events`, { method: 'POST', body: JSON.stringify(wompiApproved('511951', 10_000_000)) });
+    expect(await paid.json()).toEqual({ outcome: 'AMOUNT_MISMATCH' });
+    await operator.goto(`${base()}/operaciones`);
+    await expect.poll(() => operator.locator('.payment-discrepancies').innerText()).toContain('El valor no coincide');
+    expect((await operator.locator('.payment-discrepancies').innerText()).replace(/\u00a0/g, ' ')).toMatch(/512002\s+511951\s+\$ 100\.000\s+\$ 238\.000/);
+    await openRequest(operator, '512002');
+    await expect.poll(() => operator.getByRole('heading', { name: /Pagos que no coinciden/ }).isVisible()).toBe(true);
+
+    // A CUFE that is not one is refused with the service's sentence; the payment is then verified with a good one.
+    const cufe = createHash('sha384').update('FE-2026-000777').digest('hex');
     await moveForm(operator, 'Verificar pago').getByLabel('Número de factura').fill('FE-2026-000777');
+    await moveForm(operator, 'Verificar pago').getByLabel('CUFE de la factura electrónica (opcional)').fill(cufe.slice(0, 90));
+    await operator.getByRole('button', { name: 'Verificar pago' }).click();
+    await expect.poll(() => outcome(operator)).toContain('El CUFE de la DIAN tiene 96 caracteres hexadecimales');
+    await moveForm(operator, 'Verificar pago').getByLabel('CUFE de la factura electrónica (opcional)').fill(cufe);
     await operator.getByRole('button', { name: 'Verificar pago' }).click();
     await expect.poll(() => outcome(operator)).toBe('Listo: pago verificado con la factura FE-2026-000777.');
     await expect.poll(() => stage(operator)).toBe('Aprobación');

@@ -49,6 +49,8 @@ export interface PdfText {
   lines: string[];
   /** The embedded fonts' names, without the suffix pdf-lib adds. */
   fonts: string[];
+  /** The first page's content stream, inflated: its drawing operators. */
+  content: string;
 }
 
 /**
@@ -89,5 +91,5 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
       lines[lines.length - 1] += text;
     }
   }
-  return { runs, lines, blank, fonts: [...new Set([...fonts.values()].map((f) => f.name))] };
+  return { runs, lines, blank, fonts: [...new Set([...fonts.values()].map((f) => f.name))], content };
 }

@@ -162,3 +162,19 @@ describe("loadConfig: the operators' console", () => {
     expect(configError(env({ CONSOLE_IDLE_MINUTES: '0' })).message).toContain('CONSOLE_IDLE_MINUTES');
   });
 });
+
+describe('loadConfig: paying', () => {
+  it('has demo prices, IVA 19 %, a demo bank account, a fictional issuer and no Wompi secret by default', () => {
+    const { payments } = loadConfig(env());
+    expect(payments).toMatchObject({ vatPercent: 19, defaultPriceCop: 200_000, linkTemplate: null, wompiEventsSecret: null, issuer: { name: 'Certicámara S.A.', nit: '900000001-2' } });
+    expect(payments.pricesCop.PERSONA_NATURAL).toBe(160_000);
+  });
+
+  it('reads CODE=pesos pairs, and names the variable of a bad value', () => {
+    expect(loadConfig(env({ CERTIFICATE_PRICES_COP: 'PERSONA_NATURAL=99000, PERSONA_JURIDICA=1' })).payments.pricesCop).toEqual({ PERSONA_NATURAL: 99_000, PERSONA_JURIDICA: 1 });
+    expect(configError(env({ CERTIFICATE_PRICES_COP: 'PERSONA_NATURAL=99.000' })).message).toMatch(/CERTIFICATE_PRICES_COP: "PERSONA_NATURAL=99.000" is not CODE=pesos/);
+    expect(configError(env({ INVOICE_ISSUER_NIT: '900123456-7' })).message).toMatch(/INVOICE_ISSUER_NIT: the check digit/);
+    expect(configError(env({ PAYMENT_LINK_TEMPLATE: 'http://pagos.example.com/{reference}' })).message).toMatch(/PAYMENT_LINK_TEMPLATE: expected an https:\/\/ link/);
+    expect(configError(env({ VAT_PERCENT: '19.5' })).message).toMatch(/VAT_PERCENT/);
+  });
+});

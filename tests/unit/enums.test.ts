@@ -7,7 +7,7 @@ import { ID_TYPES, type IdType } from '../../graphql/id-number.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../server/applications/requirements.js';
 import { loadTypeDefs } from '../../server/graphql/schema.js';
 import { STAGES } from '../../server/lifecycle/machine.js';
-import { PROPOSAL_OUTCOMES } from '../../entities/index.js';
+import { PAYMENT_OUTCOMES, PROPOSAL_OUTCOMES } from '../../entities/index.js';
 import { QUEUE_STAGES, type QueueStage } from '../../server/lifecycle/queue.js';
 import type { DueState } from '../../server/calendar/business-days.js';
 
@@ -45,6 +45,7 @@ describe('the other enumerations the schema shares with the domain', () => {
     ['ProposalOutcome', PROPOSAL_OUTCOMES],
     ['QueueStage', QUEUE_STAGES],
     ['DueState', ['ON_TIME', 'DUE', 'OVERDUE']],
+    ['PaymentDiscrepancyKind', PAYMENT_OUTCOMES.filter((o) => o !== 'APPLIED')],
   ] as const)('%s has the same values in the schema and in the code', (name, values) => {
     expect(valuesOf(name)).toEqual([...values]);
   });
