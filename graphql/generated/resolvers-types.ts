@@ -235,6 +235,11 @@ export type IdType =
   /** Permiso por Protección Temporal: 5 to 20 digits. */
   | 'PPT';
 
+/** The language of what an applicant reads: Spanish (es-CO, the default) or English. */
+export type Language =
+  | 'EN'
+  | 'ES';
+
 /**
  * Four eyes: a delivery or a revocation proposed by one operator, carried out only when a
  * supervisor other than the proposer approves it.
@@ -467,6 +472,7 @@ export type MutationStartApplicationArgs = {
 export type MutationSubmitApplicationArgs = {
   application: ApplicationInput;
   draftId: Scalars['ID']['input'];
+  language?: InputMaybe<Language>;
 };
 
 
@@ -592,6 +598,7 @@ export type QueryOpenProposalsArgs = {
 
 export type QueryRequestDetailArgs = {
   id: Scalars['ID']['input'];
+  language?: InputMaybe<Language>;
   orderNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -731,7 +738,7 @@ export type RequestStatus =
 
 export type RequestStep = {
   __typename?: 'RequestStep';
-  /** The sentence shown to the applicant in "Información". */
+  /** The sentence shown to the applicant in "Información", in the language asked for; free text an operator typed (a reason) as typed. */
   information: Scalars['String']['output'];
   invoiceUrl?: Maybe<Scalars['String']['output']>;
   kind: StepKind;
@@ -787,6 +794,8 @@ export type StepKind =
   | 'VALIDITY';
 
 export type StepState =
+  /** A step a rejected or cancelled request will never reach (no aplica). */
+  | 'CLOSED'
   | 'COMPLETED'
   | 'EXPIRED'
   | 'IN_PROGRESS'
@@ -902,6 +911,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Language: Language;
   MoveProposal: ResolverTypeWrapper<ProposalView>;
   MoveResult: ResolverTypeWrapper<Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1117,7 +1127,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resendApplicationEmailCode?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationResendApplicationEmailCodeArgs, 'draftId'>>;
   revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
   startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'email' | 'termsVersion'>>;
-  submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId'>>;
+  submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId' | 'language'>>;
   verifyPayment?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'invoiceNumber' | 'requestNumber'>>;
 };
 
@@ -1133,7 +1143,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   consoleSearch?: Resolver<ResolversTypes['SearchPage'], ParentType, ContextType, RequireFields<QueryConsoleSearchArgs, 'text'>>;
   currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
   openProposals?: Resolver<Array<ResolversTypes['MoveProposal']>, ParentType, ContextType, Partial<QueryOpenProposalsArgs>>;
-  requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
+  requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id' | 'language'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
 

@@ -18,6 +18,6 @@ export const applicationResolvers: Resolvers = {
     },
     confirmApplicationEmail: (_root, { draftId, code }, ctx) => ctx.applications.confirmEmail(draftId, code),
     resendApplicationEmailCode: (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId, (email) => ctx.limitCodeEmail(email, ctx.caller.ip)),
-    submitApplication: (_root, { draftId, application }, ctx) => ctx.applications.submit(draftId, application),
+    submitApplication: (_root, { draftId, application, language }, ctx) => ctx.applications.submit(draftId, application, language === 'EN' ? 'en' : 'es'),
   },
 };

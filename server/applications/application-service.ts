@@ -17,6 +17,8 @@ import { recordText, type RecordTextProblem } from '../names.js';
 import { ApplicationRefused } from './application-refused.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
+import { DOCUMENT_NAME } from '../lifecycle/notification.js';
+import type { Language } from '../lifecycle/step-texts.js';
 import { drawNumbers } from '../lifecycle/numbers.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
@@ -94,6 +96,8 @@ export class ApplicationService {
     private readonly documents: DocumentService,
     secret: string,
     private readonly historyKey: HistoryKey,
+    /** The origin of the links in the applicant's e-mails (SSPS_PUBLIC_URL). */
+    private readonly publicUrl: string,
   ) {
     this.codes = new EmailCodes(secret);
   }
@@ -223,7 +227,7 @@ export class ApplicationService {
   }
 
   /** Submits with the draft's confirmed e-mail; what is recorded of a person already known is never changed. */
-  async submit(draftId: string, input: ApplicationInput, now = new Date()): Promise<{ requestNumber: string; orderNumber: string }> {
+  async submit(draftId: string, input: ApplicationInput, language: Language = 'es', now = new Date()): Promise<{ requestNumber: string; orderNumber: string }> {
     const draft = await this.liveDraft(draftId, now);
     if (!draft.emailConfirmedAt || !draft.email) {
       throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'email', message: 'Confirme primero su correo electrónico con el código que le enviamos.' }], { reason: 'EMAIL_UNCONFIRMED' });
@@ -250,7 +254,7 @@ export class ApplicationService {
     const documents = await this.db.run((ds) => ds.getRepository(RequestDocument).findBy({ draftId }));
     const missing = (REQUIRED_DOCUMENTS[type.code] ?? []).filter((kind) => !documents.some((d) => d.kind === kind));
     if (missing.length > 0) {
-      throw new ApplicationRefused('BAD_USER_INPUT', missing.map((kind) => ({ field: `documents.${kind}`, message: `Falta el documento ${kind}.` })));
+      throw new ApplicationRefused('BAD_USER_INPUT', missing.map((kind) => ({ field: `documents.${kind}`, message: `Falta el documento: ${DOCUMENT_NAME[kind].es}.` })));
     }
 
     // Drawn before the transaction: a failed submission leaves a gap in the numbers, never a duplicate.
@@ -275,6 +279,7 @@ export class ApplicationService {
                   status: 'IN_PROGRESS',
                   contactEmail: email,
                   contactPhone: phone,
+                  contactLanguage: language,
                 }),
               );
               await m.update(RequestDocument, { draftId }, { requestId: request.id });
@@ -285,7 +290,12 @@ export class ApplicationService {
               await recordSubmission(
                 m,
                 this.historyKey,
-                { requestId: request.id, requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), termsVersion: open.termsVersion, recipient: email },
+                {
+                  requestId: request.id,
+                  requestNumber: String(request.requestNumber),
+                  termsVersion: open.termsVersion,
+                  recipient: { email, language, orderNumber: String(request.orderNumber), publicUrl: this.publicUrl },
+                },
                 now,
               );
               return { requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber) };

@@ -130,6 +130,8 @@ export type StepKind =
   | 'VALIDITY';
 
 export type StepState =
+  /** A step a rejected or cancelled request will never reach (no aplica). */
+  | 'CLOSED'
   | 'COMPLETED'
   | 'EXPIRED'
   | 'IN_PROGRESS'
