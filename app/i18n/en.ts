@@ -25,7 +25,12 @@ export const en: Messages = {
       'To learn more about the status of your request, enter the applicant’s ID type and number, complete the security check below and press Continue. You will find key information about the issuance, delivery and validity of your digital signature certificate.',
     idTypeLabel: 'Select the ID type',
     idNumberLabel: 'Enter the applicant’s ID number',
-    idNumberHint: 'Digits only, no dots. For a NIT, include the check digit.',
+    idNumberHints: {
+      digits: 'Digits only, no dots, {min} to {max} digits.',
+      alphanumeric: 'Letters and digits, no spaces or dashes, {min} to {max} characters.',
+      nit: 'Digits only, no dots, with the check digit (for example 900123456-8).',
+    },
+    expired: 'Your previous search has expired: for your security, a search lasts only a short time. Solve the security check and search again.',
     captchaLabel: 'Security check (CAPTCHA)',
     submit: 'Continue',
     submitting: 'Searching…',
@@ -112,6 +117,8 @@ export const en: Messages = {
     validityDates: 'Your certificate is valid from {from} to {to}.',
     back: 'Back to my requests',
     loading: 'Loading the detail…',
+    rejectedNew: 'This request was rejected. If you still need your certificate, ',
+    rejectedNewLink: 'start a new request',
   },
   stepKinds: {
     FILING: 'Document filing',
@@ -129,6 +136,7 @@ export const en: Messages = {
     REVOKED: 'Revoked',
     EXPIRED: 'Expired',
     NOT_ISSUED: 'Not issued',
+    CLOSED: 'Does not apply',
   },
   apply: {
     title: 'DIGITAL SIGNATURE CERTIFICATE APPLICATION',

@@ -25,7 +25,12 @@ export const es = {
       'Para conocer más información acerca del estado de su solicitud, ingrese el tipo y número de identificación del solicitante y el código que aparece en la imagen inferior luego haga click en el botón Consultar. Allí podrá obtener información clave, acerca del proceso de emisión, entrega y vigencia de su certificado de firma digital.',
     idTypeLabel: 'Seleccione el tipo de identificación',
     idNumberLabel: 'Ingrese el número de identificación del solicitante',
-    idNumberHint: 'Solo números, sin puntos. Para NIT, incluya el dígito de verificación.',
+    idNumberHints: {
+      digits: 'Solo números, sin puntos, de {min} a {max} dígitos.',
+      alphanumeric: 'Letras y números, sin espacios ni guiones, de {min} a {max} caracteres.',
+      nit: 'Solo números, sin puntos, con el dígito de verificación (por ejemplo 900123456-8).',
+    },
+    expired: 'Su consulta anterior venció: por seguridad, una consulta dura poco tiempo. Resuelva el código de seguridad y consulte de nuevo.',
     captchaLabel: 'Código de seguridad (CAPTCHA)',
     submit: 'Continuar',
     submitting: 'Consultando…',
@@ -112,6 +117,8 @@ export const es = {
     validityDates: 'Su certificado es válido desde el {from} hasta el {to}.',
     back: 'Volver a mis solicitudes',
     loading: 'Cargando el detalle…',
+    rejectedNew: 'Esta solicitud fue rechazada. Si aún necesita su certificado, ',
+    rejectedNewLink: 'inicie una nueva solicitud',
   },
   stepKinds: {
     FILING: 'Radicación de documentos',
@@ -129,6 +136,7 @@ export const es = {
     REVOKED: 'Revocado',
     EXPIRED: 'Vencido',
     NOT_ISSUED: 'No emitido',
+    CLOSED: 'No aplica',
   },
   apply: {
     title: 'SOLICITUD DE CERTIFICADO DE FIRMA DIGITAL',

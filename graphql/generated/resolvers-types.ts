@@ -710,6 +710,8 @@ export type RequestLookup = {
   applicant?: Maybe<Applicant>;
   /** True when requestDetail needs the request's order number (LOOKUP_SECOND_FACTOR=order-number). */
   detailNeedsOrderNumber: Scalars['Boolean']['output'];
+  /** When the requests' handles stop opening a detail (HANDLE_TTL_SECONDS after the lookup); null when there are no requests. */
+  handlesExpireAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where a new request starts (the manual's "ingrese Aquí"). */
   newRequestUrl: Scalars['String']['output'];
   requests: Array<CertificateRequestSummary>;
@@ -1199,6 +1201,7 @@ export type RequestEventResolvers<ContextType = GraphQLContext, ParentType exten
 export type RequestLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestLookup'] = ResolversParentTypes['RequestLookup']> = {
   applicant?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType>;
   detailNeedsOrderNumber?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handlesExpireAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   newRequestUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requests?: Resolver<Array<ResolversTypes['CertificateRequestSummary']>, ParentType, ContextType>;
 };

@@ -15,6 +15,7 @@ export const requestResolvers: Resolvers = {
       return {
         applicant: result.applicant,
         requests: result.requests.map(toSummary),
+        handlesExpireAt: result.handlesExpireAt,
         newRequestUrl: ctx.newRequestUrl,
         detailNeedsOrderNumber: ctx.detailNeedsOrderNumber,
       };

@@ -12,6 +12,8 @@ import { OPEN_STAGES, queueStage } from '../lifecycle/queue.js';
 export interface LookupResult {
   applicant: { idType: IdType; idNumber: string; fullName: string } | null;
   requests: RequestSummary[];
+  /** When the handles of this lookup stop opening a detail; null when there are none. */
+  handlesExpireAt: Date | null;
 }
 
 export interface RequestSummary {
@@ -123,13 +125,14 @@ export class RequestService {
   /** `idNumber` must already be normalized (see graphql/id-number.ts). */
   async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
     const rows = await this.db.read<LookupRow>(LOOKUP_SQL, [idType, idNumber]);
-    if (rows.length === 0) return { applicant: null, requests: [] };
+    if (rows.length === 0) return { applicant: null, requests: [], handlesExpireAt: null };
     const first = rows[0];
     const lookupId = this.handles.newLookupId();
+    const now = Date.now();
     const requests = rows
       .filter((r) => r.request_id !== null)
       .map((r) => ({
-        handle: this.handles.issue({ requestId: r.request_id!, applicantId: first.applicant_id, lookupId }),
+        handle: this.handles.issue({ requestId: r.request_id!, applicantId: first.applicant_id, lookupId }, now),
         orderNumber: this.needsOrderNumber ? maskOrderNumber(String(r.order_number)) : String(r.order_number),
         requestNumber: String(r.request_number),
         issuedAt: toDate(r.issued_at),
@@ -139,7 +142,7 @@ export class RequestService {
         certificateType: r.certificate_type!,
         status: r.status!,
       }));
-    return { applicant: { idType: first.id_type, idNumber: first.id_number, fullName: first.full_name }, requests };
+    return { applicant: { idType: first.id_type, idNumber: first.id_number, fullName: first.full_name }, requests, handlesExpireAt: requests.length ? new Date(now + this.handles.ttlSeconds * 1000) : null };
   }
 
   /**
