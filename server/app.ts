@@ -113,7 +113,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     maxBytes: config.documentMaxBytes,
     quotaBytes: config.documentsQuotaBytes,
   }, limits, pseudonyms);
-  const applications = new ApplicationService(db, documents, config.secret, historyKey, config.publicUrl);
+  const applications = new ApplicationService(db, documents, config.secret, historyKey, config.publicUrl, config.site.legal.terminos.es.version);
   const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits, config.publicUrl);
   const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
   const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks);

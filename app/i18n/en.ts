@@ -138,6 +138,15 @@ export const en: Messages = {
     NOT_ISSUED: 'Not issued',
     CLOSED: 'Does not apply',
   },
+  legal: {
+    version: 'Version {version}',
+    back: 'Back to the application',
+    read: 'Read the ',
+    termsLink: 'terms and conditions',
+    and: ' and the ',
+    privacyLink: 'personal data protection policy',
+    after: ' (they open in a new tab).',
+  },
   apply: {
     title: 'DIGITAL SIGNATURE CERTIFICATE APPLICATION',
     termsTitle: 'Terms and conditions',

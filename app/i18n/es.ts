@@ -138,6 +138,15 @@ export const es = {
     NOT_ISSUED: 'No emitido',
     CLOSED: 'No aplica',
   },
+  legal: {
+    version: 'Versión {version}',
+    back: 'Volver a la solicitud',
+    read: 'Lea los ',
+    termsLink: 'términos y condiciones',
+    and: ' y la ',
+    privacyLink: 'política de tratamiento de datos personales',
+    after: ' (se abren en otra pestaña).',
+  },
   apply: {
     title: 'SOLICITUD DE CERTIFICADO DE FIRMA DIGITAL',
     termsTitle: 'Términos y condiciones',

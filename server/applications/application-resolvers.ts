@@ -1,11 +1,10 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { clientNetwork } from '../privacy.js';
-import { TERMS_VERSION } from './requirements.js';
 
 export const applicationResolvers: Resolvers = {
   Query: {
     certificateTypes: (_root, _args, ctx) => ctx.applications.certificateTypes(),
-    currentTerms: () => ({ version: TERMS_VERSION }),
+    currentTerms: (_root, _args, ctx) => ({ version: ctx.applications.termsVersion }),
   },
   Mutation: {
     startApplication: async (_root, { captchaToken, termsVersion, email }, ctx) => {

@@ -98,6 +98,8 @@ export class ApplicationService {
     private readonly historyKey: HistoryKey,
     /** The origin of the links in the applicant's e-mails (SSPS_PUBLIC_URL). */
     private readonly publicUrl: string,
+    /** The version of the terms in force (legal/terminos.*.txt or SSPS_LEGAL_DIR): the one an application must accept. */
+    readonly termsVersion: string = TERMS_VERSION,
   ) {
     this.codes = new EmailCodes(secret);
   }
@@ -111,7 +113,7 @@ export class ApplicationService {
   /** The input of startApplication, checked before the CAPTCHA is spent: a typo must not cost a solved one. Returns the address to use. */
   checkStart(termsVersion: string, email: string): string {
     const problems: { field: string; message: string }[] = [];
-    if (termsVersion !== TERMS_VERSION) problems.push({ field: 'termsVersion', message: `Acepte la versión vigente de los términos (${TERMS_VERSION}).` });
+    if (termsVersion !== this.termsVersion) problems.push({ field: 'termsVersion', message: `Acepte la versión vigente de los términos (${this.termsVersion}).` });
     const address = emailSchema.safeParse(email);
     if (!address.success) problems.push({ field: 'email', message: address.error.issues[0].message });
     if (problems.length > 0 || !address.success) throw new ApplicationRefused('BAD_USER_INPUT', problems);
