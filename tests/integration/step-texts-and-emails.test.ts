@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedDraft } from '../support/applying.js';
 import { solvedToken } from '../support/captcha.js';
+import { cleanPdf } from '../support/documents.js';
 import { testDatabases } from '../support/databases.js';
 import { upgradeWithData } from '../support/migrations.js';
 import { startServer, type StartedServer } from '../support/server.js';
@@ -114,6 +116,34 @@ describe.each(testDatabases())('step sentences as codes, and e-mails in the appl
     expect(html).toMatch(/^<!doctype html>\s*<html lang="en">/);
     expect(html).toContain('<a href="https://ssps.example/consulta">Check the status of your request</a>');
     expect(text).not.toMatch(/Su solicitud/);
+  });
+
+  it('records the language an application was made in, writes its filing e-mail in it, and names missing documents in words', async () => {
+    const email = 'grace.example@example.com';
+    const draftId = await confirmedDraft(server, email);
+    const put = (kind: string) =>
+      fetch(`${server.url}/applications/${draftId}/documents/${kind}`, { method: 'PUT', headers: { 'content-type': 'application/pdf', 'x-filename': 'doc.pdf' }, body: new Uint8Array(pdf) });
+    const pdf = await cleanPdf();
+    expect((await put('ID_DOCUMENT')).status).toBe(201);
+    const submit = `mutation ($d: ID!, $a: ApplicationInput!, $l: Language) { submitApplication(draftId: $d, application: $a, language: $l) { requestNumber orderNumber } }`;
+    const application = { idType: 'PA', idNumber: 'XY987654', fullName: 'GRACE EXAMPLE HOPPER', phone: '+57 300 765 4321', certificateType: 'PROFESIONAL_TITULADO' };
+    const missing = await server.gql(submit, { d: draftId, a: application, l: 'EN' });
+    expect(missing.errors?.[0].extensions?.fields).toEqual([{ field: 'documents.PROFESSIONAL_CARD', message: 'Falta el documento: Tarjeta profesional.' }]);
+    expect((await put('PROFESSIONAL_CARD')).status).toBe(201);
+    const filed = await server.gql<{ submitApplication: { requestNumber: string; orderNumber: string } }>(submit, { d: draftId, a: application, l: 'EN' });
+    expect(filed.errors).toBeUndefined();
+    const { requestNumber, orderNumber } = filed.data!.submitApplication;
+    const [row] = await server.ssps.db.run((ds) => ds.query('SELECT contact_language FROM certificate_request WHERE request_number = ?', [Number(requestNumber)]));
+    expect(row.contact_language).toBe('en');
+
+    smtp.received.length = 0;
+    await server.ssps.mailer!.deliver();
+    const mail = smtp.received.find((m) => m.to.includes(email) && subjectOf(m).startsWith('Request'))!;
+    expect(subjectOf(mail)).toBe(`Request ${requestNumber} filed (order ${orderNumber})`);
+    const { text, html } = parts(mail);
+    expect(text).toContain(`Your request ${requestNumber} (order ${orderNumber}) was filed successfully.`);
+    expect(html).toContain('<a href="https://ssps.example/consulta">');
+    expect(mail.raw).not.toContain('XY987654');
   });
 });
 
