@@ -70,6 +70,11 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await solveCaptcha(page);
     await expectAccessible(page, 'terms');
     await screenshot(page, 'apply-terms');
+    // The texts can be read before accepting them, in another tab.
+    for (const [name, href] of [['términos y condiciones', '/terminos'], ['política de tratamiento de datos personales', '/privacidad']]) {
+      const link = page.getByRole('link', { name, exact: true });
+      expect([await link.getAttribute('href'), await link.getAttribute('target')]).toEqual([href, '_blank']);
+    }
     await page.getByRole('button', { name: 'Continuar' }).click();
 
     // The e-mail is proven before anything else: a wrong code says how many tries are left.
@@ -153,4 +158,22 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expectAccessible(page, 'application form in English');
     await context.close();
   }, 120_000);
+
+  it('shows the terms and the data-protection policy with their version, in Spanish and in English', async () => {
+    const context = await session.browser.newContext({ baseURL: session.server.url });
+    const page = await context.newPage();
+    await page.goto('/terminos');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Términos y condiciones del servicio de certificados de firma digital');
+    expect(await page.locator('main').textContent()).toContain('Versión 2026-11');
+    await expectAccessible(page, 'terms text');
+    await screenshot(page, 'terms');
+    await page.goto('/privacidad');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Política de tratamiento de datos personales');
+    expect(await page.locator('main').textContent()).toContain('Ley 1581 de 2012');
+    await context.addCookies([{ name: 'ssps-lang', value: 'en', url: session.server.url }]);
+    await page.goto('/privacidad');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Personal data protection policy');
+    expect(await page.locator('main').textContent()).toContain('Version 2026-11');
+    await context.close();
+  });
 });

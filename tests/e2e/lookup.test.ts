@@ -220,6 +220,8 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
     ]);
     expect(await page.locator('main').textContent()).not.toContain('pendiente de entrega');
     expect(await page.getByRole('link', { name: 'inicie una nueva solicitud' }).getAttribute('href')).toBe('/solicitud');
+    await expectAccessible(page, 'rejected detail');
+    await screenshot(page, 'detail-rejected');
   });
 
   it('reads the steps in English for an English reader', async () => {
@@ -239,5 +241,6 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
       'Your digital signature certificate was downloaded successfully',
       'Your digital signature certificate has been revoked.',
     ]);
+    await screenshot(page, 'detail-en');
   });
 });
