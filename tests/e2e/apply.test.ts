@@ -105,6 +105,12 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     const [, requestNumber, orderNumber] = /N° Solicitud (\d+) - Orden Pedido No\. (\d+)/.exec(confirmation)!;
     await expectAccessible(page, 'application filed');
     await screenshot(page, 'apply-done');
+    // The filing e-mail, in the language the page was read in, says what happened and with which numbers.
+    const filedSubject = `Subject: Solicitud ${requestNumber} radicada (orden de pedido ${orderNumber})`;
+    await expect.poll(() => mailsTo(email).some((m) => m.raw.includes(filedSubject)), { timeout: 30_000 }).toBe(true);
+    const filedMail = mailsTo(email).find((m) => m.raw.includes(filedSubject))!;
+    expect(filedMail.raw).toMatch(/Content-Type: multipart\/alternative/);
+    expect(filedMail.raw).toMatch(/\/consulta/);
 
     const illegal = await ops('deliver', requestNumber).catch((e: { code: number; stderr: string }) => e);
     expect(illegal).toMatchObject({ code: 1, stderr: expect.stringContaining('No se puede entregar la solicitud') });
@@ -124,6 +130,8 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.locator('.serial').innerText()).toContain(serial);
     const invoice = page.locator('tbody tr').nth(1).getByRole('link', { name: 'Aquí' });
     expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
+    // It opens in a new tab: the detail, and the lookup behind it, stay where they are.
+    expect([await invoice.getAttribute('target'), await invoice.getAttribute('rel')]).toEqual(['_blank', 'noopener']);
     const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild as HTMLElement).innerText.trim()))).toEqual([
