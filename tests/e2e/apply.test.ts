@@ -91,6 +91,13 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Datos de la solicitud');
     expect(await page.locator('.notice').textContent()).toContain(`Correo confirmado: ${email}`);
     await fillApplication(page);
+    // A field's error goes as soon as the field is corrected, before anything is sent again.
+    const phone = page.getByLabel('Teléfono');
+    await phone.fill('12');
+    await page.getByRole('button', { name: 'Radicar solicitud' }).click();
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    await phone.fill('+57 310 555 1234');
+    expect(await phone.getAttribute('aria-invalid')).toBeNull();
     // A file that lies about its type is refused beside its field.
     await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
     await expect.poll(() => page.locator('.documents .field__error').textContent()).toContain('no es un PDF, JPEG o PNG');
