@@ -22,6 +22,7 @@ RUN npm prune --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/.next ./.next
 COPY --from=build /app/graphql/schema ./graphql/schema
+COPY --from=build /app/legal ./legal
 COPY --from=build /app/next.config.ts ./next.config.ts
 # image only
 RUN install -d -o node -g node /var/lib/ssps

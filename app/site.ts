@@ -8,6 +8,7 @@ const siteSchema = z.object({
   newRequestUrl: z.string(),
   callCenter: z.object({ bogota: z.string(), national: z.string() }),
   colors: z.object({ brand: z.string(), accent: z.string() }),
+  legal: z.record(z.enum(['terminos', 'privacidad']), z.record(z.enum(['es', 'en']), z.object({ version: z.string(), title: z.string(), paragraphs: z.array(z.string()) }))),
 });
 
 export type Site = z.infer<typeof siteSchema>;

@@ -79,6 +79,10 @@ export class CertificateRequest {
   @Column({ type: 'varchar', length: 20, name: 'contact_phone', nullable: true })
   contactPhone!: string | null;
 
+  /** The language the applicant applied in (es, en): the request's e-mails are written in it. */
+  @Column({ type: 'varchar', length: 2, name: 'contact_language', default: 'es' })
+  contactLanguage!: 'es' | 'en';
+
   /** Optimistic lock: every move updates `WHERE version = <read version>`, so of two concurrent moves one wins. */
   @Column({ type: 'int', name: 'version', default: 1 })
   version!: number;

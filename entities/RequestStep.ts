@@ -25,9 +25,20 @@ export class RequestStep {
   @Column({ type: 'datetime', name: 'modified_at', nullable: true })
   modifiedAt!: Date | null;
 
-  /** The sentence the applicant reads in "Información". */
+  /** The sentence the applicant reads in "Información", in Spanish (as partners have always read it). */
   @Column({ type: 'varchar', length: 500, name: 'information' })
   information!: string;
+
+  /**
+   * The sentence's key in STEP_TEXT (server/lifecycle/step-texts.ts), so it reads in the reader's
+   * language; null for a sentence that is none of them, which is shown as stored.
+   */
+  @Column({ type: 'varchar', length: 32, name: 'text_code', nullable: true })
+  textCode!: string | null;
+
+  /** The sentence's `{placeholders}` as a JSON object (an operator's reason, as typed). */
+  @Column({ type: 'varchar', length: 1000, name: 'text_params', nullable: true })
+  textParams!: string | null;
 
   @Column({ type: 'varchar', length: 500, name: 'invoice_url', nullable: true })
   invoiceUrl!: string | null;

@@ -9,5 +9,6 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const STEP_KINDS = ['FILING', 'PAYMENT', 'APPROVAL', 'DELIVERY', 'VALIDITY'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
-export const STEP_STATES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'VALID', 'REVOKED', 'EXPIRED', 'NOT_ISSUED'] as const;
+/** EXPIRED, NOT_ISSUED and CLOSED (a step a rejected or cancelled request never reaches) are computed as it is read, never stored. */
+export const STEP_STATES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'VALID', 'REVOKED', 'EXPIRED', 'NOT_ISSUED', 'CLOSED'] as const;
 export type StepState = (typeof STEP_STATES)[number];

@@ -8,6 +8,7 @@ import { Invoice } from './Invoice.js';
 import { JobLease } from './JobLease.js';
 import { LookupAudit } from './LookupAudit.js';
 import { NotificationOutbox } from './NotificationOutbox.js';
+import { NotificationHtml } from './NotificationHtml.js';
 import { NumberSequence } from './NumberSequence.js';
 import { Partner } from './Partner.js';
 import { RateLimitCounter } from './RateLimitCounter.js';
@@ -20,7 +21,7 @@ import { RequestQueue } from './RequestQueue.js';
 import { DocumentView } from './DocumentView.js';
 import { PaymentEvent } from './PaymentEvent.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView, PaymentEvent };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NotificationHtml, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView, PaymentEvent };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export { PROPOSAL_OUTCOMES, type ProposalOutcome } from './MoveProposal.js';
@@ -39,6 +40,7 @@ export const entities = [
   RequestEvent,
   Invoice,
   NotificationOutbox,
+  NotificationHtml,
   ApplicationDraft,
   RequestDocument,
   NumberSequence,

@@ -30,6 +30,12 @@ const RULES: Record<IdType, { alphabet: 'digits' | 'alphanumeric'; min: number; 
   PPT: { alphabet: 'digits', min: 5, max: 20 },
 };
 
+/** What an ID number of this type is made of, for the hint under the field. */
+export function idNumberRule(idType: IdType): { alphabet: 'digits' | 'alphanumeric' | 'nit'; min: number; max: number } {
+  const rule = RULES[idType];
+  return { ...rule, alphabet: idType === 'NIT' ? 'nit' : rule.alphabet };
+}
+
 /**
  * Normalizes what a person types ("1.013.592.259", "900 123 456-8", "ab123456") to the
  * stored form, or says what is wrong with it. Dots and spaces are separators people

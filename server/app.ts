@@ -119,8 +119,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     maxBytes: config.documentMaxBytes,
     quotaBytes: config.documentsQuotaBytes,
   }, limits, pseudonyms);
-  const applications = new ApplicationService(db, documents, config.secret, historyKey, prices);
-  const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits);
+  const applications = new ApplicationService(db, documents, config.secret, historyKey, prices, config.publicUrl, config.site.legal.terminos.es.version);
+  const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits, config.publicUrl);
   const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, prices);
   const payments = new PaymentService(db, lifecycle, prices);
   const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks, payments);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { nitCheckDigit } from '../graphql/id-number.js';
+import { loadLegalTexts, type LegalTexts } from './applications/legal-texts.js';
 import { projectRoot } from './paths.js';
 
 /** Where a new request starts: SSPS's own application page, or an external site (the manual's was …/SSPS/Solicitudes/Login.aspx). */
@@ -77,6 +78,8 @@ const envSchema = z.object({
   SSPS_DEMO_DATA: flag.default(true),
   SSPS_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   SSPS_DATA_DIR: z.string().default('data'),
+  /** The institution's terms and data-protection policy (terminos.es.txt …); the built-in legal/ texts otherwise. */
+  SSPS_LEGAL_DIR: z.string().optional(),
   NEW_REQUEST_URL: z
     .string()
     .trim()
@@ -229,6 +232,8 @@ export interface SiteSettings {
   newRequestUrl: string;
   callCenter: { bogota: string; national: string };
   colors: { brand: string; accent: string };
+  /** The terms and the data-protection policy, versioned, as /terminos and /privacidad show them. */
+  legal: LegalTexts;
 }
 
 export interface Config {
@@ -337,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       newRequestUrl: e.NEW_REQUEST_URL,
       callCenter: { bogota: e.SSPS_CALL_CENTER_BOGOTA, national: e.SSPS_CALL_CENTER_NATIONAL },
       colors: { brand: e.SSPS_BRAND_COLOR, accent: e.SSPS_ACCENT_COLOR },
+      legal: loadLegalTexts(e.SSPS_LEGAL_DIR ? path.resolve(projectRoot, e.SSPS_LEGAL_DIR) : undefined),
     },
     publicUrl: (e.SSPS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     captcha: { cost: e.CAPTCHA_COST, maxCounter: e.CAPTCHA_MAX_COUNTER, ttlSeconds: e.CAPTCHA_TTL_SECONDS },

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, type Ref } from 'react';
-import { ID_TYPES, type IdType } from '../../graphql/id-number';
-import type { Messages } from '../i18n';
+import { ID_TYPES, idNumberRule, type IdType } from '../../graphql/id-number';
+import { format, type Messages } from '../i18n';
 
 interface Props {
   t: Messages;
@@ -18,6 +18,9 @@ interface Props {
 /** "Seleccione el tipo de identificación" and "Ingrese el número…": the lookup's and the application's. */
 export function IdNumberFields({ t, idType, idNumber, onIdType, onIdNumber, problem, inputRef }: Props) {
   const ids = { type: useId(), number: useId(), hint: useId(), problem: useId() };
+  // The hint follows the chosen type's rule (graphql/id-number.ts): a passport has letters too.
+  const rule = idNumberRule(idType);
+  const hint = format(t.lookup.idNumberHints[rule.alphabet], { min: rule.min, max: rule.max });
   return (
     <>
       <div className="field">
@@ -47,7 +50,7 @@ export function IdNumberFields({ t, idType, idNumber, onIdType, onIdNumber, prob
           aria-describedby={problem ? `${ids.problem} ${ids.hint}` : ids.hint}
         />
         <p id={ids.hint} className="field__hint">
-          {t.lookup.idNumberHint}
+          {hint}
         </p>
         {problem && (
           <p id={ids.problem} className="field__error" role="status">

@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/next';
 import type { IdNumberProblem } from '../../graphql/id-number';
 import { format, type Messages } from '../i18n';
 
-export type ErrorCode = 'CAPTCHA_MISSING' | 'CAPTCHA_INVALID' | 'CAPTCHA_REUSED' | 'RATE_LIMITED' | 'BAD_USER_INPUT' | 'SERVICE_UNAVAILABLE' | 'NETWORK' | 'NOT_FOUND' | 'UNKNOWN';
+export type ErrorCode = 'CAPTCHA_MISSING' | 'CAPTCHA_INVALID' | 'CAPTCHA_REUSED' | 'RATE_LIMITED' | 'BAD_USER_INPUT' | 'SERVICE_UNAVAILABLE' | 'NETWORK' | 'NOT_FOUND' | 'LOOKUP_EXPIRED' | 'UNKNOWN';
 
 export interface PageError {
   code: ErrorCode;

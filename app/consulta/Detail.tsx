@@ -4,14 +4,14 @@ import { useQuery, type CombinedError } from '@urql/next';
 import { useState } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import type { RequestDetailQuery } from '../../graphql/generated/client/graphql';
-import { format, type Messages } from '../i18n';
+import { format, type Language, type Messages } from '../i18n';
 import { describeError } from '../components/errors';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { displayDate, displayInstantDate } from './format';
 
 const DetailDocument = graphql(`
-  query RequestDetail($handle: ID!, $orderNumber: String) {
-    requestDetail(id: $handle, orderNumber: $orderNumber) {
+  query RequestDetail($handle: ID!, $orderNumber: String, $language: Language) {
+    requestDetail(id: $handle, orderNumber: $orderNumber, language: $language) {
       requestNumber
       holderName
       serialNumber
@@ -34,18 +34,21 @@ const NO_SUSPENSE = { suspense: false };
 interface Props {
   t: Messages;
   orderNumber?: string;
+  newRequestUrl: string;
   onBack: () => void;
 }
 
 /** "Ver Detalle": reads the request's detail, then shows it. */
-export function Detail({ handle, ...props }: Props & { handle: string }) {
-  const [{ data, error, fetching }] = useQuery({ query: DetailDocument, variables: { handle, orderNumber: props.orderNumber }, requestPolicy: 'network-only', context: NO_SUSPENSE });
+export function Detail({ handle, language, ...props }: Props & { handle: string; language: Language }) {
+  // The steps' sentences in the reader's language (the API answers Spanish unless asked).
+  const variables = { handle, orderNumber: props.orderNumber, language: language === 'en' ? ('EN' as const) : ('ES' as const) };
+  const [{ data, error, fetching }] = useQuery({ query: DetailDocument, variables, requestPolicy: 'network-only', context: NO_SUSPENSE });
   if (fetching || (!data && !error)) return <p role="status">{props.t.detail.loading}</p>;
   return <DetailView {...props} detail={data?.requestDetail} error={error} />;
 }
 
 /** The request's serial number and its five steps; mounted with its data, so focus goes to its heading. */
-function DetailView({ t, orderNumber, onBack, detail, error }: Props & { detail: RequestDetailQuery['requestDetail'] | undefined; error: CombinedError | undefined }) {
+function DetailView({ t, orderNumber, newRequestUrl, onBack, detail, error }: Props & { detail: RequestDetailQuery['requestDetail'] | undefined; error: CombinedError | undefined }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const back = (
     <button type="button" className="button button--secondary" onClick={onBack}>
@@ -121,7 +124,9 @@ function DetailView({ t, orderNumber, onBack, detail, error }: Props & { detail:
                         <>
                           {' '}
                           {t.detail.invoice}
-                          <a href={step.invoiceUrl}>{t.detail.invoiceLink}</a>
+                          <a href={step.invoiceUrl} target="_blank" rel="noopener">
+                            {t.detail.invoiceLink}
+                          </a>
                         </>
                       )}
                     </span>
@@ -135,6 +140,12 @@ function DetailView({ t, orderNumber, onBack, detail, error }: Props & { detail:
           </tbody>
         </table>
       </div>
+      {detail.steps.some((step) => step.state === 'REJECTED') && (
+        <p className="notice">
+          {t.detail.rejectedNew}
+          <a href={newRequestUrl}>{t.detail.rejectedNewLink}</a>.
+        </p>
+      )}
       <p className="note">{t.detail.note}</p>
       {back}
     </section>

@@ -12,6 +12,7 @@ import { Detail } from './Detail';
 import { LookupDocument, type Lookup } from './lookup';
 import { NoRequests } from './NoRequests';
 import { Results } from './Results';
+import { forget, live, readSaved, save, screenOf, type Screen } from './saved-lookup';
 
 type View = { name: 'form' } | { name: 'results'; lookup: Lookup } | { name: 'detail'; lookup: Lookup; handle: string; orderNumber?: string };
 
@@ -22,7 +23,12 @@ interface Props {
   newRequestUrl: string;
 }
 
-/** The manual's section 4, screen by screen: the form, the requests (or none), a request's detail. */
+/**
+ * The manual's section 4, screen by screen: the form, the requests (or none, under the form), a
+ * request's detail. Each screen after the form is a history entry of the same URL, so the
+ * browser's Back (or the page's own) returns to the results and then to the form with what was
+ * typed, without a new CAPTCHA while the lookup's handles are alive (see saved-lookup.ts).
+ */
 export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   const client = useClient();
   const [view, setView] = useState<View>({ name: 'form' });
@@ -31,6 +37,7 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   const [touched, setTouched] = useState(false);
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<PageError | null>(null);
+  const [empty, setEmpty] = useState<Lookup | null>(null);
   const [busy, setBusy] = useState(false);
   const captcha = useRef<AltchaHandle>(null);
   const errorBox = useRef<HTMLDivElement>(null);
@@ -43,6 +50,37 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   useEffect(() => {
     if (error) errorBox.current?.focus();
   }, [error]);
+
+  // The screen a history entry names, from what this tab saved: on Back and Forward, and on a reload.
+  useEffect(() => {
+    const expired = (): PageError => ({ code: 'LOOKUP_EXPIRED', message: t.lookup.expired });
+    function show(state: unknown, restoring: boolean) {
+      const saved = readSaved();
+      if (saved) {
+        setIdType(saved.idType);
+        setIdNumber(saved.idNumber);
+      }
+      const screen = screenOf(state);
+      if (!screen) {
+        if (!restoring) setView({ name: 'form' });
+        return;
+      }
+      if (!saved || !live(saved)) {
+        forget();
+        window.history.replaceState(null, '');
+        setView({ name: 'form' });
+        setError(expired());
+        return;
+      }
+      setError(null);
+      if (screen.consulta === 'results') setView({ name: 'results', lookup: saved.lookup });
+      else setView({ name: 'detail', lookup: saved.lookup, handle: screen.handle, orderNumber: saved.orderNumbers[screen.handle] });
+    }
+    show(window.history.state, true);
+    const onPop = (event: PopStateEvent) => show(event.state, false);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [t]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,6 +95,9 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
     }
     setBusy(true);
     setError(null);
+    setEmpty(null);
+    // A new search: what the last one saved goes.
+    forget();
     const result = await client.query(LookupDocument, { idType, idNumber, captchaToken: token }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     // Spent (or refused) either way: the next lookup needs a new solve.
@@ -65,25 +106,29 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
       setError(result.error ? describeError(result.error, t) : { code: 'UNKNOWN', message: t.errors.UNKNOWN });
       return;
     }
-    setView({ name: 'results', lookup: result.data.certificateRequests });
+    const lookup = result.data.certificateRequests;
+    if (!lookup.applicant || lookup.requests.length === 0) {
+      setEmpty(lookup);
+      return;
+    }
+    save({ idType, idNumber, lookup, orderNumbers: {} });
+    window.history.pushState({ consulta: 'results' } satisfies Screen, '');
+    setView({ name: 'results', lookup });
   }
 
-  function backToForm() {
-    setView({ name: 'form' });
+  function openDetail(lookup: Lookup, handle: string, orderNumber?: string) {
+    const saved = readSaved();
+    if (saved && orderNumber) save({ ...saved, orderNumbers: { ...saved.orderNumbers, [handle]: orderNumber } });
+    window.history.pushState({ consulta: 'detail', handle } satisfies Screen, '');
+    setView({ name: 'detail', lookup, handle, orderNumber });
   }
 
   if (view.name === 'detail') {
-    return <Detail t={t} handle={view.handle} orderNumber={view.orderNumber} onBack={() => setView({ name: 'results', lookup: view.lookup })} />;
+    return <Detail t={t} language={language} handle={view.handle} orderNumber={view.orderNumber} newRequestUrl={newRequestUrl} onBack={() => window.history.back()} />;
   }
 
   if (view.name === 'results') {
-    const { lookup } = view;
-    if (!lookup.applicant || lookup.requests.length === 0) {
-      return <NoRequests t={t} orgName={orgName} newRequestUrl={lookup.newRequestUrl || newRequestUrl} onExit={backToForm} />;
-    }
-    return (
-      <Results t={t} lookup={lookup} onDetail={(handle, orderNumber) => setView({ name: 'detail', lookup, handle, orderNumber })} onNewLookup={backToForm} />
-    );
+    return <Results t={t} lookup={view.lookup} onDetail={(handle, orderNumber) => openDetail(view.lookup, handle, orderNumber)} onNewLookup={() => window.history.back()} />;
   }
 
   return (
@@ -119,6 +164,7 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
           {busy ? t.lookup.submitting : t.lookup.submit}
         </button>
       </form>
+      {empty && <NoRequests t={t} orgName={orgName} newRequestUrl={empty.newRequestUrl || newRequestUrl} onExit={() => setEmpty(null)} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ export const LookupDocument = graphql(`
     certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {
       applicant { idType idNumber fullName }
       requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }
+      handlesExpireAt
       newRequestUrl
       detailNeedsOrderNumber
     }

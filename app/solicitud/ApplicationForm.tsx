@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../../graphql/generated/client';
 import type { DocumentKind, IdType } from '../../graphql/generated/client/graphql';
 import { normalizeIdNumber } from '../../graphql/id-number';
-import { format, type Messages } from '../i18n';
+import { format, type Language, type Messages } from '../i18n';
 import { IdNumberFields } from '../components/IdNumberFields';
 import { describeError } from '../components/errors';
 import { useFocusOnMount } from '../components/useFocusOnMount';
@@ -19,8 +19,8 @@ export interface Submitted {
 }
 
 const SubmitDocument = graphql(`
-  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!) {
-    submitApplication(draftId: $draftId, application: $application) {
+  mutation SubmitApplication($draftId: ID!, $application: ApplicationInput!, $language: Language) {
+    submitApplication(draftId: $draftId, application: $application, language: $language) {
       requestNumber
       orderNumber
       payment { reference priceCop vatCop totalCop bankAccount link }
@@ -34,7 +34,7 @@ type FieldErrors = Record<string, string>;
 type Upload = { state: 'uploading' } | { state: 'done'; name: string } | { state: 'error'; message: string };
 
 /** The application itself: who applies, for which certificate, and its documents, each uploaded as it is chosen. */
-export function ApplicationForm({ t, info, draftId, email, onDone, onExpired }: { t: Messages; info: Info; draftId: string; email: string; onDone: (r: Submitted) => void; onExpired: () => void }) {
+export function ApplicationForm({ t, language, info, draftId, email, onDone, onExpired }: { t: Messages; language: Language; info: Info; draftId: string; email: string; onDone: (r: Submitted) => void; onExpired: () => void }) {
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [values, setValues] = useState({ idType: 'CC' as IdType, idNumber: '', fullName: '', phone: '', holderName: '', certificateType: info.certificateTypes[0]?.code ?? '', company: '', project: '' });
@@ -52,7 +52,15 @@ export function ApplicationForm({ t, info, draftId, email, onDone, onExpired }: 
     if (summary) alert.current?.focus();
   }, [summary]);
 
-  const set = (name: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  // A field's error goes as soon as the field is changed: it was about what was there before.
+  const set = (name: keyof typeof values) => (e: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+    setErrors((all) => {
+      if (!(name in all)) return all;
+      const { [name]: _gone, ...rest } = all;
+      return rest;
+    });
+  };
 
   async function upload(kind: DocumentKind, file: File | undefined) {
     if (!file) return;
@@ -69,7 +77,7 @@ export function ApplicationForm({ t, info, draftId, email, onDone, onExpired }: 
     setBusy(true);
     const { holderName, company, project, ...rest } = values;
     const application = { ...rest, holderName: holderName || null, company: company || null, project: project || null };
-    const result = await client.mutation(SubmitDocument, { draftId, application }).toPromise();
+    const result = await client.mutation(SubmitDocument, { draftId, application, language: language === 'en' ? 'EN' : 'ES' }).toPromise();
     setBusy(false);
     const first = result.error?.graphQLErrors[0];
     if (first?.extensions?.code === 'NOT_FOUND') return onExpired();

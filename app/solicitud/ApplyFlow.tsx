@@ -49,5 +49,5 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
     );
   }
   if (!draft.emailConfirmed) return <EmailCodeStep t={t} draft={draft} onConfirmed={() => setDraft({ ...draft, emailConfirmed: true })} onRestart={restart} />;
-  return <ApplicationForm t={t} info={info!} draftId={draft.id} email={draft.email} onDone={setDone} onExpired={() => restart(t.apply.expired)} />;
+  return <ApplicationForm t={t} language={language} info={info!} draftId={draft.id} email={draft.email} onDone={setDone} onExpired={() => restart(t.apply.expired)} />;
 }

@@ -78,6 +78,17 @@ export function TermsStep({ t, language, version, notice, onStarted }: { t: Mess
       <form className="form" onSubmit={start} noValidate>
         <h2>{t.apply.termsTitle}</h2>
         <p id={ids.terms}>{t.apply.terms}</p>
+        <p>
+          {t.legal.read}
+          <a href="/terminos" target="_blank" rel="noopener">
+            {t.legal.termsLink}
+          </a>
+          {t.legal.and}
+          <a href="/privacidad" target="_blank" rel="noopener">
+            {t.legal.privacyLink}
+          </a>
+          {t.legal.after}
+        </p>
         <div className="field field--check">
           <input id={`${ids.terms}-accept`} type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} aria-describedby={ids.terms} />
           <label htmlFor={`${ids.terms}-accept`}>{format(t.apply.acceptTerms, { version: version ?? '…' })}</label>

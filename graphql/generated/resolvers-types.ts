@@ -243,6 +243,11 @@ export type IdType =
   /** Permiso por Protección Temporal: 5 to 20 digits. */
   | 'PPT';
 
+/** The language of what an applicant reads: Spanish (es-CO, the default) or English. */
+export type Language =
+  | 'EN'
+  | 'ES';
+
 /**
  * Four eyes: a delivery or a revocation proposed by one operator, carried out only when a
  * supervisor other than the proposer approves it.
@@ -478,6 +483,7 @@ export type MutationStartApplicationArgs = {
 export type MutationSubmitApplicationArgs = {
   application: ApplicationInput;
   draftId: Scalars['ID']['input'];
+  language?: InputMaybe<Language>;
 };
 
 
@@ -664,6 +670,7 @@ export type QueryOpenProposalsArgs = {
 
 export type QueryRequestDetailArgs = {
   id: Scalars['ID']['input'];
+  language?: InputMaybe<Language>;
   orderNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -777,6 +784,8 @@ export type RequestLookup = {
   applicant?: Maybe<Applicant>;
   /** True when requestDetail needs the request's order number (LOOKUP_SECOND_FACTOR=order-number). */
   detailNeedsOrderNumber: Scalars['Boolean']['output'];
+  /** When the requests' handles stop opening a detail (HANDLE_TTL_SECONDS after the lookup); null when there are no requests. */
+  handlesExpireAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where a new request starts (the manual's "ingrese Aquí"). */
   newRequestUrl: Scalars['String']['output'];
   requests: Array<CertificateRequestSummary>;
@@ -805,7 +814,7 @@ export type RequestStatus =
 
 export type RequestStep = {
   __typename?: 'RequestStep';
-  /** The sentence shown to the applicant in "Información". */
+  /** The sentence shown to the applicant in "Información", in the language asked for; free text an operator typed (a reason) as typed. */
   information: Scalars['String']['output'];
   invoiceUrl?: Maybe<Scalars['String']['output']>;
   kind: StepKind;
@@ -861,6 +870,8 @@ export type StepKind =
   | 'VALIDITY';
 
 export type StepState =
+  /** A step a rejected or cancelled request will never reach (no aplica). */
+  | 'CLOSED'
   | 'COMPLETED'
   | 'EXPIRED'
   | 'IN_PROGRESS'
@@ -978,6 +989,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Language: Language;
   MoveProposal: ResolverTypeWrapper<ProposalView>;
   MoveResult: ResolverTypeWrapper<Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1204,7 +1216,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resendApplicationEmailCode?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationResendApplicationEmailCodeArgs, 'draftId'>>;
   revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
   startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'email' | 'termsVersion'>>;
-  submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId'>>;
+  submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId' | 'language'>>;
   verifyPayment?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationVerifyPaymentArgs, 'invoiceNumber' | 'requestNumber'>>;
 };
 
@@ -1248,7 +1260,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
   openProposals?: Resolver<Array<ResolversTypes['MoveProposal']>, ParentType, ContextType, Partial<QueryOpenProposalsArgs>>;
   paymentInstructions?: Resolver<ResolversTypes['PaymentInstructions'], ParentType, ContextType>;
-  requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id'>>;
+  requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id' | 'language'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
 
@@ -1305,6 +1317,7 @@ export type RequestEventResolvers<ContextType = GraphQLContext, ParentType exten
 export type RequestLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestLookup'] = ResolversParentTypes['RequestLookup']> = {
   applicant?: Resolver<Maybe<ResolversTypes['Applicant']>, ParentType, ContextType>;
   detailNeedsOrderNumber?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handlesExpireAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   newRequestUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requests?: Resolver<Array<ResolversTypes['CertificateRequestSummary']>, ParentType, ContextType>;
 };

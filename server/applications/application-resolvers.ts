@@ -1,12 +1,11 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types.js';
 import { clientNetwork } from '../privacy.js';
-import { TERMS_VERSION } from './requirements.js';
 
 export const applicationResolvers: Resolvers = {
   Query: {
     certificateTypes: (_root, _args, ctx) => ctx.applications.certificateTypes(),
     paymentInstructions: (_root, _args, ctx) => ctx.applications.paymentInstructions(),
-    currentTerms: () => ({ version: TERMS_VERSION }),
+    currentTerms: (_root, _args, ctx) => ({ version: ctx.applications.termsVersion }),
   },
   Mutation: {
     startApplication: async (_root, { captchaToken, termsVersion, email }, ctx) => {
@@ -19,6 +18,6 @@ export const applicationResolvers: Resolvers = {
     },
     confirmApplicationEmail: (_root, { draftId, code }, ctx) => ctx.applications.confirmEmail(draftId, code),
     resendApplicationEmailCode: (_root, { draftId }, ctx) => ctx.applications.resendCode(draftId, (email) => ctx.limitCodeEmail(email, ctx.caller.ip)),
-    submitApplication: (_root, { draftId, application }, ctx) => ctx.applications.submit(draftId, application),
+    submitApplication: (_root, { draftId, application, language }, ctx) => ctx.applications.submit(draftId, application, language === 'EN' ? 'en' : 'es'),
   },
 };

@@ -17,7 +17,9 @@ import { recordText, type RecordTextProblem } from '../names.js';
 import { ApplicationRefused } from './application-refused.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordSubmission } from '../lifecycle/moves.js';
-import { paymentText, type PaymentDue, type Price, type PriceList } from '../payments/prices.js';
+import { type PaymentDue, type Price, type PriceList } from '../payments/prices.js';
+import { DOCUMENT_NAME } from '../lifecycle/notification.js';
+import type { Language } from '../lifecycle/step-texts.js';
 import { drawNumbers } from '../lifecycle/numbers.js';
 import type { DocumentService } from './documents.js';
 import { EMAIL_CODE, EmailCodes, queueCodeEmail } from './email-code.js';
@@ -96,6 +98,10 @@ export class ApplicationService {
     secret: string,
     private readonly historyKey: HistoryKey,
     private readonly prices: PriceList,
+    /** The origin of the links in the applicant's e-mails (SSPS_PUBLIC_URL). */
+    private readonly publicUrl: string,
+    /** The version of the terms in force (legal/terminos.*.txt or SSPS_LEGAL_DIR): the one an application must accept. */
+    readonly termsVersion: string = TERMS_VERSION,
   ) {
     this.codes = new EmailCodes(secret);
   }
@@ -114,7 +120,7 @@ export class ApplicationService {
   /** The input of startApplication, checked before the CAPTCHA is spent: a typo must not cost a solved one. Returns the address to use. */
   checkStart(termsVersion: string, email: string): string {
     const problems: { field: string; message: string }[] = [];
-    if (termsVersion !== TERMS_VERSION) problems.push({ field: 'termsVersion', message: `Acepte la versión vigente de los términos (${TERMS_VERSION}).` });
+    if (termsVersion !== this.termsVersion) problems.push({ field: 'termsVersion', message: `Acepte la versión vigente de los términos (${this.termsVersion}).` });
     const address = emailSchema.safeParse(email);
     if (!address.success) problems.push({ field: 'email', message: address.error.issues[0].message });
     if (problems.length > 0 || !address.success) throw new ApplicationRefused('BAD_USER_INPUT', problems);
@@ -230,7 +236,7 @@ export class ApplicationService {
   }
 
   /** Submits with the draft's confirmed e-mail; what is recorded of a person already known is never changed. */
-  async submit(draftId: string, input: ApplicationInput, now = new Date()): Promise<{ requestNumber: string; orderNumber: string; payment: PaymentDue }> {
+  async submit(draftId: string, input: ApplicationInput, language: Language = 'es', now = new Date()): Promise<{ requestNumber: string; orderNumber: string; payment: PaymentDue }> {
     const draft = await this.liveDraft(draftId, now);
     if (!draft.emailConfirmedAt || !draft.email) {
       throw new ApplicationRefused('FAILED_PRECONDITION', [{ field: 'email', message: 'Confirme primero su correo electrónico con el código que le enviamos.' }], { reason: 'EMAIL_UNCONFIRMED' });
@@ -257,7 +263,7 @@ export class ApplicationService {
     const documents = await this.db.run((ds) => ds.getRepository(RequestDocument).findBy({ draftId }));
     const missing = (REQUIRED_DOCUMENTS[type.code] ?? []).filter((kind) => !documents.some((d) => d.kind === kind));
     if (missing.length > 0) {
-      throw new ApplicationRefused('BAD_USER_INPUT', missing.map((kind) => ({ field: `documents.${kind}`, message: `Falta el documento ${kind}.` })));
+      throw new ApplicationRefused('BAD_USER_INPUT', missing.map((kind) => ({ field: `documents.${kind}`, message: `Falta el documento: ${DOCUMENT_NAME[kind].es}.` })));
     }
 
     // Drawn before the transaction: a failed submission leaves a gap in the numbers, never a duplicate.
@@ -283,6 +289,7 @@ export class ApplicationService {
                   status: 'IN_PROGRESS',
                   contactEmail: email,
                   contactPhone: phone,
+                  contactLanguage: language,
                 }),
               );
               await m.update(RequestDocument, { draftId }, { requestId: request.id });
@@ -293,7 +300,13 @@ export class ApplicationService {
               await recordSubmission(
                 m,
                 this.historyKey,
-                { requestId: request.id, requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), termsVersion: open.termsVersion, recipient: email, payment: paymentText(payment) },
+                {
+                  requestId: request.id,
+                  requestNumber: String(request.requestNumber),
+                  termsVersion: open.termsVersion,
+                  recipient: { email, language, orderNumber: String(request.orderNumber), publicUrl: this.publicUrl },
+                  payment,
+                },
                 now,
               );
               return { requestNumber: String(request.requestNumber), orderNumber: String(request.orderNumber), payment };

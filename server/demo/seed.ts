@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Applicant, CertificateRequest, CertificateType, RequestStep } from '../../entities/index.js';
 import { continueNumbers } from '../lifecycle/numbers.js';
 import { requeue } from '../lifecycle/queue.js';
+import { storedText, stepTextOf } from '../lifecycle/step-texts.js';
 import { buildScenarios, CERTIFICATE_TYPES, type Scenario } from './scenarios.js';
 
 /**
@@ -57,6 +58,8 @@ export async function seed(dataSource: DataSource, scenarios: Scenario[] = build
             state: s.state,
             modifiedAt: s.at,
             information: s.information,
+            // Stored as a move stores it: the sentence's code, so it reads in English too.
+            ...storedText(stepTextOf(s.information)),
             invoiceUrl: s.invoiceUrl ?? null,
           })),
         );

@@ -13,11 +13,10 @@ import { Refusal, type ErrorCode } from '../refusals.js';
 import { queueEmail } from '../notifications/outbox.js';
 import type { HistoryKey } from './history.js';
 import { CORRECTION } from './machine.js';
-import { recordMove, type StepWrite } from './moves.js';
+import { recipientOf, recordMove, type StepWrite } from './moves.js';
 import { requestNotification } from './notification.js';
 import { MoveRefused, STAGE_TEXT, type MoveResult } from './refusals.js';
 import { claimRequest, requestState } from './request-state.js';
-import { pendingText, STEP_TEXT } from './step-texts.js';
 
 /** How long an applicant has to upload what was asked. */
 export const CORRECTION_TTL_MS = 7 * 86_400_000;
@@ -73,8 +72,8 @@ export async function askForCorrection(m: EntityManager, historyKey: HistoryKey,
     expiresAt,
     completedAt: null,
   });
-  const steps: StepWrite[] = [{ kind: 'FILING', state: 'IN_PROGRESS', information: STEP_TEXT.correctionAsked.replace('{reason}', input.reason.replace(/[.\s]+$/, '')) }];
-  if (request.steps.has('PAYMENT')) steps.push({ kind: 'PAYMENT', state: 'PENDING', information: pendingText('PAYMENT') });
+  const steps: StepWrite[] = [{ kind: 'FILING', state: 'IN_PROGRESS', text: { code: 'correctionAsked', params: { reason: input.reason.replace(/[.\s]+$/, '') } } }];
+  if (request.steps.has('PAYMENT')) steps.push({ kind: 'PAYMENT', state: 'PENDING', text: { code: 'pendingPayment' } });
   await recordMove(
     m,
     historyKey,
@@ -92,7 +91,11 @@ export async function askForCorrection(m: EntityManager, historyKey: HistoryKey,
     now,
   );
   const link = `${publicUrl}${CORRECTION_PAGE}#${token}`;
-  await queueEmail(m, { requestId: request.id, recipient: request.contactEmail, ...requestNotification(input.requestNumber, { correction: { kinds, reason: input.reason, link, expiresAt } }) }, now);
+  const email = requestNotification(
+    { kind: 'correction', correction: { kinds, reason: input.reason, link, expiresAt } },
+    { language: request.contactLanguage, requestNumber: input.requestNumber, orderNumber: request.orderNumber, publicUrl },
+  );
+  await queueEmail(m, { requestId: request.id, recipient: request.contactEmail, ...email }, now);
   return { requestNumber: input.requestNumber, stage: CORRECTION.to, serialNumber: null };
 }
 
@@ -160,6 +163,8 @@ export class CorrectionService {
     private readonly historyKey: HistoryKey,
     private readonly pseudonyms: Pseudonymizer,
     private readonly limits: RateLimits,
+    /** The origin of the links in the applicant's e-mails (SSPS_PUBLIC_URL). */
+    private readonly publicUrl: string,
   ) {}
 
   async view(authorization: string | undefined, ip: string, now = new Date()): Promise<CorrectionView> {
@@ -221,9 +226,9 @@ export class CorrectionService {
         move: 'correction-received',
         from: CORRECTION.to,
         to: CORRECTION.back,
-        effect: { steps: [{ kind: 'FILING', state: 'IN_PROGRESS', information: STEP_TEXT.filingReview }], reason: `Documentos recibidos: ${correction.kinds.join(', ')}` },
+        effect: { steps: [{ kind: 'FILING', state: 'IN_PROGRESS', text: { code: 'filingReview' } }], reason: `Documentos recibidos: ${correction.kinds.join(', ')}`, email: { kind: 'filingReview' } },
         existingSteps: new Set(request.steps.keys()),
-        recipient: request.contactEmail,
+        recipient: recipientOf(request, this.publicUrl),
       },
       now,
     );

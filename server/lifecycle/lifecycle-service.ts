@@ -8,7 +8,7 @@ import { ServiceUnavailableError } from '../refusals.js';
 import { askForCorrection, type CorrectionAsk } from './corrections.js';
 import type { HistoryKey } from './history.js';
 import { allowed, isSupervised, TRANSITIONS } from './machine.js';
-import { effectOf, recordMove, type MoveInput } from './moves.js';
+import { effectOf, recipientOf, recordMove, type MoveInput } from './moves.js';
 import { correctApplicantName, type NameCorrection } from './name-correction.js';
 import { closeProposal, openProposal, openProposals, proposalConflict, proposalSeen, type ProposedMove } from './proposals.js';
 import { illegalMove, type MoveRefused, type MoveResult, type ProposalView } from './refusals.js';
@@ -89,7 +89,7 @@ export class LifecycleService {
     await recordMove(
       m,
       this.historyKey,
-      { requestId: request.id, requestNumber: input.requestNumber, actor: input.actor, move: input.move, from, to, effect, existingSteps: new Set(request.steps.keys()), recipient: request.contactEmail },
+      { requestId: request.id, requestNumber: input.requestNumber, actor: input.actor, move: input.move, from, to, effect, existingSteps: new Set(request.steps.keys()), recipient: recipientOf(request, this.publicUrl) },
       now,
     );
     await alongside?.(m, request.id);
@@ -128,7 +128,7 @@ export class LifecycleService {
 
   /** An operator's correction of the applicant's recorded name (see name-correction.ts). */
   async correctName(input: NameCorrection, now = new Date()): Promise<MoveResult> {
-    return this.write(requestOf(input.requestNumber), (m) => correctApplicantName(m, this.historyKey, input, now));
+    return this.write(requestOf(input.requestNumber), (m) => correctApplicantName(m, this.historyKey, input, this.publicUrl, now));
   }
 
   async history(requestNumber: string): Promise<RequestEvent[]> {

@@ -6,9 +6,9 @@ import type { Price } from '../payments/prices.js';
 import { appendEvent, type HistoryKey } from './history.js';
 import { storedInvoiceUrl } from './invoice.js';
 import { waitingStep, type Move, type RevocationReason, type Stage } from './machine.js';
-import { requestNotification } from './notification.js';
+import { requestNotification, type PaymentInstructions, type RequestEvent } from './notification.js';
 import { placeInQueue } from './queue.js';
-import { STEP_TEXT } from './step-texts.js';
+import { stepSentence, storedText, type Language, type StepText } from './step-texts.js';
 
 export type MoveInput =
   | { move: 'file' | 'approve' | 'deliver'; requestNumber: string; actor: string }
@@ -19,7 +19,8 @@ export type MoveInput =
 export interface StepWrite {
   kind: StepKind;
   state: StepState;
-  information: string;
+  /** The sentence, as a code and its parameters: stored so, and in Spanish (request_step.information). */
+  text: StepText;
   invoiceUrl?: string;
 }
 
@@ -28,6 +29,8 @@ export interface Effect {
   steps: StepWrite[];
   request?: Partial<CertificateRequest>;
   reason?: string;
+  /** What the applicant's e-mail tells; none for a move the applicant is told of otherwise (a correction asked). */
+  email?: RequestEvent;
 }
 
 interface MoveContext {
@@ -44,13 +47,13 @@ type Effects = { [K in Move]: (input: Extract<MoveInput, { move: K }>, c: MoveCo
 
 /** Paso1 done, Paso2 under way: what filing leaves, whether an operator files or the applicant's submission does. */
 const FILED: StepWrite[] = [
-  { kind: 'FILING', state: 'COMPLETED', information: STEP_TEXT.filed },
-  { kind: 'PAYMENT', state: 'IN_PROGRESS', information: STEP_TEXT.paymentReview },
+  { kind: 'FILING', state: 'COMPLETED', text: { code: 'filed' } },
+  { kind: 'PAYMENT', state: 'IN_PROGRESS', text: { code: 'paymentReview' } },
 ];
 
 /** Each move's effects, as data; which move is allowed from which stage is machine.ts's to say. */
 export const EFFECTS: Effects = {
-  file: () => ({ steps: FILED }),
+  file: () => ({ steps: FILED, email: { kind: 'filed' } }),
   'verify-payment': async (input, c) => {
     const token = randomBytes(32).toString('base64url');
     await c.m.insert(Invoice, {
@@ -66,21 +69,24 @@ export const EFFECTS: Effects = {
     return {
       reason: `Factura ${input.invoiceNumber}`,
       steps: [
-        { kind: 'PAYMENT', state: 'COMPLETED', information: STEP_TEXT.paid, invoiceUrl: storedInvoiceUrl(token) },
-        { kind: 'APPROVAL', state: 'IN_PROGRESS', information: STEP_TEXT.approvalReview },
+        { kind: 'PAYMENT', state: 'COMPLETED', text: { code: 'paid' }, invoiceUrl: storedInvoiceUrl(token) },
+        { kind: 'APPROVAL', state: 'IN_PROGRESS', text: { code: 'approvalReview' } },
       ],
+      email: { kind: 'paid' },
     };
   },
   approve: () => ({
     steps: [
-      { kind: 'APPROVAL', state: 'COMPLETED', information: STEP_TEXT.approved },
-      { kind: 'DELIVERY', state: 'IN_PROGRESS', information: STEP_TEXT.deliveryReady },
+      { kind: 'APPROVAL', state: 'COMPLETED', text: { code: 'approved' } },
+      { kind: 'DELIVERY', state: 'IN_PROGRESS', text: { code: 'deliveryReady' } },
     ],
+    email: { kind: 'approved' },
   }),
   reject: (input, c) => ({
     reason: input.reason,
     request: { status: 'REJECTED' },
-    steps: [{ kind: waitingStep(c.from), state: 'REJECTED', information: STEP_TEXT.rejected.replace('{reason}', input.reason) }],
+    steps: [{ kind: waitingStep(c.from), state: 'REJECTED', text: { code: 'rejected', params: { reason: input.reason } } }],
+    email: { kind: 'rejected', reason: input.reason },
   }),
   deliver: async (_input, c) => ({
     request: {
@@ -91,14 +97,16 @@ export const EFFECTS: Effects = {
       validTo: new Date(c.now.getTime() + c.validityDays * 86_400_000),
     },
     steps: [
-      { kind: 'DELIVERY', state: 'COMPLETED', information: STEP_TEXT.delivered },
-      { kind: 'VALIDITY', state: 'VALID', information: STEP_TEXT.valid },
+      { kind: 'DELIVERY', state: 'COMPLETED', text: { code: 'delivered' } },
+      { kind: 'VALIDITY', state: 'VALID', text: { code: 'valid' } },
     ],
+    email: { kind: 'deliveryReady' },
   }),
   revoke: (input, c) => ({
     reason: input.reason,
     request: { revokedAt: c.now, revocationReason: input.reason },
-    steps: [{ kind: 'VALIDITY', state: 'REVOKED', information: STEP_TEXT.revoked }],
+    steps: [{ kind: 'VALIDITY', state: 'REVOKED', text: { code: 'revoked' } }],
+    email: { kind: 'revoked' },
   }),
 };
 
@@ -106,28 +114,48 @@ export function effectOf(input: MoveInput, c: MoveContext): Effect | Promise<Eff
   return (EFFECTS[input.move] as (input: MoveInput, c: MoveContext) => Effect | Promise<Effect>)(input, c);
 }
 
+/** Where a move's e-mail goes, in which language, with which numbers and links. */
+export interface Recipient {
+  email: string;
+  language: Language;
+  orderNumber: string;
+  publicUrl: string;
+}
+
+/** A request's recipient, when it has a confirmed address (requests from before confirmed addresses may have none). */
+export function recipientOf(request: { contactEmail: string | null; contactLanguage: Language; orderNumber: string }, publicUrl: string): Recipient | null {
+  return request.contactEmail ? { email: request.contactEmail, language: request.contactLanguage, orderNumber: request.orderNumber, publicUrl } : null;
+}
+
 /**
  * Writes what a move leaves in the caller's transaction: its steps (updated where they exist),
  * its history entry — after the request's row was written, which orders it in the chain — its
- * place in the operators' queue, and the e-mail telling the request's confirmed address of its first step.
+ * place in the operators' queue, and the e-mail telling the request's confirmed address what happened.
  */
 export async function recordMove(
   m: EntityManager,
   historyKey: HistoryKey,
-  move: { requestId: number; requestNumber: string; actor: string; move: string; from: Stage; to: Stage; effect: Effect; existingSteps: Set<StepKind>; recipient: string | null; detail?: string; payment?: string },
+  move: { requestId: number; requestNumber: string; actor: string; move: string; from: Stage; to: Stage; effect: Effect; existingSteps: Set<StepKind>; recipient: Recipient | null },
   now: Date,
 ): Promise<void> {
   for (const write of move.effect.steps) {
-    const values = { state: write.state, information: write.information, modifiedAt: now, invoiceUrl: write.invoiceUrl ?? null };
+    const values = {
+      state: write.state,
+      information: stepSentence(write.text, 'es'),
+      ...storedText(write.text),
+      modifiedAt: now,
+      invoiceUrl: write.invoiceUrl ?? null,
+    };
     if (move.existingSteps.has(write.kind)) await m.update(RequestStep, { requestId: move.requestId, kind: write.kind }, values);
     else await m.insert(RequestStep, { requestId: move.requestId, kind: write.kind, ...values });
   }
   await appendEvent(m, historyKey, { requestId: move.requestId, occurredAt: now, actor: move.actor, move: move.move, fromStage: move.from, toStage: move.to, reason: move.effect.reason ?? null });
   // A move that keeps the stage (a correction of the record) keeps the request's place and its `since`.
   if (move.to !== move.from) await placeInQueue(m, move.requestId, move.to, now);
-  if (move.recipient) {
-    const [changed] = move.effect.steps;
-    await queueEmail(m, { requestId: move.requestId, recipient: move.recipient, ...requestNotification(move.requestNumber, { step: changed.kind, information: changed.information, detail: move.detail, payment: move.payment }) }, now);
+  const { recipient } = move;
+  if (recipient && move.effect.email) {
+    const email = requestNotification(move.effect.email, { language: recipient.language, requestNumber: move.requestNumber, orderNumber: recipient.orderNumber, publicUrl: recipient.publicUrl });
+    await queueEmail(m, { requestId: move.requestId, recipient: recipient.email, ...email }, now);
   }
 }
 
@@ -138,8 +166,7 @@ export async function recordMove(
 export function recordSubmission(
   m: EntityManager,
   historyKey: HistoryKey,
-  /** `payment`: what to pay and how (server/payments/prices.ts, paymentText), told in the submission's e-mail. */
-  submission: { requestId: number; requestNumber: string; orderNumber: string; termsVersion: string; recipient: string; payment?: string },
+  submission: { requestId: number; requestNumber: string; termsVersion: string; recipient: Recipient; payment?: PaymentInstructions },
   now: Date,
 ): Promise<void> {
   return recordMove(
@@ -152,11 +179,9 @@ export function recordSubmission(
       move: 'apply',
       from: 'AWAITING_FILING',
       to: 'AWAITING_PAYMENT',
-      effect: { steps: FILED, reason: `Términos ${submission.termsVersion}` },
+      effect: { steps: FILED, reason: `Términos ${submission.termsVersion}`, email: { kind: 'filed', payment: submission.payment } },
       existingSteps: new Set(),
       recipient: submission.recipient,
-      detail: `Número de solicitud ${submission.requestNumber}, orden de pedido ${submission.orderNumber}.`,
-      payment: submission.payment,
     },
     now,
   );

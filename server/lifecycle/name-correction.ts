@@ -20,7 +20,7 @@ export interface NameCorrection {
  * after); the request's stage does not move, but its version does, so the correction is ordered
  * with the other moves on it. Holder names of requests already filed are left as they were filed.
  */
-export async function correctApplicantName(m: EntityManager, historyKey: HistoryKey, input: NameCorrection, now: Date): Promise<MoveResult> {
+export async function correctApplicantName(m: EntityManager, historyKey: HistoryKey, input: NameCorrection, publicUrl: string, now: Date): Promise<MoveResult> {
   const request = await requestState(m, input.requestNumber, now);
   if (request.fullName === input.fullName) {
     throw new MoveRefused('ILLEGAL', `El nombre registrado del solicitante de la solicitud ${input.requestNumber} ya es ${input.fullName}.`);
@@ -42,14 +42,23 @@ export async function correctApplicantName(m: EntityManager, historyKey: History
     toStage: stage,
     reason: `Nombre registrado: «${request.fullName}» → «${input.fullName}». Motivo: ${input.reason}`,
   });
-  // Everyone who applied for this person hears of it, at the address each confirmed: a
-  // correction asked for by an impostor does not go unnoticed.
+  // Everyone who applied for this person hears of it, at the address each confirmed, about a
+  // request of their own (never another's order number): a correction asked for by an impostor
+  // does not go unnoticed.
   const addresses: { request_id: number; contact_email: string }[] = await m.query(
     'SELECT MIN(id) AS request_id, contact_email FROM certificate_request WHERE applicant_id = ? AND contact_email IS NOT NULL GROUP BY contact_email',
     [request.applicantId],
   );
   for (const { request_id, contact_email } of addresses) {
-    await queueEmail(m, { requestId: request_id, recipient: contact_email, ...requestNotification(input.requestNumber, { nameCorrectedTo: input.fullName, reason: input.reason }) }, now);
+    const [own]: { request_number: number; order_number: number; contact_language: string | null }[] = await m.query(
+      'SELECT request_number, order_number, contact_language FROM certificate_request WHERE id = ?',
+      [request_id],
+    );
+    const email = requestNotification(
+      { kind: 'nameCorrected', nameCorrectedTo: input.fullName, reason: input.reason },
+      { language: own.contact_language === 'en' ? 'en' : 'es', requestNumber: String(own.request_number), orderNumber: String(own.order_number), publicUrl },
+    );
+    await queueEmail(m, { requestId: request_id, recipient: contact_email, ...email }, now);
   }
   return { requestNumber: input.requestNumber, stage, serialNumber: null };
 }

@@ -3,6 +3,7 @@ import { CertificateRequest, type RequestStatus, type StepKind, type StepState }
 import { toDate } from '../db/values.js';
 import { stageOf, type Stage } from './machine.js';
 import { MoveRefused } from './refusals.js';
+import type { Language } from './step-texts.js';
 
 /** A request as a move reads it, inside the move's transaction. */
 export interface RequestState {
@@ -13,6 +14,9 @@ export interface RequestState {
   certificateTypeCode: string;
   /** The address confirmed when applying: a request's e-mails go there only. */
   contactEmail: string | null;
+  /** The language the applicant applied in: the request's e-mails are written in it. */
+  contactLanguage: Language;
+  orderNumber: string;
   applicantId: number;
   /** The applicant's recorded name, as the lookup shows it. */
   fullName: string;
@@ -30,6 +34,8 @@ interface Row {
   validity_days: number;
   type_code: string;
   contact_email: string | null;
+  contact_language: string | null;
+  order_number: number;
   applicant_id: number;
   full_name: string;
   kind: StepKind | null;
@@ -43,7 +49,7 @@ export async function requestState(m: EntityManager, requestNumber: string, now:
   const notFound = () => new MoveRefused('NOT_FOUND', `No existe la solicitud ${requestNumber}.`);
   if (!/^\d{1,9}$/.test(requestNumber)) throw notFound();
   const rows: Row[] = await m.query(
-    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, t.code AS type_code, r.contact_email, r.applicant_id, a.full_name, s.kind, s.state,
+    `SELECT r.id, r.status, r.version, r.valid_to, t.validity_days, t.code AS type_code, r.contact_email, r.contact_language, r.order_number, r.applicant_id, a.full_name, s.kind, s.state,
             c.id AS correction_id, c.expires_at AS correction_expires_at
        FROM certificate_request r
        JOIN certificate_type t ON t.id = r.certificate_type_id
@@ -62,6 +68,8 @@ export async function requestState(m: EntityManager, requestNumber: string, now:
     validityDays: row.validity_days,
     certificateTypeCode: row.type_code,
     contactEmail: row.contact_email,
+    contactLanguage: row.contact_language === 'en' ? 'en' : 'es',
+    orderNumber: String(row.order_number),
     applicantId: row.applicant_id,
     fullName: row.full_name,
     steps,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { IsNull, LessThan, LessThanOrEqual, Not, Or, type DataSource } from 'typeorm';
-import { NotificationOutbox } from '../../entities/index.js';
+import { NotificationHtml, NotificationOutbox } from '../../entities/index.js';
 import { isWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
@@ -121,7 +121,9 @@ export class OutboxSender {
     const tries = mail.attempts + 1;
     const mine = { id: mail.id, leaseOwner: this.owner };
     try {
-      await this.transport.sendMail({ from: this.from, to: mail.recipient, subject: mail.subject, text: mail.body });
+      const html = await this.db.run((ds) => ds.getRepository(NotificationHtml).findOneBy({ outboxId: mail.id }));
+      // With an HTML part nodemailer writes multipart/alternative: the text first, the HTML after it.
+      await this.transport.sendMail({ from: this.from, to: mail.recipient, subject: mail.subject, text: mail.body, ...(html ? { html: html.html } : {}) });
     } catch (err) {
       const dead = tries >= MAX_ATTEMPTS;
       const now = this.clock();

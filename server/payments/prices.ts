@@ -58,18 +58,3 @@ export class PriceList {
 export function formatCop(pesos: number): string {
   return new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(pesos);
 }
-
-/** The lines the submission e-mail adds: what to pay and how (Spanish first, then English). */
-export function paymentText(due: PaymentDue): string {
-  const amount = formatCop(due.totalCop);
-  return [
-    `Valor a pagar: ${amount} (subtotal ${formatCop(due.priceCop)} + IVA ${formatCop(due.vatCop)}).`,
-    `Referencia de pago: ${due.reference} (su número de orden de pedido).`,
-    ...(due.bankAccount ? [`Consignación o transferencia: ${due.bankAccount}, indicando la referencia.`] : []),
-    ...(due.link ? [`Pago en línea (PSE): ${due.link}`] : []),
-    '',
-    `Amount to pay: ${amount} (subtotal ${formatCop(due.priceCop)} + VAT ${formatCop(due.vatCop)}). Payment reference: ${due.reference} (your order number).`,
-    ...(due.bankAccount ? [`Bank deposit or transfer: ${due.bankAccount}, quoting the reference.`] : []),
-    ...(due.link ? ['Pay online (PSE) at the link above.'] : []),
-  ].join('\n');
-}

@@ -19,7 +19,11 @@ const PAYLOAD_BYTES = 4 + 4 + 8;
 export class HandleCodec {
   private readonly sealer: Sealer;
 
-  constructor(secret: string, ttlSeconds: number) {
+  constructor(
+    secret: string,
+    /** How long a handle lives (HANDLE_TTL_SECONDS). */
+    readonly ttlSeconds: number,
+  ) {
     this.sealer = new Sealer(secret, 'request-handle/v1', PAYLOAD_BYTES, ttlSeconds);
   }
 

@@ -15,13 +15,14 @@ export const requestResolvers: Resolvers = {
       return {
         applicant: result.applicant,
         requests: result.requests.map(toSummary),
+        handlesExpireAt: result.handlesExpireAt,
         newRequestUrl: ctx.newRequestUrl,
         detailNeedsOrderNumber: ctx.detailNeedsOrderNumber,
       };
     },
-    requestDetail: async (_root, { id: handle, orderNumber }, ctx) => {
+    requestDetail: async (_root, { id: handle, orderNumber, language }, ctx) => {
       if (ctx.detailNeedsOrderNumber && !orderNumber?.trim()) throw new BadInput(messages.ORDER_NUMBER_REQUIRED, { field: 'orderNumber' });
-      const detail = await ctx.lookup.detail(ctx.caller, handle, orderNumber);
+      const detail = await ctx.lookup.detail(ctx.caller, handle, orderNumber, language === 'EN' ? 'en' : 'es');
       // Forged, altered, expired or simply unknown: one answer, so handles cannot be probed.
       if (!detail) throw new NotFound();
       return { ...detail, steps: detail.steps.map(toStep) };

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import type { InvoiceLinks } from '../lifecycle/invoice.js';
 import type { HandleCodec } from './handle.js';
-import { pendingStep, validityStep, type StepView } from '../lifecycle/step-texts.js';
+import { closedStep, pendingStep, storedSentence, validityStep, type Language, type StepView } from '../lifecycle/step-texts.js';
 import { bogotaDay } from '../calendar/bogota.js';
 import { expectedWindow } from '../calendar/business-days.js';
 import { stageOf } from '../lifecycle/machine.js';
@@ -12,6 +12,8 @@ import { OPEN_STAGES, queueStage } from '../lifecycle/queue.js';
 export interface LookupResult {
   applicant: { idType: IdType; idNumber: string; fullName: string } | null;
   requests: RequestSummary[];
+  /** When the handles of this lookup stop opening a detail; null when there are none. */
+  handlesExpireAt: Date | null;
 }
 
 export interface RequestSummary {
@@ -80,6 +82,8 @@ interface DetailRow {
   state: StepState | null;
   modified_at: Date | string | null;
   information: string | null;
+  text_code: string | null;
+  text_params: string | null;
   invoice_url: string | null;
 }
 
@@ -97,7 +101,7 @@ export const LOOKUP_SQL = `
 
 export const DETAIL_SQL = `
   SELECT r.request_number, r.order_number, r.status, r.created_at, r.holder_name, r.serial_number, r.valid_from, r.valid_to, a.id_type, a.id_number,
-         s.kind, s.state, s.modified_at, s.information, s.invoice_url
+         s.kind, s.state, s.modified_at, s.information, s.text_code, s.text_params, s.invoice_url
     FROM certificate_request r
     JOIN applicant a ON a.id = r.applicant_id
     LEFT JOIN request_step s ON s.request_id = r.id
@@ -121,13 +125,14 @@ export class RequestService {
   /** `idNumber` must already be normalized (see graphql/id-number.ts). */
   async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
     const rows = await this.db.read<LookupRow>(LOOKUP_SQL, [idType, idNumber]);
-    if (rows.length === 0) return { applicant: null, requests: [] };
+    if (rows.length === 0) return { applicant: null, requests: [], handlesExpireAt: null };
     const first = rows[0];
     const lookupId = this.handles.newLookupId();
+    const now = Date.now();
     const requests = rows
       .filter((r) => r.request_id !== null)
       .map((r) => ({
-        handle: this.handles.issue({ requestId: r.request_id!, applicantId: first.applicant_id, lookupId }),
+        handle: this.handles.issue({ requestId: r.request_id!, applicantId: first.applicant_id, lookupId }, now),
         orderNumber: this.needsOrderNumber ? maskOrderNumber(String(r.order_number)) : String(r.order_number),
         requestNumber: String(r.request_number),
         issuedAt: toDate(r.issued_at),
@@ -137,14 +142,14 @@ export class RequestService {
         certificateType: r.certificate_type!,
         status: r.status!,
       }));
-    return { applicant: { idType: first.id_type, idNumber: first.id_number, fullName: first.full_name }, requests };
+    return { applicant: { idType: first.id_type, idNumber: first.id_number, fullName: first.full_name }, requests, handlesExpireAt: requests.length ? new Date(now + this.handles.ttlSeconds * 1000) : null };
   }
 
   /**
    * Null for a handle that is not live or names nothing — or, with the second factor on, for
    * a wrong order number: the caller cannot tell which.
    */
-  async detail(handle: string, orderNumber?: string | null, now = new Date()): Promise<FoundDetail | null> {
+  async detail(handle: string, orderNumber?: string | null, language: Language = 'es', now = new Date()): Promise<FoundDetail | null> {
     const opened = this.handles.open(handle, now.getTime());
     if (!opened) return null;
     const rows = await this.db.read<DetailRow>(DETAIL_SQL, [opened.requestId, opened.applicantId]);
@@ -156,13 +161,17 @@ export class RequestService {
       kind: row.kind!,
       state: row.state!,
       modifiedAt: toDate(row.modified_at),
-      information: row.information!,
+      information: storedSentence({ information: row.information!, textCode: row.text_code, textParams: row.text_params }, language),
       invoiceUrl: row.invoice_url ? this.invoiceLinks.link(row.invoice_url, now.getTime()) : null,
     });
+    // After a rejection or a cancellation nothing is pending any more: the steps never reached are closed.
+    const status = rows[0].status;
+    const closed = status === 'REJECTED' || status === 'CANCELLED' ? status : null;
     const steps = STEP_KINDS.map((kind): StepView => {
       const row = byKind.get(kind);
-      if (kind === 'VALIDITY') return validityStep(row ? view(row) : null, validTo, now);
-      return row ? view(row) : pendingStep(kind);
+      if (closed && (!row || row.state === 'PENDING')) return closedStep(kind, closed, language);
+      if (kind === 'VALIDITY') return validityStep(row ? view(row) : null, validTo, now, language);
+      return row ? view(row) : pendingStep(kind, language);
     });
     // Computed here, in memory (the holidays are cached per year): the detail stays one round trip.
     const stage = stageOf(rows[0].status, new Map([...byKind].map(([kind, row]) => [kind, row.state!])), validTo, now);

@@ -8,6 +8,7 @@ import type { Caller } from '../partners/partner-service.js';
 import { clientNetwork, type Pseudonymizer } from '../privacy.js';
 import type { RateLimits } from '../ratelimit/limits.js';
 import { Refusal, ServiceUnavailableError } from '../refusals.js';
+import type { Language } from '../lifecycle/step-texts.js';
 import type { LookupResult, RequestDetail, RequestService } from './lookup-service.js';
 
 /**
@@ -43,12 +44,12 @@ export class PublicLookup {
     });
   }
 
-  async detail(caller: Caller, handle: string, orderNumber: string | null | undefined): Promise<RequestDetail | null> {
+  async detail(caller: Caller, handle: string, orderNumber: string | null | undefined, language: Language = 'es'): Promise<RequestDetail | null> {
     const audit = { kind: 'DETAIL' as const, identityHash: null as string | null, requestId: null as number | null };
     return this.audited(caller, audit, async () => {
       if (caller.partner) await this.limits.consumePartner(caller.partner.id, caller.partner.ratePerMinute);
       else await this.limits.consumeClient('detailIp', caller.ip);
-      const found = await this.requests.detail(handle, orderNumber);
+      const found = await this.requests.detail(handle, orderNumber, language);
       if (found) {
         audit.identityHash = this.pseudonyms.identity(found.applicant.idType, found.applicant.idNumber);
         audit.requestId = found.requestId;

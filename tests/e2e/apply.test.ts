@@ -75,6 +75,11 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await solveCaptcha(page);
     await expectAccessible(page, 'terms');
     await screenshot(page, 'apply-terms');
+    // The texts can be read before accepting them, in another tab.
+    for (const [name, href] of [['términos y condiciones', '/terminos'], ['política de tratamiento de datos personales', '/privacidad']]) {
+      const link = page.getByRole('link', { name, exact: true });
+      expect([await link.getAttribute('href'), await link.getAttribute('target')]).toEqual([href, '_blank']);
+    }
     await page.getByRole('button', { name: 'Continuar' }).click();
 
     // The e-mail is proven before anything else: a wrong code says how many tries are left.
@@ -101,6 +106,13 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await page.getByLabel('Tipo de certificado').selectOption({ label: 'Profesional Titulado' });
     await expect.poll(priceText).toContain('Valor del certificado Profesional Titulado: $ 214.200 (subtotal $ 180.000 + IVA 19 % $ 34.200).');
     await page.getByLabel('Tipo de certificado').selectOption({ label: 'Persona Natural' });
+    // A field's error goes as soon as the field is corrected, before anything is sent again.
+    const phone = page.getByLabel('Teléfono');
+    await phone.fill('12');
+    await page.getByRole('button', { name: 'Radicar solicitud' }).click();
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    await phone.fill('+57 310 555 1234');
+    expect(await phone.getAttribute('aria-invalid')).toBeNull();
     // A file that lies about its type is refused beside its field.
     await page.getByLabel('Documento de identidad').setInputFiles({ name: 'cedula.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
     await expect.poll(() => page.locator('.documents .field__error').textContent()).toContain('no es un PDF, JPEG o PNG');
@@ -123,10 +135,16 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     const decoded = (raw: string) => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').replace(/\u00a0/g, ' ');
     const filed = () => mailsTo(email).map((m) => decoded(m.raw)).find((body) => body.includes(`Referencia de pago: ${orderNumber}`));
     await expect.poll(filed, { timeout: 20_000 }).toBeDefined();
-    expect(filed()).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400).');
-    expect(filed()).toContain(`Pago en línea (PSE): https://pagos.example.com/pse?referencia=${orderNumber}&valor=190400`);
+    expect(filed()).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400)');
+    expect(filed()).toContain(`Pagar en línea (PSE): https://pagos.example.com/pse?referencia=${orderNumber}&valor=190400`);
     await expectAccessible(page, 'application filed');
     await screenshot(page, 'apply-done');
+    // The filing e-mail, in the language the page was read in, says what happened and with which numbers.
+    const filedSubject = `Subject: Solicitud ${requestNumber} radicada (orden de pedido ${orderNumber})`;
+    await expect.poll(() => mailsTo(email).some((m) => m.raw.includes(filedSubject)), { timeout: 30_000 }).toBe(true);
+    const filedMail = mailsTo(email).find((m) => m.raw.includes(filedSubject))!;
+    expect(filedMail.raw).toMatch(/Content-Type: multipart\/alternative/);
+    expect(filedMail.raw).toMatch(/\/consulta/);
 
     const illegal = await ops('deliver', requestNumber).catch((e: { code: number; stderr: string }) => e);
     expect(illegal).toMatchObject({ code: 1, stderr: expect.stringContaining('No se puede entregar la solicitud') });
@@ -146,6 +164,8 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expect.poll(() => page.locator('.serial').innerText()).toContain(serial);
     const invoice = page.locator('tbody tr').nth(1).getByRole('link', { name: 'Aquí' });
     expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
+    // It opens in a new tab: the detail, and the lookup behind it, stay where they are.
+    expect([await invoice.getAttribute('target'), await invoice.getAttribute('rel')]).toEqual(['_blank', 'noopener']);
     const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild as HTMLElement).innerText.trim()))).toEqual([
@@ -180,4 +200,22 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await expectAccessible(page, 'application form in English');
     await context.close();
   }, 120_000);
+
+  it('shows the terms and the data-protection policy with their version, in Spanish and in English', async () => {
+    const context = await session.browser.newContext({ baseURL: session.server.url });
+    const page = await context.newPage();
+    await page.goto('/terminos');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Términos y condiciones del servicio de certificados de firma digital');
+    expect(await page.locator('main').textContent()).toContain('Versión 2026-11');
+    await expectAccessible(page, 'terms text');
+    await screenshot(page, 'terms');
+    await page.goto('/privacidad');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Política de tratamiento de datos personales');
+    expect(await page.locator('main').textContent()).toContain('Ley 1581 de 2012');
+    await context.addCookies([{ name: 'ssps-lang', value: 'en', url: session.server.url }]);
+    await page.goto('/privacidad');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Personal data protection policy');
+    expect(await page.locator('main').textContent()).toContain('Version 2026-11');
+    await context.close();
+  });
 });

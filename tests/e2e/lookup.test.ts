@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/browser.js';
 import { browserSession } from '../support/session.js';
-import { expectAccessible, focused, lookUp, screenshot } from '../support/pages.js';
+import { expectAccessible, focused, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
 
 const MANUAL_NAME = 'CARLOS ANDRÉS EJEMPLO DÍAZ';
 
@@ -141,5 +141,102 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
     await lookUp(page, 'NIT', '900123456-8');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('NIT: 900123456-8 - COMERCIALIZADORA EJEMPLO S.A.S.');
     expect(await page.locator('tbody tr td:nth-child(8)').allInnerTexts()).toEqual(['Cancelada', 'Trámite finalizado']);
+  });
+
+  it('goes Back from a detail to the results and from the results to the form with what was typed, without a new CAPTCHA, and no ID number in any URL', async () => {
+    await page.goto('/consulta');
+    const lookups: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.postData()?.includes('certificateRequests')) lookups.push(r.url());
+    });
+    const urls: string[] = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && urls.push(frame.url()));
+    await lookUp(page, 'Cédula de Ciudadanía', '1013592259');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Ver detalle de la solicitud 434070' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('DETALLE SOLICITUD');
+    urls.push(page.url());
+
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`CÉDULA DE CIUDADANÍA: 1013592259 - ${MANUAL_NAME}`);
+    urls.push(page.url());
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ESTADO DEL TRAMITE DE SU CERTIFICADO DE FIRMA DIGITAL');
+    expect(await page.getByLabel('Ingrese el número de identificación del solicitante').inputValue()).toBe('1013592259');
+    // Forward again: the results come back from this tab's storage, without a new CAPTCHA or lookup.
+    await page.goForward();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Ver detalle de la solicitud 434070' }).click();
+    await expect.poll(() => page.locator('.serial code').textContent()).toBe('3b00cdd4a8d648335efb415e3b273bd8');
+    expect(lookups).toHaveLength(1);
+    urls.push(page.url());
+    expect(urls.filter((u) => /1013592259|434070|CC/.test(u))).toEqual([]);
+    expect(new Set(urls.map((u) => new URL(u).pathname + new URL(u).search))).toEqual(new Set(['/consulta']));
+
+    // Once the lookup's handles have expired, Back leads to the form with a clear message.
+    await page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('ssps.consulta')!);
+      saved.lookup.handlesExpireAt = new Date(Date.now() - 1000).toISOString();
+      sessionStorage.setItem('ssps.consulta', JSON.stringify(saved));
+    });
+    await page.goBack();
+    await expect.poll(() => page.locator('.alert').textContent()).toContain('Su consulta anterior venció');
+    expect(await page.getByLabel('Ingrese el número de identificación del solicitante').inputValue()).toBe('1013592259');
+  });
+
+  it('keeps the form above the manual\'s sentence when nobody has requests, and the hint follows the chosen type', async () => {
+    await page.goto('/consulta');
+    const hint = page.locator('.field__hint');
+    expect(await hint.textContent()).toBe('Solo números, sin puntos, de 3 a 10 dígitos.');
+    await page.getByLabel('Seleccione el tipo de identificación').selectOption({ label: 'Pasaporte' });
+    expect(await hint.textContent()).toBe('Letras y números, sin espacios ni guiones, de 3 a 20 caracteres.');
+    await page.getByLabel('Seleccione el tipo de identificación').selectOption({ label: 'Cédula de Ciudadanía' });
+
+    await lookUp(page, 'Cédula de Ciudadanía', '14444524');
+    const notice = page.locator('.notice');
+    await expect.poll(() => notice.count()).toBe(1);
+    const formBox = (await page.locator('form').boundingBox())!;
+    const noticeBox = (await notice.boundingBox())!;
+    expect(formBox.y + formBox.height).toBeLessThanOrEqual(noticeBox.y);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ESTADO DEL TRAMITE DE SU CERTIFICADO DE FIRMA DIGITAL');
+    // The CAPTCHA's check box is a square.
+    const box = (await page.locator('altcha-widget input[type="checkbox"]').boundingBox())!;
+    expect(Math.abs(box.width - box.height)).toBeLessThan(2);
+  });
+
+  it('closes a rejected request\'s remaining steps and links to a new request (CC 39876543)', async () => {
+    await page.goto('/consulta');
+    await lookUp(page, 'Cédula de Ciudadanía', '39876543');
+    await page.getByRole('button', { name: /^Ver detalle de la solicitud/ }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('DETALLE SOLICITUD');
+    const rows = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+    expect(rows.slice(3).map((r) => [r[3], r[4]])).toEqual([
+      ['No aplica: la solicitud fue rechazada.', 'No aplica'],
+      ['No aplica: la solicitud fue rechazada.', 'No aplica'],
+    ]);
+    expect(await page.locator('main').textContent()).not.toContain('pendiente de entrega');
+    expect(await page.getByRole('link', { name: 'inicie una nueva solicitud' }).getAttribute('href')).toBe('/solicitud');
+    await expectAccessible(page, 'rejected detail');
+    await screenshot(page, 'detail-rejected');
+  });
+
+  it('reads the steps in English for an English reader', async () => {
+    await context.addCookies([{ name: 'ssps-lang', value: 'en', url: session.server.url }]);
+    await page.goto('/consulta');
+    await page.getByLabel('Select the ID type').selectOption({ value: 'CC' });
+    await page.getByLabel('Enter the applicant’s ID number').fill('1013592259');
+    await solveCaptcha(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: /434070/ }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(5);
+    const information = await page.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    expect(information.map((t) => t.trim())).toEqual([
+      'Your request was filed successfully.',
+      'Your payment was verified successfully.',
+      'Your request was approved successfully.',
+      'Your digital signature certificate was downloaded successfully',
+      'Your digital signature certificate has been revoked.',
+    ]);
+    await screenshot(page, 'detail-en');
   });
 });

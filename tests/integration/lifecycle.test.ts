@@ -117,10 +117,10 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
 
     const mails = await outbox('512002');
     expect(mails.map((m) => [m.recipient, m.subject, m.sentAt])).toEqual([
-      ['juan.muestra@example.com', 'Su solicitud 512002: Verificación de pago', null],
-      ['juan.muestra@example.com', 'Su solicitud 512002: Aprobación de solicitud', null],
-      ['juan.muestra@example.com', 'Su solicitud 512002: Entrega de certificado', null],
-      ['juan.muestra@example.com', 'Su solicitud 512002: Vigencia', null],
+      ['juan.muestra@example.com', 'Solicitud 512002: pago verificado (orden de pedido 511951)', null],
+      ['juan.muestra@example.com', 'Solicitud 512002 aprobada (orden de pedido 511951)', null],
+      ['juan.muestra@example.com', 'Solicitud 512002: certificado listo para descarga (orden de pedido 511951)', null],
+      ['juan.muestra@example.com', 'Solicitud 512002: certificado revocado (orden de pedido 511951)', null],
     ]);
   });
 

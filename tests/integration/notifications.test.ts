@@ -28,7 +28,7 @@ describe.each(testDatabases())('e-mail notifications on $name', (database) => {
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual(['ana.demo@example.com']);
     expect(received[0].raw).toMatch(/^Subject: .*512003/m);
-    expect(received[0].raw).toContain('Su solicitud fue aprobada con');
+    expect(received[0].raw).toContain('fue aprobada con');
     const rows = await server.ssps.db.run((ds) => ds.getRepository(NotificationOutbox).find());
     expect(rows.map((r) => [r.recipient, r.sentAt !== null, r.attempts])).toEqual([['ana.demo@example.com', true, 1]]);
     expect(await server.ssps.mailer!.deliver()).toBe(0);

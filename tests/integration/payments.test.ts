@@ -115,7 +115,7 @@ describe.each(testDatabases())('payments on $name', (database) => {
     });
     const [mail] = (await server.ssps.db.run((ds) => ds.query("SELECT body FROM notification_outbox WHERE recipient = 'pagos-solicitante@example.com' AND request_id IS NOT NULL"))) as { body: string }[];
     const body = mail.body.replace(/\u00a0/g, ' ');
-    expect(body).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400).');
+    expect(body).toContain('Valor a pagar: $ 190.400 (subtotal $ 160.000 + IVA $ 30.400)');
     expect(body).toContain(`Referencia de pago: ${orderNumber}`);
     expect(body).toContain('Bancolombia');
     expect(body).toContain(`ref=${orderNumber}&amount-in-cents=${TOTAL_CENTS}`);

@@ -12,6 +12,7 @@ import { ConsoleQueue1795967329095 } from './1795967329095-ConsoleQueue.js';
 import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
 import { DocumentBlobs1795971000000 } from './1795971000000-DocumentBlobs.js';
 import { Payments1795979744300 } from './1795979744300-Payments.js';
+import { StepTextsAndEmails1795979832175 } from './1795979832175-StepTextsAndEmails.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -27,4 +28,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   ManyInstances1795967514649,
   DocumentBlobs1795971000000,
   Payments1795979744300,
+  StepTextsAndEmails1795979832175,
 ];
