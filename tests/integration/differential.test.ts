@@ -46,12 +46,14 @@ interface Answer {
   body: unknown;
 }
 
-/** Handles and invoice links are sealed with fresh randomness on every read: their shape is compared, not their bytes. */
+/** Handles and invoice links are sealed with fresh randomness on every read, and expire from then: their shape is compared, not their bytes. */
 function masked(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => masked(v));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, k)]));
   if (typeof value === 'string' && (key === 'id' || key === 'handle') && /^[A-Za-z0-9_-]{20,}$/.test(value)) return '<handle>';
   if (typeof value === 'string' && /^\/invoices\/[A-Za-z0-9_-]+$/.test(value)) return '<invoice link>';
+  // When the handles expire: counted from the moment each server answered.
+  if (typeof value === 'string' && key === 'handlesExpireAt' && !Number.isNaN(Date.parse(value))) return '<expiry>';
   return value;
 }
 
