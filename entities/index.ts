@@ -18,8 +18,11 @@ import { MoveProposal } from './MoveProposal.js';
 import { CorrectionRequest } from './CorrectionRequest.js';
 import { RequestQueue } from './RequestQueue.js';
 import { DocumentView } from './DocumentView.js';
+import { CertificateDownload } from './CertificateDownload.js';
+import { IssuedCertificate } from './IssuedCertificate.js';
+import { ExpiryReminder } from './ExpiryReminder.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView, CertificateDownload, IssuedCertificate, ExpiryReminder };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export { PROPOSAL_OUTCOMES, type ProposalOutcome } from './MoveProposal.js';
@@ -46,4 +49,7 @@ export const entities = [
   CorrectionRequest,
   RequestQueue,
   DocumentView,
+  CertificateDownload,
+  IssuedCertificate,
+  ExpiryReminder,
 ];

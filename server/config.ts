@@ -173,7 +173,13 @@ const envSchema = z.object({
   OIDC_SCOPES: z.string().trim().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid profile'),
   CONSOLE_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
   CONSOLE_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  CA_CERT_FILE: z.string().trim().optional(),
+  CA_KEY_FILE: z.string().trim().optional(),
+  CA_CHAIN_FILE: z.string().trim().optional(),
+  DOWNLOAD_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 })
+  .refine((e) => !e.CA_CERT_FILE === !e.CA_KEY_FILE, { path: ['CA_KEY_FILE'], message: 'CA_CERT_FILE and CA_KEY_FILE go together (the issuing CA\'s certificate and its private key, PEM)' })
+  .refine((e) => !e.CA_CHAIN_FILE || e.CA_CERT_FILE, { path: ['CA_CHAIN_FILE'], message: 'needs CA_CERT_FILE and CA_KEY_FILE' })
   .refine((e) => e.DOCUMENTS_QUOTA_BYTES >= e.DOCUMENT_MAX_BYTES, { path: ['DOCUMENTS_QUOTA_BYTES'], message: 'must be at least DOCUMENT_MAX_BYTES' })
   .refine((e) => !e.OIDC_ISSUER || e.OIDC_CLIENT_ID, { path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER' })
   .refine((e) => e.NODE_ENV !== 'production' || !e.OIDC_ISSUER || e.SSPS_PUBLIC_URL, { path: ['SSPS_PUBLIC_URL'], message: 'required in production with OIDC_ISSUER (the origin operators reach, e.g. https://ssps.example.com)' })
@@ -240,6 +246,14 @@ export interface Config {
   corsOrigins: string[];
   /** The operators' console: sign-in through OpenID Connect and its sessions (README, The operators' console). */
   console: ConsoleConfig;
+  /**
+   * The built-in issuing CA (server/certificates/): its certificate and key from files
+   * (CA_CERT_FILE, CA_KEY_FILE, and CA_CHAIN_FILE for the CAs above it), or, outside
+   * production only, generated once under the data directory.
+   */
+  ca: { kind: 'files'; certFile: string; keyFile: string; chainFile: string | null } | { kind: 'generated'; dir: string };
+  /** How long a delivered certificate's download link lives (DOWNLOAD_TTL_HOURS). */
+  downloadTtlHours: number;
   web: boolean;
   /** Next.js in development mode (compiles pages on request, hot reload): `npm run dev`. */
   webDev: boolean;
@@ -272,6 +286,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(projectRoot, e.SSPS_DATA_DIR);
   const secret = e.SSPS_SECRET ?? developmentSecret(e.NODE_ENV, dataDir);
+  if (e.NODE_ENV === 'production' && !e.CA_CERT_FILE) {
+    throw new ConfigError("Invalid configuration: CA_CERT_FILE, CA_KEY_FILE: required in production (the issuing CA's certificate and private key, PEM files; see README, Certificates)");
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -327,6 +344,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleSeconds: e.CONSOLE_IDLE_MINUTES * 60,
       maxSeconds: e.CONSOLE_MAX_HOURS * 3600,
     },
+    ca: e.CA_CERT_FILE && e.CA_KEY_FILE
+      ? { kind: 'files', certFile: path.resolve(projectRoot, e.CA_CERT_FILE), keyFile: path.resolve(projectRoot, e.CA_KEY_FILE), chainFile: e.CA_CHAIN_FILE ? path.resolve(projectRoot, e.CA_CHAIN_FILE) : null }
+      : { kind: 'generated', dir: path.join(dataDir, 'ca') },
+    downloadTtlHours: e.DOWNLOAD_TTL_HOURS,
     web: e.SSPS_WEB,
     webDev: e.SSPS_WEB_DEV,
   };

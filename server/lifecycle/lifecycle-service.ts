@@ -28,6 +28,8 @@ export class LifecycleService {
     private readonly historyKey: HistoryKey,
     /** Where applicants reach this service (SSPS_PUBLIC_URL): the origin of the links e-mailed to them. */
     private readonly publicUrl: string,
+    /** How long a delivery's download link lives (DOWNLOAD_TTL_HOURS). */
+    private readonly downloadTtlHours = 72,
   ) {}
 
   /** A move carried out at once; deliveries and revocations are proposed instead (`propose`). */
@@ -80,7 +82,7 @@ export class LifecycleService {
     // A correction still open (expired, or the request rejected while waiting) ends with the move.
     if (request.openCorrectionId) await m.update(CorrectionRequest, { id: request.openCorrectionId }, { openRequestId: null });
 
-    const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validityDays, from, now });
+    const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validityDays, from, now, delivery: { publicUrl: this.publicUrl, downloadTtlHours: this.downloadTtlHours } });
     if (effect.request) await m.update(CertificateRequest, { id: request.id }, effect.request);
     await recordMove(
       m,

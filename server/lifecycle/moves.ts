@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CertificateRequest, Invoice, RequestStep, type StepKind, type StepState } from '../../entities/index.js';
+import { openDownloadLink, type DownloadLink } from '../certificates/download-links.js';
 import { queueEmail } from '../notifications/outbox.js';
 import { appendEvent, type HistoryKey } from './history.js';
 import { storedInvoiceUrl } from './invoice.js';
@@ -27,6 +28,14 @@ export interface Effect {
   steps: StepWrite[];
   request?: Partial<CertificateRequest>;
   reason?: string;
+  /** A delivery's download link, told in its e-mail. */
+  download?: DownloadLink;
+}
+
+/** Where a delivery's download link points and how long it lives (SSPS_PUBLIC_URL, DOWNLOAD_TTL_HOURS). */
+export interface DeliverySettings {
+  publicUrl: string;
+  downloadTtlHours: number;
 }
 
 interface MoveContext {
@@ -35,6 +44,7 @@ interface MoveContext {
   validityDays: number;
   from: Stage;
   now: Date;
+  delivery: DeliverySettings;
 }
 
 type Effects = { [K in Move]: (input: Extract<MoveInput, { move: K }>, c: MoveContext) => Effect | Promise<Effect> };
@@ -70,6 +80,8 @@ export const EFFECTS: Effects = {
     request: { status: 'REJECTED' },
     steps: [{ kind: waitingStep(c.from), state: 'REJECTED', information: STEP_TEXT.rejected.replace('{reason}', input.reason) }],
   }),
+  // The certificate is issued when the applicant downloads it (server/certificates/): until
+  // then Paso4 says it is ready, and the e-mail carries the single-use link.
   deliver: async (_input, c) => ({
     request: {
       status: 'COMPLETED',
@@ -79,9 +91,10 @@ export const EFFECTS: Effects = {
       validTo: new Date(c.now.getTime() + c.validityDays * 86_400_000),
     },
     steps: [
-      { kind: 'DELIVERY', state: 'COMPLETED', information: STEP_TEXT.delivered },
+      { kind: 'DELIVERY', state: 'IN_PROGRESS', information: STEP_TEXT.deliveryReady },
       { kind: 'VALIDITY', state: 'VALID', information: STEP_TEXT.valid },
     ],
+    download: await openDownloadLink(c.m, c.requestId, c.delivery.publicUrl, c.delivery.downloadTtlHours, c.now),
   }),
   revoke: (input, c) => ({
     reason: input.reason,
@@ -115,7 +128,7 @@ export async function recordMove(
   if (move.to !== move.from) await placeInQueue(m, move.requestId, move.to, now);
   if (move.recipient) {
     const [changed] = move.effect.steps;
-    await queueEmail(m, { requestId: move.requestId, recipient: move.recipient, ...requestNotification(move.requestNumber, { step: changed.kind, information: changed.information, detail: move.detail }) }, now);
+    await queueEmail(m, { requestId: move.requestId, recipient: move.recipient, ...requestNotification(move.requestNumber, { step: changed.kind, information: changed.information, detail: move.detail, download: move.effect.download }) }, now);
   }
 }
 

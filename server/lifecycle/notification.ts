@@ -1,5 +1,6 @@
 import type { StepKind } from '../../entities/domain.js';
 import type { DocumentKind } from '../applications/requirements.js';
+import type { DownloadLink } from '../certificates/download-links.js';
 
 /** The steps' names as the manual writes them (Paso1 … Paso4, Vigencia). */
 export const STEP_NAME: Record<StepKind, string> = {
@@ -19,6 +20,14 @@ export const DOCUMENT_NAME: Record<DocumentKind, { es: string; en: string }> = {
   RUT: { es: 'Registro Único Tributario (RUT)', en: 'Tax registration (RUT)' },
 };
 
+/** A reminder before a certificate expires (server/certificates/expiry-reminders.ts). */
+export interface ExpiryNotice {
+  validTo: Date;
+  daysBefore: number;
+  /** The application page with the renewal token in its fragment. */
+  renewalLink: string;
+}
+
 export interface CorrectionAsked {
   kinds: DocumentKind[];
   reason: string;
@@ -35,8 +44,9 @@ const LOOKUP_HINT = 'Puede consultar el estado de su trámite en la opción "Con
  */
 export function requestNotification(
   requestNumber: string | number,
-  about: { step: StepKind; information: string; detail?: string } | { nameCorrectedTo: string; reason: string } | { correction: CorrectionAsked },
+  about: { step: StepKind; information: string; detail?: string; download?: DownloadLink } | { nameCorrectedTo: string; reason: string } | { correction: CorrectionAsked } | { expiry: ExpiryNotice },
 ) {
+  if ('expiry' in about) return expiryReminder(requestNumber, about.expiry);
   if ('correction' in about) {
     const { kinds, reason, link, expiresAt } = about.correction;
     const until = expiresAt.toLocaleDateString('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -61,11 +71,39 @@ export function requestNotification(
   if ('step' in about) {
     return {
       subject: `Su solicitud ${requestNumber}: ${STEP_NAME[about.step]}`,
-      body: `${about.information}${about.detail ? ` ${about.detail}` : ''}\n\n${LOOKUP_HINT}`,
+      body: `${about.information}${about.detail ? ` ${about.detail}` : ''}${about.download ? downloadLines(about.download) : ''}\n\n${LOOKUP_HINT}`,
     };
   }
   return {
     subject: `Su solicitud ${requestNumber}: corrección del nombre registrado`,
     body: `Corregimos el nombre registrado del solicitante: ahora es ${about.nameCorrectedTo}. Motivo: ${about.reason}\n\nSi usted no pidió esta corrección, comuníquese con nuestro Call Center.`,
+  };
+}
+
+/** The delivery e-mail's link (server/certificates/): one use, until the time it names (Bogotá). */
+function downloadLines({ link, expiresAt }: DownloadLink): string {
+  const until = expiresAt.toLocaleString('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  return [
+    '',
+    '',
+    `Descargue su certificado en este enlace, válido una sola vez y hasta el ${until} (hora de Bogotá):`,
+    link,
+    'Su navegador genera la clave privada, que nunca sale de su equipo, y guarda un archivo .p12 protegido con la contraseña que usted elija. No comparta este enlace.',
+    '',
+    `Download your certificate at the link above, valid once and until ${until} (Bogotá time). Your browser generates the private key, which never leaves your computer, and saves a .p12 file protected by a password you choose. Do not share this link.`,
+  ].join('\n');
+}
+
+function expiryReminder(requestNumber: string | number, { validTo, daysBefore, renewalLink }: ExpiryNotice) {
+  const on = validTo.toLocaleDateString('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
+  return {
+    subject: `Su certificado vence el ${on} (solicitud ${requestNumber})`,
+    body: [
+      `Su certificado de firma digital de la solicitud ${requestNumber} vence el ${on}, en ${daysBefore} días o menos.`,
+      'Para renovarlo, inicie la solicitud en este enlace: el formulario llegará con sus datos.',
+      renewalLink,
+      '',
+      `Your digital-signature certificate of request ${requestNumber} expires on ${on}, in ${daysBefore} days or less. To renew it, start the application at the link above: the form comes filled with your data.`,
+    ].join('\n'),
   };
 }

@@ -163,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
   const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
   const historyKey = new HistoryKey(config.secret);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, config.downloadTtlHours);
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);

@@ -11,6 +11,7 @@ import { ConsoleSessions1795967305670 } from './1795967305670-ConsoleSessions.js
 import { ConsoleQueue1795967329095 } from './1795967329095-ConsoleQueue.js';
 import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
 import { DocumentBlobs1795971000000 } from './1795971000000-DocumentBlobs.js';
+import { CertificateDownloads1795980040333 } from './1795980040333-CertificateDownloads.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -25,4 +26,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   ConsoleQueue1795967329095,
   ManyInstances1795967514649,
   DocumentBlobs1795971000000,
+  CertificateDownloads1795980040333,
 ];
