@@ -5,16 +5,13 @@ import type { Database } from '../db/database.js';
 import { toDate, utcDatetime } from '../db/values.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordMove, type DeliverySettings } from '../lifecycle/moves.js';
-import { requestNotification } from '../lifecycle/notification.js';
-import { MoveRefused } from '../lifecycle/refusals.js';
 import { claimRequest, requestState } from '../lifecycle/request-state.js';
 import { STEP_TEXT } from '../lifecycle/step-texts.js';
-import { appendEvent } from '../lifecycle/history.js';
-import { queueEmail } from '../notifications/outbox.js';
 import type { RateLimits } from '../ratelimit/limits.js';
 import { Refusal, ServiceUnavailableError, type ErrorCode } from '../refusals.js';
 import { checkCsr } from './csr.js';
-import { downloadTokenHash, openDownloadLink } from './download-links.js';
+import { downloadTokenHash } from './download-links.js';
+import { resendDownloadLink } from './download-resend.js';
 import type { CertificateIssuer } from './issuer.js';
 
 export type DownloadProblem = 'TOKEN_UNKNOWN' | 'TOKEN_EXPIRED' | 'TOKEN_USED' | 'NOT_AVAILABLE';
@@ -158,31 +155,9 @@ export class DownloadService {
     );
   }
 
-  /**
-   * An operator sends a delivered request a new link (the first expired unused, or was lost):
-   * the old one stops working. Refused once the certificate was issued, or when the request is
-   * not delivered and valid.
-   */
-  async resendLink(requestNumber: string, actor: string, now = new Date()): Promise<{ requestNumber: string; expiresAt: Date }> {
-    return this.db.run(
-      (ds) =>
-        ds.transaction(async (m) => {
-          const request = await requestState(m, requestNumber, now);
-          if (request.stage !== 'ISSUED') {
-            throw new MoveRefused('ILLEGAL', `La solicitud ${requestNumber} no tiene un certificado entregado y vigente: no hay nada que descargar.`);
-          }
-          if (await m.existsBy(IssuedCertificate, { requestId: request.id })) {
-            throw new MoveRefused('ILLEGAL', `El certificado de la solicitud ${requestNumber} ya fue emitido y descargado; un enlace nuevo no serviría. Si el solicitante perdió su archivo, revoque el certificado y tramite uno nuevo.`);
-          }
-          if (!request.contactEmail) throw new MoveRefused('ILLEGAL', `La solicitud ${requestNumber} no tiene un correo confirmado al que enviar el enlace.`);
-          await claimRequest(m, request, requestNumber);
-          const download = await openDownloadLink(m, request.id, this.delivery.publicUrl, this.delivery.downloadTtlHours, now);
-          await appendEvent(m, this.historyKey, { requestId: request.id, occurredAt: now, actor, move: 'resend-download', fromStage: request.stage, toStage: request.stage, reason: null });
-          await queueEmail(m, { requestId: request.id, recipient: request.contactEmail, ...requestNotification(requestNumber, { step: 'DELIVERY', information: STEP_TEXT.deliveryReady, download }) }, now);
-          return { requestNumber, expiresAt: download.expiresAt };
-        }),
-      10_000,
-    );
+  /** An operator sends a new link (server/certificates/download-resend.ts). */
+  resendLink(requestNumber: string, actor: string, now = new Date()): Promise<{ requestNumber: string; expiresAt: Date }> {
+    return resendDownloadLink(this.db, this.historyKey, this.delivery, requestNumber, actor, now);
   }
 
   /** The link the token opens, if it still does; unknown tokens spend the client's budget of failures. */
