@@ -172,7 +172,7 @@ export function DownloadFlow({ t, language }: { t: Messages; language: Language 
               type="password"
               autoComplete="new-password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => { setPassword(e.target.value); setProblem(null); }}
               aria-invalid={problem?.field === 'password' ? true : undefined}
               aria-describedby={`${ids.password}-hint`}
             />
@@ -182,7 +182,7 @@ export function DownloadFlow({ t, language }: { t: Messages; language: Language 
           </div>
           <div className="field">
             <label htmlFor={ids.confirm}>{t.download.confirm}</label>
-            <input id={ids.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={problem?.field === 'confirm' ? true : undefined} />
+            <input id={ids.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(e) => { setConfirm(e.target.value); setProblem(null); }} aria-invalid={problem?.field === 'confirm' ? true : undefined} />
           </div>
           <button type="submit" className="button" disabled={busy}>
             {busy ? t.download.working : t.download.submit}

@@ -75,7 +75,7 @@ describe.runIf(browserAvailable())('getting the certificate in the browser', asy
     await run('openssl', ['pkcs12', '-in', file, '-passin', 'pass:Clave-Segura-2026', '-clcerts', '-nokeys', '-out', path.join(work, 'cert.pem')]);
     const text = await openssl('x509', '-in', 'cert.pem', '-noout', '-serial', '-subject', '-nameopt', 'utf8,sep_comma_plus_space');
     expect(BigInt(`0x${/serial=([0-9A-F]+)/i.exec(text)![1]}`)).toBe(BigInt(`0x${serial}`));
-    expect(text).toContain('CN = DIEGO ALEJANDRO FICTICIO LÓPEZ');
+    expect(text).toContain('CN=DIEGO ALEJANDRO FICTICIO LÓPEZ, serialNumber=CC 1020304050');
 
     // The lookup: Paso4 now truly says it was downloaded.
     await page.goto('/consulta');
