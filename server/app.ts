@@ -16,7 +16,8 @@ import { CaptchaGate } from './captcha/gate.js';
 import { CrlPublisher } from './certificates/crl.js';
 import { DownloadService } from './certificates/download-service.js';
 import { ExpiryReminders, RenewalLinks } from './certificates/expiry-reminders.js';
-import { builtInIssuer } from './certificates/issuing-ca.js';
+import { checkCaFiles } from './certificates/ca-files.js';
+import { LazyIssuer } from './certificates/lazy-issuer.js';
 import type { CertificateIssuer } from './certificates/issuer.js';
 import { pkiHandler } from './certificates/pki-routes.js';
 import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
@@ -89,8 +90,10 @@ export interface Ssps {
 
 /** Wires one SSPS instance; nothing listens until `listen()`. */
 export async function createSsps(config: Config, log: Logger = createLogger(config.logLevel), { issuer: givenIssuer }: { issuer?: CertificateIssuer } = {}): Promise<Ssps> {
-  // A certificate authority's own engine is plugged in here; without one, the built-in CA.
-  const issuer = givenIssuer ?? (await builtInIssuer(config));
+  // A certificate authority's own engine is plugged in here; without one, the built-in CA,
+  // its files checked now and its signing library loaded on first use.
+  if (!givenIssuer) checkCaFiles(config.ca);
+  const issuer = givenIssuer ?? new LazyIssuer(async () => (await import('./certificates/issuing-ca.js')).builtInIssuer(config));
   const db = new Database({
     config: config.database,
     deadlineMs: config.dbTimeoutMs,

@@ -9,7 +9,6 @@ import { claimRequest, requestState } from '../lifecycle/request-state.js';
 import { STEP_TEXT } from '../lifecycle/step-texts.js';
 import type { RateLimits } from '../ratelimit/limits.js';
 import { Refusal, ServiceUnavailableError, type ErrorCode } from '../refusals.js';
-import { checkCsr } from './csr.js';
 import { downloadTokenHash } from './download-links.js';
 import { resendDownloadLink } from './download-resend.js';
 import type { CertificateIssuer } from './issuer.js';
@@ -103,6 +102,8 @@ export class DownloadService {
    * claimed, the certificate recorded (unique per request) and Paso4 completed.
    */
   async issue(token: string, csrText: string, ip: string, now = new Date()): Promise<IssuedView> {
+    // The CSR's reader is the signing library: loaded with the first use, not at start.
+    const { checkCsr } = await import('./csr.js');
     const csr = await checkCsr(csrText);
     for (let attempt = 1; ; attempt++) {
       const row = await this.open(token, ip, now);
@@ -116,7 +117,7 @@ export class DownloadService {
       const certificate = pem(der);
       try {
         await this.db.run((ds) => ds.transaction((m) => this.record(m, row, certificate, now)), 10_000);
-        return { requestNumber, serialNumber: row.serial_number!, certificate, chain: this.issuer.chain().map((c) => pem(c)) };
+        return { requestNumber, serialNumber: row.serial_number!, certificate, chain: (await this.issuer.chain()).map((c) => pem(c)) };
       } catch (error) {
         if (!lostRace(error) || attempt >= TRIES) throw error;
         await pauseAfterConflict(attempt);

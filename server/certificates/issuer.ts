@@ -6,6 +6,7 @@ type Algorithm = webcrypto.Algorithm;
 type EcdsaParams = webcrypto.EcdsaParams;
 import * as x509 from '@peculiar/x509';
 import type { RevocationReason } from '../lifecycle/machine.js';
+import { IssuerConfigError } from './ca-files.js';
 
 // @peculiar/x509 signs and verifies through WebCrypto: Node's own.
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
@@ -45,7 +46,7 @@ export interface CertificateIssuer {
   /** A CRL (DER) listing `revoked`, signed by the issuing CA, valid until `nextUpdate`. */
   crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date): Promise<Uint8Array>;
   /** The issuing CA's certificate first, then those above it (DER each): what a PKCS#12 carries with the certificate. */
-  chain(): Uint8Array[];
+  chain(): Promise<Uint8Array[]>;
 }
 
 /**
@@ -137,13 +138,10 @@ export class BuiltInIssuer implements CertificateIssuer {
     return new Uint8Array(crl.rawData);
   }
 
-  chain(): Uint8Array[] {
-    return [this.caCertificate, ...this.above].map((c) => new Uint8Array(c.rawData));
+  chain(): Promise<Uint8Array[]> {
+    return Promise.resolve([this.caCertificate, ...this.above].map((c) => new Uint8Array(c.rawData)));
   }
 }
-
-/** A configuration problem of the issuing CA, said in one line naming the variable. */
-export class IssuerConfigError extends Error {}
 
 /** The CA's key (PEM: PKCS#8, or the older RSA/EC forms) as a WebCrypto signing key, after checking it belongs to `certificate`. */
 export async function importCaKey(pem: string, certificate: x509.X509Certificate, variable = 'CA_KEY_FILE'): Promise<CryptoKey> {

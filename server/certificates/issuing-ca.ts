@@ -2,11 +2,8 @@ import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { assertCa, BuiltInIssuer, importCaKey, IssuerConfigError, readCertificates, x509 } from './issuer.js';
-
-/** Where the CRL and the CA's certificate are published (server/certificates/pki-routes.ts). */
-export const CRL_PATH = '/pki/crl';
-export const CA_CERT_PATH = '/pki/ca.crt';
+import { CA_CERT_PATH, CRL_PATH, readConfigured } from './ca-files.js';
+import { assertCa, BuiltInIssuer, importCaKey, readCertificates, x509 } from './issuer.js';
 
 const CERT_FILE = 'ca.crt';
 const KEY_FILE = 'ca.key';
@@ -32,20 +29,12 @@ export async function builtInIssuer(config: Pick<Config, 'ca' | 'publicUrl' | 's
   return new BuiltInIssuer(certificate, key, [], ...urls);
 }
 
-function readConfigured(file: string, variable: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new IssuerConfigError(`Invalid configuration: ${variable}: cannot read ${file}`);
-  }
-}
-
 /**
- * A self-signed development CA (RSA 3072, ten years), written to a fresh directory and moved
+ * A self-signed development CA (RSA 2048, ten years: quick to make at a first start), written to a fresh directory and moved
  * into place in one rename: of two instances starting at once, one CA wins and both use it.
  */
 export async function generateDevelopmentCa(dir: string, orgName: string): Promise<void> {
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 3072 };
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const now = new Date();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({

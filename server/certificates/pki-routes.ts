@@ -2,7 +2,7 @@ import type { Handler } from '../http/server.js';
 import { sendJson } from '../http/io.js';
 import type { CrlPublisher } from './crl.js';
 import type { CertificateIssuer } from './issuer.js';
-import { CA_CERT_PATH, CRL_PATH } from './issuing-ca.js';
+import { CA_CERT_PATH, CRL_PATH } from './ca-files.js';
 
 /**
  * What relying parties fetch, at the URLs each certificate names (DER, RFC 5280 §4.2.1.13 and
@@ -15,7 +15,7 @@ export function pkiHandler(crls: CrlPublisher, issuer: CertificateIssuer): Handl
     if (url.pathname !== CRL_PATH && url.pathname !== CA_CERT_PATH) return sendJson(res, 404, { error: 'not found' });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'GET' });
     const crl = url.pathname === CRL_PATH;
-    const body = crl ? await crls.current() : issuer.chain()[0];
+    const body = crl ? await crls.current() : (await issuer.chain())[0];
     res.writeHead(200, {
       'content-type': crl ? 'application/pkix-crl' : 'application/pkix-cert',
       'content-length': String(body.byteLength),

@@ -8,12 +8,15 @@ import { promisify } from 'node:util';
 import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAndCsr, pkcs12 } from '../../app/descarga/keystore.js';
+import { createSsps } from '../../server/app.js';
+import { generateDevelopmentCa } from '../../server/certificates/issuing-ca.js';
+import { loadConfig } from '../../server/config.js';
 import { seed } from '../../server/demo/seed.js';
 import { HistoryKey, verifyHistory } from '../../server/lifecycle/history.js';
 import type { Operator } from '../../server/operators/operator.js';
 import { testDatabases } from '../support/databases.js';
 import { raceScenario } from '../support/racing.js';
-import { startServer, TEST_SECRET, type StartedServer } from '../support/server.js';
+import { startServer, TEST_SECRET, testCaFiles, type StartedServer } from '../support/server.js';
 import { startSmtpPeer } from '../support/smtp.js';
 
 const run = promisify(execFile);
@@ -243,5 +246,17 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
     expect(second).not.toBe(first);
     expect((await issue(second, csr)).errors).toBeUndefined();
     expect(await issuedCount(n)).toBe(1);
+  }, 60_000);
+
+  it('refuses to start in production with a CA key that is not the certificate\'s, or a certificate that is not a CA\'s', async () => {
+    const { CA_CERT_FILE, CA_KEY_FILE } = await testCaFiles();
+    const other = path.join(work, 'other-ca');
+    await generateDevelopmentCa(other, 'Otra');
+    const start = (files: Record<string, string>) =>
+      createSsps(loadConfig({ NODE_ENV: 'production', SSPS_SECRET: TEST_SECRET, DATABASE_URL: `sqlite:${path.join(work, 'unused.sqlite')}`, SSPS_WEB: '0', LOG_LEVEL: 'silent', ...files }));
+    await expect(start({ CA_CERT_FILE, CA_KEY_FILE: path.join(other, 'ca.key') })).rejects.toThrow('Invalid configuration: CA_KEY_FILE: this key does not belong to the certificate of CA_CERT_FILE');
+    // The certificate issued in the first test is an end entity's.
+    await expect(start({ CA_CERT_FILE: path.join(work, 'cert.pem'), CA_KEY_FILE })).rejects.toThrow("Invalid configuration: CA_CERT_FILE: the certificate is not a CA's");
+    await expect(start({ CA_CERT_FILE: path.join(work, 'missing.pem'), CA_KEY_FILE })).rejects.toThrow('Invalid configuration: CA_CERT_FILE: cannot read');
   }, 60_000);
 });
