@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BetterSqlite from 'better-sqlite3';
+import { RenewalLinks } from '../../server/certificates/expiry-reminders.js';
 import { projectRoot } from '../../server/paths.js';
 import { browserAvailable } from '../support/browser.js';
-import { expectAccessible, lookUp, screenshot } from '../support/pages.js';
+import { expectAccessible, lookUp, screenshot, solveCaptcha } from '../support/pages.js';
 import { freePort } from '../support/process.js';
 import { browserSession, QUICK_CAPTCHA } from '../support/session.js';
 import { startSmtpPeer } from '../support/smtp.js';
@@ -93,4 +95,31 @@ describe.runIf(browserAvailable())('getting the certificate in the browser', asy
     expect([...listed.matchAll(/Serial Number: ([0-9A-F]+)/gi)].some((m) => BigInt(`0x${m[1]}`) === BigInt(`0x${serial}`))).toBe(true);
     await context.close();
   }, 180_000);
+
+  it("pre-fills a renewal from a reminder's link: the e-mail, then the applicant's type, document, name, company and project (scenario valid-passport)", async () => {
+    // The link a reminder carries, sealed with this server's secret for request 512006.
+    const db = new BetterSqlite(path.join(session.server.dataDir, 'ssps.sqlite'), { readonly: true });
+    const { id } = db.prepare('SELECT id FROM certificate_request WHERE request_number = 512006').get() as { id: number };
+    db.close();
+    const token = new RenewalLinks(readFileSync(path.join(session.server.dataDir, 'secret'), 'utf8').trim()).token(id);
+
+    const context = await session.browser.newContext({ baseURL: session.server.url });
+    const page = await context.newPage();
+    await page.goto(`/solicitud#renovar=${token}`);
+    await expect.poll(() => page.getByLabel('Correo electrónico', { exact: true }).inputValue(), { timeout: 20_000 }).toBe('john.example@example.com');
+    await page.getByLabel(/Acepto los términos y condiciones/).check();
+    await solveCaptcha(page);
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('john.example@example.com') && / es (\d{6})\./.test(m.raw)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const code = / es (\d{6})\./.exec(smtp.received.filter((m) => m.to.includes('john.example@example.com')).at(-1)!.raw)![1];
+    await page.getByLabel('Código de verificación (6 dígitos)').fill(code);
+    await page.getByRole('button', { name: 'Confirmar correo' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Datos de la solicitud');
+    expect(await page.locator('input[name="idNumber"]').inputValue()).toBe('AB123456');
+    expect(await page.locator('input[name="fullName"]').inputValue()).toBe('JOHN EXAMPLE SMITH');
+    expect(await page.locator('input[name="company"]').inputValue()).toBe('EXAMPLE TRADING COLOMBIA S.A.S.');
+    expect(await page.locator('input[name="project"]').inputValue()).toBe('COMERCIO EXTERIOR');
+    expect(await page.getByLabel('Tipo de certificado').inputValue()).toBe('REPRESENTANTE_LEGAL');
+    await context.close();
+  }, 120_000);
 });
