@@ -25,6 +25,7 @@ type Documents = {
     "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n": typeof types.ConsoleRejectDocument,
     "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n": typeof types.ConsoleDeliverDocument,
     "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n": typeof types.ConsoleRevokeDocument,
+    "\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n": typeof types.ConsoleResendDownloadDocument,
     "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n": typeof types.ConsoleApproveProposalDocument,
     "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n": typeof types.ConsoleDeclineProposalDocument,
     "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n": typeof types.ConsoleRequestCorrectionDocument,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n": types.ConsoleRejectDocument,
     "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n": types.ConsoleDeliverDocument,
     "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n": types.ConsoleRevokeDocument,
+    "\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n": types.ConsoleResendDownloadDocument,
     "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n": types.ConsoleApproveProposalDocument,
     "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n": types.ConsoleDeclineProposalDocument,
     "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n": types.ConsoleRequestCorrectionDocument,
@@ -126,6 +128,10 @@ export function graphql(source: "\n  mutation ConsoleDeliver($n: String!) { deli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n"): (typeof documents)["\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n"): (typeof documents)["\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
