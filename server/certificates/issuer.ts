@@ -4,6 +4,8 @@ import { createPrivateKey, createPublicKey, webcrypto, type KeyObject } from 'no
 type CryptoKey = webcrypto.CryptoKey;
 type Algorithm = webcrypto.Algorithm;
 type EcdsaParams = webcrypto.EcdsaParams;
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { CRLNumber, id_ce_cRLNumber } from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
 import type { RevocationReason } from '../lifecycle/machine.js';
 import { IssuerConfigError } from './ca-files.js';
@@ -127,7 +129,8 @@ export class BuiltInIssuer implements CertificateIssuer {
       nextUpdate,
       signingAlgorithm: this.algorithm,
       signingKey: this.caKey,
-      extensions: [await this.authorityKeyId],
+      // RFC 5280 §5.2.3: a CRL number that grows with each CRL; the signing second does, on every instance.
+      extensions: [await this.authorityKeyId, new x509.Extension(id_ce_cRLNumber, false, AsnConvert.serialize(new CRLNumber(Math.floor(thisUpdate.getTime() / 1000))))],
       entries: revoked.map((r) => ({
         serialNumber: certificateSerial(r.serialNumber),
         revocationDate: r.revokedAt,

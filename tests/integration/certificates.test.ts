@@ -178,6 +178,8 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
     expect(listed(crlText)).toBe(true);
     expect(crlText).toContain('Key Compromise');
     expect(crlText).toMatch(/Next Update:/);
+    expect(crlText).toMatch(/X509v3 CRL Number:\s+\d+/);
+    expect(crlText).toContain('X509v3 Authority Key Identifier');
     await expect(openssl('verify', '-crl_check', '-CRLfile', 'after.pem', '-CAfile', 'ca.pem', 'cert.pem')).rejects.toThrow(/certificate revoked/);
     // Before the revocation the same check passes.
     await openssl('crl', '-inform', 'DER', '-in', 'before.crl', '-out', 'before.pem');
