@@ -20,8 +20,11 @@ import { CorrectionRequest } from './CorrectionRequest.js';
 import { RequestQueue } from './RequestQueue.js';
 import { DocumentView } from './DocumentView.js';
 import { PaymentEvent } from './PaymentEvent.js';
+import { CertificateDownload } from './CertificateDownload.js';
+import { IssuedCertificate } from './IssuedCertificate.js';
+import { ExpiryReminder } from './ExpiryReminder.js';
 
-export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NotificationHtml, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView, PaymentEvent };
+export { Applicant, ApplicationDraft, RequestDocument, CertificateRequest, CertificateType, ConsoleSession, Invoice, JobLease, LookupAudit, NotificationOutbox, NotificationHtml, NumberSequence, Partner, RateLimitCounter, RequestEvent, RequestStep, UsedCaptcha, MoveProposal, CorrectionRequest, RequestQueue, DocumentView, PaymentEvent, CertificateDownload, IssuedCertificate, ExpiryReminder };
 export { AUDIT_KINDS, type AuditKind } from './LookupAudit.js';
 export { PARTNER_ROLES, type PartnerRole } from './Partner.js';
 export { PROPOSAL_OUTCOMES, type ProposalOutcome } from './MoveProposal.js';
@@ -51,4 +54,7 @@ export const entities = [
   RequestQueue,
   DocumentView,
   PaymentEvent,
+  CertificateDownload,
+  IssuedCertificate,
+  ExpiryReminder,
 ];

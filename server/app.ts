@@ -13,6 +13,13 @@ import { uploadHandler } from './applications/upload.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AltchaCaptcha } from './captcha/altcha.js';
 import { CaptchaGate } from './captcha/gate.js';
+import { CrlPublisher } from './certificates/crl.js';
+import { DownloadService } from './certificates/download-service.js';
+import { ExpiryReminders, RenewalLinks } from './certificates/expiry-reminders.js';
+import { checkCaFiles } from './certificates/ca-files.js';
+import { LazyIssuer } from './certificates/lazy-issuer.js';
+import type { CertificateIssuer } from './certificates/issuer.js';
+import { pkiHandler } from './certificates/pki-routes.js';
 import { DatabaseUsedTokenStore } from './captcha/used-token-store.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
@@ -52,6 +59,7 @@ import { PublicLookup } from './requests/public-lookup.js';
 import { RequestService } from './requests/lookup-service.js';
 
 const PURGE_EVERY_MS = 10 * 60_000;
+const REMINDERS_EVERY_MS = 60 * 60_000;
 /** How long requests in flight may take to finish once the instance stops. */
 const CLOSE_WAIT_MS = 10_000;
 // Under NodeNext the CommonJS default export of 'next' is typed as its namespace; at run time it is the factory.
@@ -67,6 +75,11 @@ export interface Ssps {
   applications: ApplicationService;
   /** The operators' moves; tests approve proposals through it until people sign in with roles. */
   lifecycle: LifecycleService;
+  /** The issuing CA (server/certificates/): the built-in one unless another engine is given. */
+  issuer: CertificateIssuer;
+  downloads: DownloadService;
+  /** The reminders before expiry; run() is what the hourly job runs. */
+  expiryReminders: ExpiryReminders;
   mailer: OutboxSender | null;
   /** The operators' console's sign-in: `operatorFromRequest(req)` tells any route who is signed in. */
   console: OperatorConsole;
@@ -80,7 +93,11 @@ export interface Ssps {
 }
 
 /** Wires one SSPS instance; nothing listens until `listen()`. */
-export async function createSsps(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Ssps> {
+export async function createSsps(config: Config, log: Logger = createLogger(config.logLevel), { issuer: givenIssuer }: { issuer?: CertificateIssuer } = {}): Promise<Ssps> {
+  // A certificate authority's own engine is plugged in here; without one, the built-in CA,
+  // its files checked now and its signing library loaded on first use.
+  if (!givenIssuer) checkCaFiles(config.ca);
+  const issuer = givenIssuer ?? new LazyIssuer(async () => (await import('./certificates/issuing-ca.js')).builtInIssuer(config));
   const db = new Database({
     config: config.database,
     deadlineMs: config.dbTimeoutMs,
@@ -121,8 +138,11 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   }, limits, pseudonyms);
   const applications = new ApplicationService(db, documents, config.secret, historyKey, prices, config.publicUrl, config.site.legal.terminos.es.version);
   const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits, config.publicUrl);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, prices);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, prices, config.downloadTtlHours);
   const payments = new PaymentService(db, lifecycle, prices);
+  const downloads = new DownloadService(db, issuer, historyKey, limits, { publicUrl: config.publicUrl, downloadTtlHours: config.downloadTtlHours });
+  const expiryReminders = new ExpiryReminders(db, new RenewalLinks(config.secret), config.publicUrl);
+  const crls = new CrlPublisher(db, issuer);
   const operatorsConsole = new ConsoleService(db, documentStore, invoiceLinks, payments);
   const services: Services = {
     lookup: new PublicLookup(requests, captcha, limits, audit, pseudonyms, db),
@@ -131,6 +151,8 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     limitDraftOpening: (ip) => limits.consumeClient('draftIp', ip),
     limitCodeEmail: codeEmailBudget(limits, pseudonyms, config.rateLimits.codeEmail),
     lifecycle,
+    downloads,
+    renewals: expiryReminders,
     console: operatorsConsole,
     newRequestUrl: config.site.newRequestUrl,
     detailNeedsOrderNumber: requests.needsOrderNumber,
@@ -188,6 +210,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     upload: uploadHandler(documents),
     correction: correctionHandler(corrections, (req) => clientIp(req, config.trustProxy)),
     documents: documentsRoute(operatorsConsole, operatorOf),
+    pki: pkiHandler(crls, issuer),
     db,
     web,
     console: operatorConsole.routes && {
@@ -228,6 +251,14 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
       for (const [what, run] of purges) await run().catch((err: unknown) => log.warn({ err }, `could not purge ${what}`));
     })().catch((err: unknown) => log.warn({ err }, 'could not take the purge lease'));
   }, PURGE_EVERY_MS).unref();
+  // The reminders before expiry, by one instance per hour; each is sent once (expiry_reminder's unique key).
+  const reminders = setInterval(() => {
+    void (async () => {
+      if (!db.ready || !(await leases.take('expiry-reminders', REMINDERS_EVERY_MS * 0.9))) return;
+      const sent = await expiryReminders.run();
+      if (sent > 0) log.info({ sent }, 'expiry reminders queued');
+    })().catch((err: unknown) => log.warn({ err }, 'could not send the expiry reminders'));
+  }, REMINDERS_EVERY_MS).unref();
   void db.start().then(async () => {
     // Documents an earlier version kept as files move into the database, once.
     if (documentStore instanceof DatabaseDocumentStore) {
@@ -244,6 +275,9 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     partners,
     applications,
     lifecycle,
+    issuer,
+    downloads,
+    expiryReminders,
     mailer,
     console: operatorConsole,
     metrics,
@@ -262,6 +296,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     close: async () => {
       stopping = true;
       clearInterval(purge);
+      clearInterval(reminders);
       await closeGently(server);
       metricsServer?.close();
       metricsServer?.closeAllConnections();

@@ -211,7 +211,13 @@ const envSchema = z.object({
     .default('900000001-2'),
   INVOICE_ISSUER_ADDRESS: z.string().trim().min(1).max(200).default('Calle 00 # 00-00, Bogotá D.C., Colombia'),
   WOMPI_EVENTS_SECRET: z.string().min(8, 'the events secret from Wompi\'s dashboard (Desarrolladores → Secretos)').optional(),
+  CA_CERT_FILE: z.string().trim().optional(),
+  CA_KEY_FILE: z.string().trim().optional(),
+  CA_CHAIN_FILE: z.string().trim().optional(),
+  DOWNLOAD_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 })
+  .refine((e) => !e.CA_CERT_FILE === !e.CA_KEY_FILE, { path: ['CA_KEY_FILE'], message: 'CA_CERT_FILE and CA_KEY_FILE go together (the issuing CA\'s certificate and its private key, PEM)' })
+  .refine((e) => !e.CA_CHAIN_FILE || e.CA_CERT_FILE, { path: ['CA_CHAIN_FILE'], message: 'needs CA_CERT_FILE and CA_KEY_FILE' })
   .refine((e) => e.DOCUMENTS_QUOTA_BYTES >= e.DOCUMENT_MAX_BYTES, { path: ['DOCUMENTS_QUOTA_BYTES'], message: 'must be at least DOCUMENT_MAX_BYTES' })
   .refine((e) => !e.OIDC_ISSUER || e.OIDC_CLIENT_ID, { path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER' })
   .refine((e) => e.NODE_ENV !== 'production' || !e.OIDC_ISSUER || e.SSPS_PUBLIC_URL, { path: ['SSPS_PUBLIC_URL'], message: 'required in production with OIDC_ISSUER (the origin operators reach, e.g. https://ssps.example.com)' })
@@ -282,6 +288,14 @@ export interface Config {
   console: ConsoleConfig;
   /** Prices, how to pay, the invoice's issuer and the payment provider's events (server/payments/). */
   payments: PaymentsConfig;
+  /**
+   * The built-in issuing CA (server/certificates/): its certificate and key from files
+   * (CA_CERT_FILE, CA_KEY_FILE, and CA_CHAIN_FILE for the CAs above it), or, outside
+   * production only, generated once under the data directory.
+   */
+  ca: { kind: 'files'; certFile: string; keyFile: string; chainFile: string | null } | { kind: 'generated'; dir: string };
+  /** How long a delivered certificate's download link lives (DOWNLOAD_TTL_HOURS). */
+  downloadTtlHours: number;
   web: boolean;
   /** Operations compiled and run by the fast path (server/graphql/jit.ts); off: graphql-js's interpreter, Apollo's plain path. */
   graphqlFastPath: boolean;
@@ -329,6 +343,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(projectRoot, e.SSPS_DATA_DIR);
   const secret = e.SSPS_SECRET ?? developmentSecret(e.NODE_ENV, dataDir);
+  if (e.NODE_ENV === 'production' && !e.CA_CERT_FILE) {
+    throw new ConfigError("Invalid configuration: CA_CERT_FILE, CA_KEY_FILE: required in production (the issuing CA's certificate and private key, PEM files; see README, Certificates)");
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -394,6 +411,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: { name: e.INVOICE_ISSUER_NAME ?? e.SSPS_ORG_NAME, nit: e.INVOICE_ISSUER_NIT, address: e.INVOICE_ISSUER_ADDRESS },
       wompiEventsSecret: e.WOMPI_EVENTS_SECRET ?? null,
     },
+    ca: e.CA_CERT_FILE && e.CA_KEY_FILE
+      ? { kind: 'files', certFile: path.resolve(projectRoot, e.CA_CERT_FILE), keyFile: path.resolve(projectRoot, e.CA_KEY_FILE), chainFile: e.CA_CHAIN_FILE ? path.resolve(projectRoot, e.CA_CHAIN_FILE) : null }
+      : { kind: 'generated', dir: path.join(dataDir, 'ca') },
+    downloadTtlHours: e.DOWNLOAD_TTL_HOURS,
     web: e.SSPS_WEB,
     graphqlFastPath: e.GRAPHQL_FAST_PATH,
     webDev: e.SSPS_WEB_DEV,

@@ -13,7 +13,12 @@ async function main() {
   }
   // Loaded after the configuration is known good, so a bad one fails at once.
   const { createSsps } = await import('./app.js');
-  const ssps = await createSsps(config);
+  // The issuing CA's files are checked as the server is wired: a broken one stops it the same way.
+  const ssps = await createSsps(config).catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   const address = await ssps.listen();
   const where = config.database.kind === 'sqlite' ? config.database.path : new URL(config.database.url).host;
   ssps.log.info({ port: address.port, database: config.database.kind, where, env: config.env }, `SSPS listening on http://localhost:${address.port}`);

@@ -31,6 +31,9 @@ const DeliverDocument = graphql(`
 const RevokeDocument = graphql(`
   mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }
 `);
+const ResendDownloadDocument = graphql(`
+  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }
+`);
 const ApproveProposalDocument = graphql(`
   mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }
 `);
@@ -139,6 +142,12 @@ export function Moves({ t, session, request, proposal, onMoved }: Props) {
   }
   if (stage === 'AWAITING_DELIVERY' && !proposal) {
     forms.push(<MoveForm key="deliver" title={m.deliver.title} hint={m.deliver.hint} submit={m.deliver.submit} busy={busy} onSubmit={() => run(() => client.mutation(DeliverDocument, { n }).toPromise(), m.deliver.done)} />);
+  }
+  // Delivered, not yet downloaded (Paso4 still in progress): a new link, if the first expired or was lost.
+  if (stage === 'ISSUED' && request.steps.some((s) => s.kind === 'DELIVERY' && s.state === 'IN_PROGRESS')) {
+    forms.push(
+      <MoveForm key="resend-download" title={m.resendDownload.title} hint={m.resendDownload.hint} submit={m.resendDownload.submit} busy={busy} onSubmit={() => run(() => client.mutation(ResendDownloadDocument, { n }).toPromise(), m.resendDownload.done)} />,
+    );
   }
   if (stage === 'ISSUED' && !proposal) {
     forms.push(

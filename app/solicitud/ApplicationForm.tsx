@@ -2,6 +2,7 @@
 
 import { useClient } from '@urql/next';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Renewal } from './renewal';
 import { graphql } from '../../graphql/generated/client';
 import type { DocumentKind, IdType } from '../../graphql/generated/client/graphql';
 import { normalizeIdNumber } from '../../graphql/id-number';
@@ -34,10 +35,20 @@ type FieldErrors = Record<string, string>;
 type Upload = { state: 'uploading' } | { state: 'done'; name: string } | { state: 'error'; message: string };
 
 /** The application itself: who applies, for which certificate, and its documents, each uploaded as it is chosen. */
-export function ApplicationForm({ t, language, info, draftId, email, onDone, onExpired }: { t: Messages; language: Language; info: Info; draftId: string; email: string; onDone: (r: Submitted) => void; onExpired: () => void }) {
+export function ApplicationForm({ t, language, info, draftId, email, prefill, onDone, onExpired }: { t: Messages; language: Language; info: Info; draftId: string; email: string; prefill?: Renewal | null; onDone: (r: Submitted) => void; onExpired: () => void }) {
   const client = useClient();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const [values, setValues] = useState({ idType: 'CC' as IdType, idNumber: '', fullName: '', phone: '', holderName: '', certificateType: info.certificateTypes[0]?.code ?? '', company: '', project: '' });
+  // A renewal (the reminder's link) starts from the expiring request's data.
+  const [values, setValues] = useState({
+    idType: (prefill?.idType ?? 'CC') as IdType,
+    idNumber: prefill?.idNumber ?? '',
+    fullName: prefill?.fullName ?? '',
+    phone: '',
+    holderName: '',
+    certificateType: prefill && info.certificateTypes.some((c) => c.code === prefill.certificateType) ? prefill.certificateType : (info.certificateTypes[0]?.code ?? ''),
+    company: prefill?.company ?? '',
+    project: prefill?.project ?? '',
+  });
   const [uploads, setUploads] = useState<Partial<Record<DocumentKind, Upload>>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<string | null>(null);

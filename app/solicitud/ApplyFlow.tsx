@@ -7,6 +7,7 @@ import { ApplicationForm, type Submitted } from './ApplicationForm';
 import { ApplyInfoDocument, type Info } from './apply-info';
 import { Done } from './Done';
 import { EmailCodeStep } from './EmailCodeStep';
+import { RenewalDocument, renewalToken, type Renewal } from './renewal';
 import { TermsStep, type OpenedDraft } from './TermsStep';
 
 
@@ -20,12 +21,21 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
   const [draft, setDraft] = useState<OpenedDraft | null>(null);
   const [restartNotice, setRestartNotice] = useState<string | null>(null);
   const [done, setDone] = useState<Submitted | null>(null);
+  const [renewal, setRenewal] = useState<Renewal | null>(null);
 
   useEffect(() => {
     void client
       .query(ApplyInfoDocument, {}, { requestPolicy: 'network-only' })
       .toPromise()
       .then((r) => r.data && setInfo(r.data));
+    // A reminder's renewal link: /solicitud#renovar=<token>; the token is sent in a POST body only.
+    const token = renewalToken(window.location.hash);
+    if (token) {
+      void client
+        .query(RenewalDocument, { token }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((r) => r.data && setRenewal(r.data.renewalApplication));
+    }
   }, [client]);
 
   const restart = (notice: string | null) => {
@@ -40,6 +50,8 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
         t={t}
         language={language}
         version={info?.currentTerms.version ?? null}
+        initialEmail={renewal?.email ?? ''}
+        key={renewal ? 'renewal' : 'new'}
         notice={restartNotice}
         onStarted={(opened) => {
           setRestartNotice(null);
@@ -49,5 +61,5 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
     );
   }
   if (!draft.emailConfirmed) return <EmailCodeStep t={t} draft={draft} onConfirmed={() => setDraft({ ...draft, emailConfirmed: true })} onRestart={restart} />;
-  return <ApplicationForm t={t} language={language} info={info!} draftId={draft.id} email={draft.email} onDone={setDone} onExpired={() => restart(t.apply.expired)} />;
+  return <ApplicationForm t={t} language={language} info={info!} draftId={draft.id} email={draft.email} prefill={renewal} onDone={setDone} onExpired={() => restart(t.apply.expired)} />;
 }

@@ -22,10 +22,10 @@ export interface OpenedDraft {
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 
 /** Accept the terms, give the e-mail the request will write to, and pass the CAPTCHA: one per application. */
-export function TermsStep({ t, language, version, notice, onStarted }: { t: Messages; language: Language; version: string | null; notice: string | null; onStarted: (draft: OpenedDraft) => void }) {
+export function TermsStep({ t, language, version, notice, initialEmail = '', onStarted }: { t: Messages; language: Language; version: string | null; notice: string | null; initialEmail?: string; onStarted: (draft: OpenedDraft) => void }) {
   const client = useClient();
   const [accepted, setAccepted] = useState(false);
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [emailProblem, setEmailProblem] = useState<string | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -88,6 +88,21 @@ export type ApplicationInput = {
   project?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A delivered certificate's download link, as its token opens it. The token comes from the
+ * e-mail's link (/descarga#<token>); the page sends it in the body, never in a URL.
+ */
+export type CertificateDownload = {
+  __typename?: 'CertificateDownload';
+  certificateType: Scalars['String']['output'];
+  /** Until when the link can be used (DOWNLOAD_TTL_HOURS after the delivery). */
+  expiresAt: Scalars['DateTime']['output'];
+  holderName: Scalars['String']['output'];
+  requestNumber: Scalars['String']['output'];
+  validFrom: Scalars['DateTime']['output'];
+  validTo: Scalars['DateTime']['output'];
+};
+
 export type CertificateRequestSummary = {
   __typename?: 'CertificateRequestSummary';
   /** Display name of the certificate type, e.g. "Profesional Titulado". */
@@ -219,6 +234,12 @@ export type DocumentKind =
   /** Registro Único Tributario. */
   | 'RUT';
 
+export type DownloadLinkSent = {
+  __typename?: 'DownloadLinkSent';
+  expiresAt: Scalars['DateTime']['output'];
+  requestNumber: Scalars['String']['output'];
+};
+
 /**
  * How long a waiting request has waited against the manual's promise (ready 5 to 8 Colombian
  * business days after filing): ON_TIME under 5, DUE from 5 to 8, OVERDUE past 8.
@@ -242,6 +263,19 @@ export type IdType =
   | 'PEP'
   /** Permiso por Protección Temporal: 5 to 20 digits. */
   | 'PPT';
+
+/**
+ * The certificate issued from the browser's CSR, and the chain above it (issuing CA first), PEM:
+ * what the browser puts in the PKCS#12 with its private key.
+ */
+export type IssuedCertificate = {
+  __typename?: 'IssuedCertificate';
+  certificate: Scalars['String']['output'];
+  chain: Array<Scalars['String']['output']>;
+  requestNumber: Scalars['String']['output'];
+  /** The request's serial number, lowercase hex: the certificate's serial. */
+  serialNumber: Scalars['String']['output'];
+};
 
 /** The language of what an applicant reads: Spanish (es-CO, the default) or English. */
 export type Language =
@@ -319,6 +353,13 @@ export type Mutation = {
   deliverCertificate: MoveResult;
   /** Documents received and complete: Paso1 done. */
   fileRequest: MoveResult;
+  /**
+   * Issues the certificate for a PKCS#10 request (PEM or base64 DER) made with a key the browser
+   * generated (RSA 2048–4096 or ECDSA P-256), once per link: its subject is ignored, the
+   * certificate names the request's holder. A bad CSR answers BAD_USER_INPUT (reason
+   * CSR_MALFORMED, CSR_SIGNATURE or KEY_NOT_ALLOWED) and spends nothing.
+   */
+  issueCertificate: IssuedCertificate;
   /** The reason is what the applicant reads in Información. */
   rejectRequest: MoveResult;
   /**
@@ -333,6 +374,11 @@ export type Mutation = {
    * draft, one a minute (RATE_LIMITED with retryAfterSeconds); wrong codes still count.
    */
   resendApplicationEmailCode: ApplicationDraft;
+  /**
+   * Sends a delivered request whose certificate was not downloaded a new download link (the
+   * earlier one stops working). Operators only.
+   */
+  resendDownloadLink: DownloadLinkSent;
   /** Proposes revoking the certificate (four eyes), like deliverCertificate. */
   revokeCertificate: MoveResult;
   /**
@@ -429,6 +475,16 @@ export type MutationFileRequestArgs = {
  * An operator's moves on a request (API key with the operator role). A move the request's
  * stage does not allow answers FAILED_PRECONDITION and changes nothing.
  */
+export type MutationIssueCertificateArgs = {
+  csr: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
 export type MutationRejectRequestArgs = {
   reason: Scalars['String']['input'];
   requestNumber: Scalars['String']['input'];
@@ -452,6 +508,15 @@ export type MutationRequestCorrectionArgs = {
  */
 export type MutationResendApplicationEmailCodeArgs = {
   draftId: Scalars['ID']['input'];
+};
+
+
+/**
+ * An operator's moves on a request (API key with the operator role). A move the request's
+ * stage does not allow answers FAILED_PRECONDITION and changes nothing.
+ */
+export type MutationResendDownloadLinkArgs = {
+  requestNumber: Scalars['String']['input'];
 };
 
 
@@ -560,6 +625,8 @@ export type Query = {
    * or spaces, or decimal. Partners and operators only (API key). Null when unknown.
    */
   certificateBySerial?: Maybe<CertificateStatus>;
+  /** A download link's request, if the link still opens (NOT_FOUND, or FAILED_PRECONDITION with reason TOKEN_EXPIRED, TOKEN_USED or NOT_AVAILABLE). */
+  certificateDownload: CertificateDownload;
   /**
    * The requests of the person with this identity document. Anonymous callers must send
    * the payload of a solved ALTCHA challenge (GET /captcha/challenge); each payload is good
@@ -600,6 +667,8 @@ export type Query = {
   /** Open four-eyes proposals, oldest first; of one request when `requestNumber` is given. Operators only. */
   openProposals: Array<MoveProposal>;
   paymentInstructions: PaymentInstructions;
+  /** The data a renewal pre-fills, from a reminder's link (NOT_FOUND when the link is unknown or expired). */
+  renewalApplication: RenewalApplication;
   /**
    * The detail of one request. `id` is the request's handle: the opaque `id` a lookup returned; an unknown,
    * altered or expired handle answers NOT_FOUND. With LOOKUP_SECOND_FACTOR=order-number the
@@ -613,6 +682,11 @@ export type Query = {
 
 export type QueryCertificateBySerialArgs = {
   serial: Scalars['String']['input'];
+};
+
+
+export type QueryCertificateDownloadArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -665,6 +739,11 @@ export type QueryConsoleSearchArgs = {
 
 export type QueryOpenProposalsArgs = {
   requestNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRenewalApplicationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -740,6 +819,25 @@ export type QueueStageCount = {
   /** Waiting more than 8 business days. */
   overdue: Scalars['Int']['output'];
   stage: QueueStage;
+};
+
+/**
+ * What a renewal starts from: the expiring request's applicant and certificate, as the reminder's
+ * link (/solicitud?renovar#<token>) opens them. The application form pre-fills these.
+ */
+export type RenewalApplication = {
+  __typename?: 'RenewalApplication';
+  /** Catalog code (ApplicationInput.certificateType). */
+  certificateType: Scalars['String']['output'];
+  company?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  fullName: Scalars['String']['output'];
+  idNumber: Scalars['String']['output'];
+  idType: IdType;
+  project?: Maybe<Scalars['String']['output']>;
+  /** The expiring request. */
+  requestNumber: Scalars['String']['output'];
+  validTo: Scalars['DateTime']['output'];
 };
 
 export type RequestDetail = {
@@ -974,6 +1072,7 @@ export type ResolversTypes = {
   ApplicationDraft: ResolverTypeWrapper<ApplicationDraft>;
   ApplicationInput: ApplicationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CertificateDownload: ResolverTypeWrapper<CertificateDownload>;
   CertificateRequestSummary: ResolverTypeWrapper<CertificateRequestSummary>;
   CertificateState: CertificateState;
   CertificateStatus: ResolverTypeWrapper<CertificateStatus>;
@@ -985,10 +1084,12 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DocumentKind: DocumentKind;
+  DownloadLinkSent: ResolverTypeWrapper<DownloadLinkSent>;
   DueState: DueState;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdType: IdType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssuedCertificate: ResolverTypeWrapper<IssuedCertificate>;
   Language: Language;
   MoveProposal: ResolverTypeWrapper<ProposalView>;
   MoveResult: ResolverTypeWrapper<Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversTypes['MoveProposal']> }>;
@@ -1003,6 +1104,7 @@ export type ResolversTypes = {
   QueuePage: ResolverTypeWrapper<QueuePage>;
   QueueStage: QueueStage;
   QueueStageCount: ResolverTypeWrapper<QueueStageCount>;
+  RenewalApplication: ResolverTypeWrapper<RenewalApplication>;
   RequestDetail: ResolverTypeWrapper<Omit<RequestDetail, 'history' | 'openProposal'> & { history?: Maybe<Array<ResolversTypes['RequestEvent']>>, openProposal?: Maybe<ResolversTypes['MoveProposal']> }>;
   RequestEvent: ResolverTypeWrapper<RequestEventRow>;
   RequestLookup: ResolverTypeWrapper<RequestLookup>;
@@ -1028,6 +1130,7 @@ export type ResolversParentTypes = {
   ApplicationDraft: ApplicationDraft;
   ApplicationInput: ApplicationInput;
   Boolean: Scalars['Boolean']['output'];
+  CertificateDownload: CertificateDownload;
   CertificateRequestSummary: CertificateRequestSummary;
   CertificateStatus: CertificateStatus;
   CertificateTypeInfo: CertificateTypeInfo;
@@ -1037,8 +1140,10 @@ export type ResolversParentTypes = {
   ConsoleRequest: Omit<ConsoleRequest, 'history'> & { history: Array<ResolversParentTypes['RequestEvent']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DownloadLinkSent: DownloadLinkSent;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IssuedCertificate: IssuedCertificate;
   MoveProposal: ProposalView;
   MoveResult: Omit<MoveResult, 'proposal'> & { proposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   Mutation: Record<PropertyKey, never>;
@@ -1049,6 +1154,7 @@ export type ResolversParentTypes = {
   QueueEntry: QueueEntry;
   QueuePage: QueuePage;
   QueueStageCount: QueueStageCount;
+  RenewalApplication: RenewalApplication;
   RequestDetail: Omit<RequestDetail, 'history' | 'openProposal'> & { history?: Maybe<Array<ResolversParentTypes['RequestEvent']>>, openProposal?: Maybe<ResolversParentTypes['MoveProposal']> };
   RequestEvent: RequestEventRow;
   RequestLookup: RequestLookup;
@@ -1091,6 +1197,15 @@ export type ApplicationDraftResolvers<ContextType = GraphQLContext, ParentType e
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   termsVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CertificateDownloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateDownload'] = ResolversParentTypes['CertificateDownload']> = {
+  certificateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CertificateRequestSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CertificateRequestSummary'] = ResolversParentTypes['CertificateRequestSummary']> = {
@@ -1183,6 +1298,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DownloadLinkSentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadLinkSent'] = ResolversParentTypes['DownloadLinkSent']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IssuedCertificateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCertificate'] = ResolversParentTypes['IssuedCertificate']> = {
+  certificate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  chain?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serialNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MoveProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MoveProposal'] = ResolversParentTypes['MoveProposal']> = {
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1211,9 +1338,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   declineProposal?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationDeclineProposalArgs, 'id' | 'reason'>>;
   deliverCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationDeliverCertificateArgs, 'requestNumber'>>;
   fileRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationFileRequestArgs, 'requestNumber'>>;
+  issueCertificate?: Resolver<ResolversTypes['IssuedCertificate'], ParentType, ContextType, RequireFields<MutationIssueCertificateArgs, 'csr' | 'token'>>;
   rejectRequest?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRejectRequestArgs, 'reason' | 'requestNumber'>>;
   requestCorrection?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRequestCorrectionArgs, 'kinds' | 'reason' | 'requestNumber'>>;
   resendApplicationEmailCode?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationResendApplicationEmailCodeArgs, 'draftId'>>;
+  resendDownloadLink?: Resolver<ResolversTypes['DownloadLinkSent'], ParentType, ContextType, RequireFields<MutationResendDownloadLinkArgs, 'requestNumber'>>;
   revokeCertificate?: Resolver<ResolversTypes['MoveResult'], ParentType, ContextType, RequireFields<MutationRevokeCertificateArgs, 'reason' | 'requestNumber'>>;
   startApplication?: Resolver<ResolversTypes['ApplicationDraft'], ParentType, ContextType, RequireFields<MutationStartApplicationArgs, 'captchaToken' | 'email' | 'termsVersion'>>;
   submitApplication?: Resolver<ResolversTypes['SubmittedApplication'], ParentType, ContextType, RequireFields<MutationSubmitApplicationArgs, 'application' | 'draftId' | 'language'>>;
@@ -1248,6 +1377,7 @@ export type PaymentInstructionsResolvers<ContextType = GraphQLContext, ParentTyp
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   certificateBySerial?: Resolver<Maybe<ResolversTypes['CertificateStatus']>, ParentType, ContextType, RequireFields<QueryCertificateBySerialArgs, 'serial'>>;
+  certificateDownload?: Resolver<ResolversTypes['CertificateDownload'], ParentType, ContextType, RequireFields<QueryCertificateDownloadArgs, 'token'>>;
   certificateRequests?: Resolver<ResolversTypes['RequestLookup'], ParentType, ContextType, RequireFields<QueryCertificateRequestsArgs, 'idNumber' | 'idType'>>;
   certificateTypes?: Resolver<Array<ResolversTypes['CertificateTypeInfo']>, ParentType, ContextType>;
   consoleActivity?: Resolver<ResolversTypes['ActivityPage'], ParentType, ContextType, Partial<QueryConsoleActivityArgs>>;
@@ -1260,6 +1390,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   currentTerms?: Resolver<ResolversTypes['Terms'], ParentType, ContextType>;
   openProposals?: Resolver<Array<ResolversTypes['MoveProposal']>, ParentType, ContextType, Partial<QueryOpenProposalsArgs>>;
   paymentInstructions?: Resolver<ResolversTypes['PaymentInstructions'], ParentType, ContextType>;
+  renewalApplication?: Resolver<ResolversTypes['RenewalApplication'], ParentType, ContextType, RequireFields<QueryRenewalApplicationArgs, 'token'>>;
   requestDetail?: Resolver<Maybe<ResolversTypes['RequestDetail']>, ParentType, ContextType, RequireFields<QueryRequestDetailArgs, 'id' | 'language'>>;
   requestHistory?: Resolver<Array<ResolversTypes['RequestEvent']>, ParentType, ContextType, RequireFields<QueryRequestHistoryArgs, 'requestNumber'>>;
 };
@@ -1290,6 +1421,18 @@ export type QueueStageCountResolvers<ContextType = GraphQLContext, ParentType ex
   due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['QueueStage'], ParentType, ContextType>;
+};
+
+export type RenewalApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RenewalApplication'] = ResolversParentTypes['RenewalApplication']> = {
+  certificateType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idType?: Resolver<ResolversTypes['IdType'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type RequestDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestDetail'] = ResolversParentTypes['RequestDetail']> = {
@@ -1362,6 +1505,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ActivityPage?: ActivityPageResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
   ApplicationDraft?: ApplicationDraftResolvers<ContextType>;
+  CertificateDownload?: CertificateDownloadResolvers<ContextType>;
   CertificateRequestSummary?: CertificateRequestSummaryResolvers<ContextType>;
   CertificateStatus?: CertificateStatusResolvers<ContextType>;
   CertificateTypeInfo?: CertificateTypeInfoResolvers<ContextType>;
@@ -1371,6 +1515,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConsoleRequest?: ConsoleRequestResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DownloadLinkSent?: DownloadLinkSentResolvers<ContextType>;
+  IssuedCertificate?: IssuedCertificateResolvers<ContextType>;
   MoveProposal?: MoveProposalResolvers<ContextType>;
   MoveResult?: MoveResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1381,6 +1527,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   QueueEntry?: QueueEntryResolvers<ContextType>;
   QueuePage?: QueuePageResolvers<ContextType>;
   QueueStageCount?: QueueStageCountResolvers<ContextType>;
+  RenewalApplication?: RenewalApplicationResolvers<ContextType>;
   RequestDetail?: RequestDetailResolvers<ContextType>;
   RequestEvent?: RequestEventResolvers<ContextType>;
   RequestLookup?: RequestLookupResolvers<ContextType>;

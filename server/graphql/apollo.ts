@@ -7,6 +7,7 @@ import { messages } from '../messages.js';
 import { ServiceUnavailableError } from '../refusals.js';
 import { scrub, type Logger } from '../log.js';
 import { applicationResolvers } from '../applications/application-resolvers.js';
+import { certificateResolvers } from '../certificates/certificate-resolvers.js';
 import { consoleResolvers } from '../console/console-resolvers.js';
 import { lifecycleResolvers } from '../lifecycle/lifecycle-resolvers.js';
 import { requestResolvers } from '../requests/lookup-resolvers.js';
@@ -34,7 +35,7 @@ export function createApollo({ production, log, fastPath = true }: { production:
   const limits = queryLimits<GraphQLContext>();
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [...[requestResolvers, lifecycleResolvers, applicationResolvers, consoleResolvers].map(withRefusalsMapped), { Date: DateScalar, DateTime: DateTimeScalar }],
+    resolvers: [...[requestResolvers, lifecycleResolvers, applicationResolvers, consoleResolvers, certificateResolvers].map(withRefusalsMapped), { Date: DateScalar, DateTime: DateTimeScalar }],
   });
   return new ApolloServer<GraphQLContext>({
     // Our schema, executed by compiled operations (jit.ts) instead of graphql-js's interpreter;

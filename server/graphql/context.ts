@@ -1,5 +1,7 @@
 import type { ApplicationService } from '../applications/application-service.js';
 import type { CaptchaGate } from '../captcha/gate.js';
+import type { DownloadService } from '../certificates/download-service.js';
+import type { ExpiryReminders } from '../certificates/expiry-reminders.js';
 import type { ConsoleService } from '../console/console-service.js';
 import type { LifecycleService } from '../lifecycle/lifecycle-service.js';
 import type { Logger } from '../log.js';
@@ -9,6 +11,10 @@ import type { PublicLookup } from '../requests/public-lookup.js';
 export interface Services {
   lookup: PublicLookup;
   lifecycle: LifecycleService;
+  /** A delivered certificate's download link and its issuing (server/certificates/). */
+  downloads: DownloadService;
+  /** The renewal links of the reminders before expiry. */
+  renewals: ExpiryReminders;
   applications: ApplicationService;
   captcha: CaptchaGate;
   /** The operators' console, read side. */

@@ -28,6 +28,8 @@ export interface Routes {
   payments?: Handler;
   /** GET /operaciones/documentos/{documentId}: a supporting document, for operators. */
   documents?: Handler;
+  /** GET /pki/crl and /pki/ca.crt: the CRL and the issuing CA's certificate (server/certificates/pki-routes.ts). */
+  pki?: Handler;
   /** The invoice PDF behind a live sealed link, or null; RateLimited past the client's budget. */
   invoice: (link: string, req: IncomingMessage) => Promise<Uint8Array | null>;
   db: Database;
@@ -135,6 +137,7 @@ function prefixRoute(routes: Routes, pathname: string): Handler | undefined {
   if (pathname.startsWith('/applications/')) return routes.upload;
   if (pathname.startsWith('/corrections/')) return routes.correction;
   if (pathname.startsWith('/operaciones/documentos/')) return routes.documents;
+  if (pathname.startsWith('/pki/')) return routes.pki;
   const dev = routes.console?.devProvider;
   if (dev && (pathname === dev.prefix || pathname.startsWith(`${dev.prefix}/`))) return dev.handler;
   if (!routes.console && (pathname === '/operaciones' || pathname.startsWith('/operaciones/'))) return notFound;

@@ -31,6 +31,8 @@ export class LifecycleService {
     private readonly publicUrl: string,
     /** Prices each request's invoice (server/payments/prices.ts). */
     private readonly prices: PriceList,
+    /** How long a delivery's download link lives (DOWNLOAD_TTL_HOURS). */
+    private readonly downloadTtlHours = 72,
   ) {}
 
   /** A move carried out at once; deliveries and revocations are proposed instead (`propose`). */
@@ -84,7 +86,15 @@ export class LifecycleService {
     // A correction still open (expired, or the request rejected while waiting) ends with the move.
     if (request.openCorrectionId) await m.update(CorrectionRequest, { id: request.openCorrectionId }, { openRequestId: null });
 
-    const effect = await effectOf(input, { m, requestId: request.id, validityDays: request.validityDays, price: this.prices.priceOf(request.certificateTypeCode), from, now });
+    const effect = await effectOf(input, {
+      m,
+      requestId: request.id,
+      validityDays: request.validityDays,
+      price: this.prices.priceOf(request.certificateTypeCode),
+      from,
+      now,
+      delivery: { publicUrl: this.publicUrl, downloadTtlHours: this.downloadTtlHours },
+    });
     if (effect.request) await m.update(CertificateRequest, { id: request.id }, effect.request);
     await recordMove(
       m,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CertificateRequest, Invoice, RequestStep, type StepKind, type StepState } from '../../entities/index.js';
+import { openDownloadLink } from '../certificates/download-links.js';
 import { queueEmail } from '../notifications/outbox.js';
 import type { Price } from '../payments/prices.js';
 import { appendEvent, type HistoryKey } from './history.js';
@@ -33,6 +34,12 @@ export interface Effect {
   email?: RequestEvent;
 }
 
+/** Where a delivery's download link points and how long it lives (SSPS_PUBLIC_URL, DOWNLOAD_TTL_HOURS). */
+export interface DeliverySettings {
+  publicUrl: string;
+  downloadTtlHours: number;
+}
+
 interface MoveContext {
   m: EntityManager;
   requestId: number;
@@ -41,6 +48,7 @@ interface MoveContext {
   price: Price;
   from: Stage;
   now: Date;
+  delivery: DeliverySettings;
 }
 
 type Effects = { [K in Move]: (input: Extract<MoveInput, { move: K }>, c: MoveContext) => Effect | Promise<Effect> };
@@ -88,20 +96,20 @@ export const EFFECTS: Effects = {
     steps: [{ kind: waitingStep(c.from), state: 'REJECTED', text: { code: 'rejected', params: { reason: input.reason } } }],
     email: { kind: 'rejected', reason: input.reason },
   }),
-  deliver: async (_input, c) => ({
-    request: {
-      status: 'COMPLETED',
-      serialNumber: await newSerial(c.m),
-      issuedAt: c.now,
-      validFrom: c.now,
-      validTo: new Date(c.now.getTime() + c.validityDays * 86_400_000),
-    },
-    steps: [
-      { kind: 'DELIVERY', state: 'COMPLETED', text: { code: 'delivered' } },
-      { kind: 'VALIDITY', state: 'VALID', text: { code: 'valid' } },
-    ],
-    email: { kind: 'deliveryReady' },
-  }),
+  // The certificate is issued when the applicant downloads it (server/certificates/): until
+  // then Paso4 says it is ready, and the e-mail carries the single-use link.
+  deliver: async (_input, c) => {
+    const serialNumber = await newSerial(c.m);
+    const download = await openDownloadLink(c.m, c.requestId, c.delivery.publicUrl, c.delivery.downloadTtlHours, c.now);
+    return {
+      request: { status: 'COMPLETED', serialNumber, issuedAt: c.now, validFrom: c.now, validTo: new Date(c.now.getTime() + c.validityDays * 86_400_000) },
+      steps: [
+        { kind: 'DELIVERY', state: 'IN_PROGRESS', text: { code: 'deliveryReady' } },
+        { kind: 'VALIDITY', state: 'VALID', text: { code: 'valid' } },
+      ],
+      email: { kind: 'deliveryReady', downloadUrl: download.link, downloadExpiresAt: download.expiresAt },
+    };
+  },
   revoke: (input, c) => ({
     reason: input.reason,
     request: { revokedAt: c.now, revocationReason: input.reason },

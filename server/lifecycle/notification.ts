@@ -21,6 +21,14 @@ export const DOCUMENT_NAME: Record<DocumentKind, { es: string; en: string }> = {
   RUT: { es: 'Registro Único Tributario (RUT)', en: 'Tax registration (RUT)' },
 };
 
+/** A reminder before a certificate expires (server/certificates/expiry-reminders.ts). */
+export interface ExpiryNotice {
+  validTo: Date;
+  daysBefore: number;
+  /** The application page with the renewal token in its fragment. */
+  renewalLink: string;
+}
+
 export interface CorrectionAsked {
   kinds: DocumentKind[];
   reason: string;
@@ -132,6 +140,7 @@ const es: Words = (event, a) => {
             ? [
                 { p: `Descárguelo en este enlace, de un solo uso${event.downloadExpiresAt ? `, válido hasta el ${day(event.downloadExpiresAt, 'es')}` : ''}. No lo comparta.` },
                 { link: 'Descargar mi certificado', href: event.downloadUrl },
+                { p: 'Su navegador genera la clave privada, que nunca sale de su equipo, y guarda un archivo .p12 protegido con la contraseña que usted elija.' },
               ]
             : []),
           ...lookup,
@@ -218,6 +227,7 @@ const en: Words = (event, a) => {
             ? [
                 { p: `Download it with this single-use link${event.downloadExpiresAt ? `, valid until ${day(event.downloadExpiresAt, 'en')}` : ''}. Do not share it.` },
                 { link: 'Download my certificate', href: event.downloadUrl },
+                { p: 'Your browser generates the private key, which never leaves your computer, and saves a .p12 file protected by a password you choose.' },
               ]
             : []),
           ...lookup,

@@ -6,11 +6,13 @@
  *   approve-proposal <id> | decline-proposal <id> --reason "<why>" | proposals [<n>]
  *   history <n> | verify-history [<n>] | correct-name <n> --name "<full name>" --reason "<why>"
  *   outbox [retry <id>]   (the e-mail queue: pending, sent, dead letters)
+ *   resend-download <n>   (a new download link for a delivered certificate not yet downloaded)
  * Every move names the operator who makes it: --as <name> or SSPS_OPERATOR. Whoever runs the
  * server holds the supervisor's role here too, but never approves what the same name proposed.
  */
 import { parseArgs } from 'node:util';
 import { bogotaDateTime } from '../calendar/bogota.js';
+import { resendDownloadLink } from '../certificates/download-resend.js';
 import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
@@ -40,6 +42,7 @@ const USAGE = `uso: npm run ops -- <movimiento> <número de solicitud> --as <ope
   history <n>                                el historial (horas de Bogotá)
   verify-history [<n>]                       verifica la cadena del historial
   outbox [retry <id>]                        la cola de correos: pendientes, enviados, descartados
+  resend-download <n>                        envía un enlace de descarga nuevo (el anterior deja de servir)
 El operador es --as <nombre> o SSPS_OPERATOR; un movimiento sin operador se rechaza.`;
 
 type Command =
@@ -49,7 +52,8 @@ type Command =
   | { move: 'decline-proposal'; proposalId: string; actor: string; reason: string }
   | { move: 'proposals'; requestNumber?: string }
   | { move: 'history'; requestNumber: string }
-  | { move: 'verify-history'; requestNumber?: string };
+  | { move: 'verify-history'; requestNumber?: string }
+  | { move: 'resend-download'; requestNumber: string; actor: string };
 
 /**
  * Who the history records for a move from the command line: a person the operator names, never
@@ -74,7 +78,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
   const proposal = move === 'approve-proposal' || move === 'decline-proposal';
   if (!/^\d{1,9}$/.test(requestNumber)) return `"${requestNumber}" no es un número de ${proposal ? 'propuesta' : 'solicitud'}.`;
   if (move === 'history' || move === 'verify-history' || move === 'proposals') return { move, requestNumber };
-  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name', 'approve-proposal', 'decline-proposal'].includes(move)) return USAGE;
+  if (!['file', 'approve', 'deliver', 'verify-payment', 'reject', 'revoke', 'correct-name', 'approve-proposal', 'decline-proposal', 'resend-download'].includes(move)) return USAGE;
   const given = values.as ?? env.SSPS_OPERATOR;
   if (!given?.trim()) {
     return 'Indique quién hace el movimiento: --as "<nombre>" o la variable SSPS_OPERATOR; el historial registra a esa persona.';
@@ -92,6 +96,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Command | string {
     case 'file':
     case 'approve':
     case 'deliver':
+    case 'resend-download':
       return { move, requestNumber, actor };
     case 'verify-payment':
       if (!values.invoice?.trim()) return 'verify-payment necesita --invoice <número de factura>.';
@@ -133,7 +138,7 @@ function cliOperator(actor: string): Operator {
   return { id: actor, name: actor, roles: ['ssps-operator', 'ssps-supervisor'], via: 'cli' };
 }
 
-function run(lifecycle: LifecycleService, command: Exclude<Command, { move: 'history' | 'verify-history' | 'proposals' }>): Promise<MoveResult> {
+function run(lifecycle: LifecycleService, command: Exclude<Command, { move: 'history' | 'verify-history' | 'proposals' | 'resend-download' }>): Promise<MoveResult> {
   switch (command.move) {
     case 'correct-name':
       return lifecycle.correctName(command);
@@ -166,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
   const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
   const historyKey = new HistoryKey(config.secret);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, new PriceList(config.payments));
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, new PriceList(config.payments), config.downloadTtlHours);
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);
@@ -194,6 +199,11 @@ async function main(argv: string[]): Promise<number> {
       const open = await lifecycle.openProposals(command.requestNumber);
       if (open.length === 0) console.log('No hay propuestas abiertas.');
       for (const p of open) console.log(describeProposal(p));
+      return 0;
+    }
+    if (command.move === 'resend-download') {
+      const sent = await resendDownloadLink(db, historyKey, { publicUrl: config.publicUrl, downloadTtlHours: config.downloadTtlHours }, command.requestNumber, command.actor);
+      console.log(`Solicitud ${sent.requestNumber}: enviamos un enlace de descarga nuevo, válido hasta el ${bogotaDateTime(sent.expiresAt)} (hora de Bogotá).`);
       return 0;
     }
     const result = await run(lifecycle, command);

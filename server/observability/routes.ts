@@ -1,5 +1,5 @@
 /** Paths answered as they are; every other path is named by its kind, never by what it carries (a draft id, a token). */
-const EXACT = new Set(['/graphql', '/captcha/challenge', '/healthz', '/readyz', '/metrics', '/payments/wompi/events', '/', '/consulta', '/solicitud', '/solicitud/correccion', '/terminos', '/privacidad', '/operaciones']);
+const EXACT = new Set(['/graphql', '/captcha/challenge', '/healthz', '/readyz', '/metrics', '/payments/wompi/events', '/', '/consulta', '/solicitud', '/solicitud/correccion', '/terminos', '/privacidad', '/operaciones', '/descarga', '/pki/crl', '/pki/ca.crt']);
 
 /**
  * The route of a request as logs and metrics name it: a few known shapes, with their variable

@@ -169,7 +169,8 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.lastElementChild as HTMLElement).innerText.trim()))).toEqual([
-      'Trámite finalizado', 'Trámite finalizado', 'Trámite finalizado', 'Trámite finalizado', 'Vigente',
+      // Paso4 waits for the applicant's download (tests/e2e/download.test.ts).
+      'Trámite finalizado', 'Trámite finalizado', 'Trámite finalizado', 'En trámite', 'Vigente',
     ]);
     await context.close();
 

@@ -222,6 +222,9 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
     const serial = (await supervisor.locator('.facts .serial__value').textContent())!;
     expect(serial).toMatch(/^[0-9a-f]{32}$/);
     expect(await supervisor.locator('.proposal').count()).toBe(0);
+    // Delivered, not yet downloaded: a new download link can be sent (the first may have expired).
+    await supervisor.getByRole('button', { name: 'Enviar un enlace nuevo' }).click();
+    await expect.poll(() => outcome(supervisor)).toBe('Listo: le enviamos al solicitante un enlace de descarga nuevo.');
     // The history names both: the supervisor's decision, and the delivery under its proposer.
     const history = await historyRows(supervisor);
     expect(history).toEqual(
@@ -230,6 +233,7 @@ describe.runIf(browserAvailable())("the operators' console", async () => {
         expect.stringMatching(/Laura Operadora Proponer entrega Entrega/),
         expect.stringMatching(/Andrés Supervisor Aprobar propuesta/),
         expect.stringMatching(/Laura Operadora Entregar certificado Entrega → Emitidas/),
+        expect.stringMatching(/Andrés Supervisor Enviar un enlace de descarga nuevo/),
       ]),
     );
 

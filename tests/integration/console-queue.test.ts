@@ -395,7 +395,7 @@ describe.each(testDatabases())("the operators' console on $name", (database) => 
       expect(page.applicant).toEqual({ idType: 'CC', idNumber: '1098700001', fullName: 'MARIANA CONSOLA PRUEBA' });
       expect(page).toMatchObject({ contactEmail: 'consola.solicitante@example.com', contactPhone: '+57 300 765 4321', status: 'COMPLETED', stage: 'REVOKED', dueState: null, expectedFrom: null });
       expect(page.serialNumber).toMatch(/^[0-7][0-9a-f]{31}$/);
-      expect(page.steps.map((s) => [s.kind, s.state])).toEqual([['FILING', 'COMPLETED'], ['PAYMENT', 'COMPLETED'], ['APPROVAL', 'COMPLETED'], ['DELIVERY', 'COMPLETED'], ['VALIDITY', 'REVOKED']]);
+      expect(page.steps.map((s) => [s.kind, s.state])).toEqual([['FILING', 'COMPLETED'], ['PAYMENT', 'COMPLETED'], ['APPROVAL', 'COMPLETED'], ['DELIVERY', 'IN_PROGRESS'], ['VALIDITY', 'REVOKED']]);
       expect(page.history.map((e) => [e.move, e.actor, e.fromStage, e.toStage])).toEqual([
         ['apply', 'applicant', 'AWAITING_FILING', 'AWAITING_PAYMENT'],
         ['verify-payment', 'operadora-consola', 'AWAITING_PAYMENT', 'AWAITING_APPROVAL'],

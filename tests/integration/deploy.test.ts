@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
 import { freePort, MAIN } from '../support/process.js';
+import { testCaFiles } from '../support/server.js';
 
 const run = promisify(execFile);
 
@@ -75,7 +76,8 @@ describe.runIf(existsSync(MAIN) || process.env.CI === 'true')('the container ima
       expect(cmd).toEqual(['npm', 'run', 'serve']);
 
       const port = await freePort();
-      const childEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SSPS_DATA_DIR: data, SSPS_SECRET: 'image-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'warn' };
+      // Production needs the issuing CA's files: a test CA stands for the authority's.
+      const childEnv = { ...process.env, ...env, ...(await testCaFiles()), PORT: String(port), HOST: '127.0.0.1', SSPS_DATA_DIR: data, SSPS_SECRET: 'image-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'warn' };
       Reflect.deleteProperty(childEnv, 'DATABASE_URL');
       const child = spawn(cmd[0], cmd.slice(1), { cwd: dir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';

@@ -87,8 +87,9 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
     seen = await publicDetail('80234567', '512002');
     expect(seen.status).toBe('COMPLETED');
     expect(seen.serialNumber).toBe(serial);
+    // Paso4 waits for the applicant's download (tests/integration/certificates.test.ts).
     expect(seen.steps.map((s) => [s.kind, s.state])).toEqual([
-      ['FILING', 'COMPLETED'], ['PAYMENT', 'COMPLETED'], ['APPROVAL', 'COMPLETED'], ['DELIVERY', 'COMPLETED'], ['VALIDITY', 'VALID'],
+      ['FILING', 'COMPLETED'], ['PAYMENT', 'COMPLETED'], ['APPROVAL', 'COMPLETED'], ['DELIVERY', 'IN_PROGRESS'], ['VALIDITY', 'VALID'],
     ]);
     expect(seen.history).toBeNull();
     expect(seen.openProposal).toBeNull();

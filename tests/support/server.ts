@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { generateDevelopmentCa } from '../../server/certificates/issuing-ca.js';
 import { createSsps, type Ssps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { seed } from '../../server/demo/seed.js';
@@ -31,6 +35,8 @@ export async function startServer(
   { waitForDatabase = true, log }: { waitForDatabase?: boolean; log?: Logger } = {},
 ): Promise<TestServer & { dropDatabase: () => Promise<void> }> {
   const created = existing ? { url: existing.url, drop: async () => {} } : await database.create();
+  // Production needs the issuing CA's files (config.ts): a test CA stands for the authority's.
+  if (env.NODE_ENV === 'production' && !env.CA_CERT_FILE) env = { ...env, ...(await testCaFiles()) };
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -106,4 +112,16 @@ export function serverFor(database: TestDatabase, env: Record<string, string> = 
       return started[key as keyof StartedServer];
     },
   });
+}
+
+let testCa: Promise<Record<string, string>> | undefined;
+
+/** CA_CERT_FILE and CA_KEY_FILE of a CA made once per test process, for servers started in production. */
+export function testCaFiles(): Promise<Record<string, string>> {
+  testCa ??= (async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'ssps-test-ca-')), 'ca');
+    await generateDevelopmentCa(dir, 'SSPS pruebas');
+    return { CA_CERT_FILE: path.join(dir, 'ca.crt'), CA_KEY_FILE: path.join(dir, 'ca.key') };
+  })();
+  return testCa;
 }

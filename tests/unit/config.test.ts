@@ -149,7 +149,7 @@ describe("loadConfig: the operators' console", () => {
       idleSeconds: 300,
       maxSeconds: 28_800,
     });
-    expect(loadConfig(env({ NODE_ENV: 'production' })).console.provider).toBeNull();
+    expect(loadConfig(env({ NODE_ENV: 'production', CA_CERT_FILE: 'ca.crt', CA_KEY_FILE: 'ca.key' })).console.provider).toBeNull();
   });
 
   it('refuses a public URL with a path, an issuer without a client, and in production an http issuer or a missing SSPS_PUBLIC_URL', () => {
@@ -176,5 +176,19 @@ describe('loadConfig: paying', () => {
     expect(configError(env({ INVOICE_ISSUER_NIT: '900123456-7' })).message).toMatch(/INVOICE_ISSUER_NIT: the check digit/);
     expect(configError(env({ PAYMENT_LINK_TEMPLATE: 'http://pagos.example.com/{reference}' })).message).toMatch(/PAYMENT_LINK_TEMPLATE: expected an https:\/\/ link/);
     expect(configError(env({ VAT_PERCENT: '19.5' })).message).toMatch(/VAT_PERCENT/);
+  });
+});
+
+describe('loadConfig: the issuing CA and the download links', () => {
+  it('generates the CA under the data directory outside production, and links live 72 hours unless DOWNLOAD_TTL_HOURS says otherwise', () => {
+    expect(loadConfig(env())).toMatchObject({ ca: { kind: 'generated', dir: path.join(dataDir, 'ca') }, downloadTtlHours: 72 });
+    expect(loadConfig(env({ DOWNLOAD_TTL_HOURS: '24' })).downloadTtlHours).toBe(24);
+    expect(configError(env({ DOWNLOAD_TTL_HOURS: '0' })).message).toContain('DOWNLOAD_TTL_HOURS');
+  });
+
+  it('takes the CA from CA_CERT_FILE and CA_KEY_FILE (both or neither), and requires them in production', () => {
+    expect(loadConfig(env({ CA_CERT_FILE: '/etc/ssps/ca.crt', CA_KEY_FILE: '/etc/ssps/ca.key' })).ca).toEqual({ kind: 'files', certFile: '/etc/ssps/ca.crt', keyFile: '/etc/ssps/ca.key', chainFile: null });
+    expect(configError(env({ CA_CERT_FILE: '/etc/ssps/ca.crt' })).message).toContain('CA_KEY_FILE');
+    expect(configError(env({ NODE_ENV: 'production' })).message).toContain('CA_CERT_FILE, CA_KEY_FILE: required in production');
   });
 });

@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query RequestDetail($handle: ID!, $orderNumber: String, $language: Language) {\n    requestDetail(id: $handle, orderNumber: $orderNumber, language: $language) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": typeof types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      handlesExpireAt\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": typeof types.LookupDocument,
+    "\n  query CertificateDownload($token: String!) {\n    certificateDownload(token: $token) { requestNumber holderName certificateType validFrom validTo expiresAt }\n  }\n": typeof types.CertificateDownloadDocument,
+    "\n  mutation IssueCertificate($token: String!, $csr: String!) {\n    issueCertificate(token: $token, csr: $csr) { requestNumber serialNumber certificate chain }\n  }\n": typeof types.IssueCertificateDocument,
     "\n  query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {\n    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {\n      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }\n      nextCursor\n    }\n  }\n": typeof types.ConsoleActivityDocument,
     "\n  mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }\n": typeof types.ConsoleFileDocument,
     "\n  mutation ConsoleVerifyPayment($n: String!, $invoice: String!, $cufe: String) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice, cufe: $cufe) { requestNumber stage } }\n": typeof types.ConsoleVerifyPaymentDocument,
@@ -23,6 +25,7 @@ type Documents = {
     "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n": typeof types.ConsoleRejectDocument,
     "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n": typeof types.ConsoleDeliverDocument,
     "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n": typeof types.ConsoleRevokeDocument,
+    "\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n": typeof types.ConsoleResendDownloadDocument,
     "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n": typeof types.ConsoleApproveProposalDocument,
     "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n": typeof types.ConsoleDeclineProposalDocument,
     "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n": typeof types.ConsoleRequestCorrectionDocument,
@@ -36,10 +39,13 @@ type Documents = {
     "\n  mutation ResendApplicationEmailCode($draftId: ID!) {\n    resendApplicationEmailCode(draftId: $draftId) { id emailConfirmed codeExpiresAt }\n  }\n": typeof types.ResendApplicationEmailCodeDocument,
     "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": typeof types.StartApplicationDocument,
     "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents priceCop vatCop totalCop }\n    paymentInstructions { vatPercent bankAccount linkTemplate }\n  }\n": typeof types.ApplyInfoDocument,
+    "\n  query Renewal($token: String!) {\n    renewalApplication(token: $token) { requestNumber validTo certificateType idType idNumber fullName email company project }\n  }\n": typeof types.RenewalDocument,
 };
 const documents: Documents = {
     "\n  query RequestDetail($handle: ID!, $orderNumber: String, $language: Language) {\n    requestDetail(id: $handle, orderNumber: $orderNumber, language: $language) {\n      requestNumber\n      holderName\n      serialNumber\n      expectedFrom\n      expectedBy\n      validFrom\n      validTo\n      steps { kind modifiedOn information state invoiceUrl }\n    }\n  }\n": types.RequestDetailDocument,
     "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      handlesExpireAt\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n": types.LookupDocument,
+    "\n  query CertificateDownload($token: String!) {\n    certificateDownload(token: $token) { requestNumber holderName certificateType validFrom validTo expiresAt }\n  }\n": types.CertificateDownloadDocument,
+    "\n  mutation IssueCertificate($token: String!, $csr: String!) {\n    issueCertificate(token: $token, csr: $csr) { requestNumber serialNumber certificate chain }\n  }\n": types.IssueCertificateDocument,
     "\n  query ConsoleActivity($operator: String, $from: Date, $to: Date, $after: String) {\n    consoleActivity(operator: $operator, from: $from, to: $to, after: $after) {\n      items { kind occurredAt operator requestNumber move fromStage toStage reason documentKind }\n      nextCursor\n    }\n  }\n": types.ConsoleActivityDocument,
     "\n  mutation ConsoleFile($n: String!) { fileRequest(requestNumber: $n) { requestNumber stage } }\n": types.ConsoleFileDocument,
     "\n  mutation ConsoleVerifyPayment($n: String!, $invoice: String!, $cufe: String) { verifyPayment(requestNumber: $n, invoiceNumber: $invoice, cufe: $cufe) { requestNumber stage } }\n": types.ConsoleVerifyPaymentDocument,
@@ -47,6 +53,7 @@ const documents: Documents = {
     "\n  mutation ConsoleReject($n: String!, $reason: String!) { rejectRequest(requestNumber: $n, reason: $reason) { requestNumber stage } }\n": types.ConsoleRejectDocument,
     "\n  mutation ConsoleDeliver($n: String!) { deliverCertificate(requestNumber: $n) { requestNumber stage proposal { id } } }\n": types.ConsoleDeliverDocument,
     "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n": types.ConsoleRevokeDocument,
+    "\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n": types.ConsoleResendDownloadDocument,
     "\n  mutation ConsoleApproveProposal($id: ID!) { approveProposal(id: $id) { requestNumber stage serialNumber } }\n": types.ConsoleApproveProposalDocument,
     "\n  mutation ConsoleDeclineProposal($id: ID!, $reason: String!) { declineProposal(id: $id, reason: $reason) { requestNumber stage } }\n": types.ConsoleDeclineProposalDocument,
     "\n  mutation ConsoleRequestCorrection($n: String!, $kinds: [DocumentKind!]!, $reason: String!) {\n    requestCorrection(requestNumber: $n, kinds: $kinds, reason: $reason) { requestNumber stage }\n  }\n": types.ConsoleRequestCorrectionDocument,
@@ -60,6 +67,7 @@ const documents: Documents = {
     "\n  mutation ResendApplicationEmailCode($draftId: ID!) {\n    resendApplicationEmailCode(draftId: $draftId) { id emailConfirmed codeExpiresAt }\n  }\n": types.ResendApplicationEmailCodeDocument,
     "\n  mutation StartApplication($captchaToken: String!, $termsVersion: String!, $email: String!) {\n    startApplication(captchaToken: $captchaToken, termsVersion: $termsVersion, email: $email) { id expiresAt email emailConfirmed codeExpiresAt }\n  }\n": types.StartApplicationDocument,
     "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents priceCop vatCop totalCop }\n    paymentInstructions { vatPercent bankAccount linkTemplate }\n  }\n": types.ApplyInfoDocument,
+    "\n  query Renewal($token: String!) {\n    renewalApplication(token: $token) { requestNumber validTo certificateType idType idNumber fullName email company project }\n  }\n": types.RenewalDocument,
 };
 
 /**
@@ -84,6 +92,14 @@ export function graphql(source: "\n  query RequestDetail($handle: ID!, $orderNum
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      handlesExpireAt\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n"): (typeof documents)["\n  query Lookup($idType: IdType!, $idNumber: String!, $captchaToken: String) {\n    certificateRequests(idType: $idType, idNumber: $idNumber, captchaToken: $captchaToken) {\n      applicant { idType idNumber fullName }\n      requests { handle: id orderNumber requestNumber issuedOn holderName company project certificateType status }\n      handlesExpireAt\n      newRequestUrl\n      detailNeedsOrderNumber\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateDownload($token: String!) {\n    certificateDownload(token: $token) { requestNumber holderName certificateType validFrom validTo expiresAt }\n  }\n"): (typeof documents)["\n  query CertificateDownload($token: String!) {\n    certificateDownload(token: $token) { requestNumber holderName certificateType validFrom validTo expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueCertificate($token: String!, $csr: String!) {\n    issueCertificate(token: $token, csr: $csr) { requestNumber serialNumber certificate chain }\n  }\n"): (typeof documents)["\n  mutation IssueCertificate($token: String!, $csr: String!) {\n    issueCertificate(token: $token, csr: $csr) { requestNumber serialNumber certificate chain }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -112,6 +128,10 @@ export function graphql(source: "\n  mutation ConsoleDeliver($n: String!) { deli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n"): (typeof documents)["\n  mutation ConsoleRevoke($n: String!, $reason: RevocationReason!) { revokeCertificate(requestNumber: $n, reason: $reason) { requestNumber stage proposal { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n"): (typeof documents)["\n  mutation ConsoleResendDownload($n: String!) { resendDownloadLink(requestNumber: $n) { requestNumber expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,6 +184,10 @@ export function graphql(source: "\n  mutation StartApplication($captchaToken: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents priceCop vatCop totalCop }\n    paymentInstructions { vatPercent bankAccount linkTemplate }\n  }\n"): (typeof documents)["\n  query ApplyInfo {\n    currentTerms { version }\n    certificateTypes { code name requiresCompany documents priceCop vatCop totalCop }\n    paymentInstructions { vatPercent bankAccount linkTemplate }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Renewal($token: String!) {\n    renewalApplication(token: $token) { requestNumber validTo certificateType idType idNumber fullName email company project }\n  }\n"): (typeof documents)["\n  query Renewal($token: String!) {\n    renewalApplication(token: $token) { requestNumber validTo certificateType idType idNumber fullName email company project }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

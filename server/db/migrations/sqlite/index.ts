@@ -13,6 +13,7 @@ import { ManyInstances1795967514649 } from './1795967514649-ManyInstances.js';
 import { DocumentBlobs1795971000000 } from './1795971000000-DocumentBlobs.js';
 import { Payments1795979744300 } from './1795979744300-Payments.js';
 import { StepTextsAndEmails1795979832175 } from './1795979832175-StepTextsAndEmails.js';
+import { CertificateDownloads1795980040333 } from './1795980040333-CertificateDownloads.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -29,4 +30,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   DocumentBlobs1795971000000,
   Payments1795979744300,
   StepTextsAndEmails1795979832175,
+  CertificateDownloads1795980040333,
 ];

@@ -1,0 +1,52 @@
+import type { Database } from '../db/database.js';
+import { toDate } from '../db/values.js';
+import type { RevocationReason } from '../lifecycle/machine.js';
+import type { CertificateIssuer } from './issuer.js';
+
+/** A CRL is valid this long; it is signed again well before (REFRESH_MS) so a cached one never lapses. */
+const VALID_MS = 24 * 3_600_000;
+const REFRESH_MS = 3_600_000;
+
+interface Signed {
+  der: Uint8Array;
+  thisUpdate: Date;
+  /** What the revocations were when it was signed: their count and the latest instant. */
+  fingerprint: string;
+}
+
+/**
+ * The CRL every certificate names: the revoked serials, read from the requests (a revocation
+ * is the revokeCertificate move, on any instance), signed by the issuing CA. Each request asks
+ * the database whether anything was revoked since the CRL it holds was signed (one aggregate
+ * read); a new revocation, or an hour's age, signs a new one.
+ */
+export class CrlPublisher {
+  private signed: Signed | null = null;
+  private signing: Promise<Signed> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly issuer: CertificateIssuer,
+  ) {}
+
+  async current(now = new Date()): Promise<Uint8Array> {
+    const [row]: { n: number | string; last: Date | string | null }[] = await this.db.run((ds) =>
+      ds.query('SELECT COUNT(*) AS n, MAX(revoked_at) AS last FROM certificate_request WHERE revoked_at IS NOT NULL AND serial_number IS NOT NULL'),
+    );
+    const fingerprint = `${Number(row.n)}:${toDate(row.last)?.getTime() ?? 0}`;
+    const held = this.signed;
+    if (held && held.fingerprint === fingerprint && now.getTime() - held.thisUpdate.getTime() < REFRESH_MS) return held.der;
+    this.signing ??= this.sign(fingerprint, now).finally(() => (this.signing = null));
+    return (await this.signing).der;
+  }
+
+  private async sign(fingerprint: string, now: Date): Promise<Signed> {
+    const rows: { serial_number: string; revoked_at: Date | string; revocation_reason: string | null }[] = await this.db.run((ds) =>
+      ds.query('SELECT serial_number, revoked_at, revocation_reason FROM certificate_request WHERE revoked_at IS NOT NULL AND serial_number IS NOT NULL ORDER BY revoked_at, id'),
+    );
+    const revoked = rows.map((r) => ({ serialNumber: r.serial_number, revokedAt: toDate(r.revoked_at)!, reason: r.revocation_reason as RevocationReason | null }));
+    const der = await this.issuer.crl(revoked, now, new Date(now.getTime() + VALID_MS));
+    this.signed = { der, thisUpdate: now, fingerprint };
+    return this.signed;
+  }
+}
