@@ -106,7 +106,7 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
     // Paso4 says the certificate is ready, not that it was downloaded.
     expect(await detailSteps('512004')).toEqual([{ kind: 'DELIVERY', state: 'IN_PROGRESS', information: 'Su certificado de firma digital está listo para descarga.' }]);
     const { token, raw } = await linkMailedTo('diego.ficticio@example.com');
-    expect(raw).toContain('Descargue su certificado en este enlace, válido una sola vez');
+    expect(raw).toContain('Descárguelo en este enlace, de un solo uso, válido hasta el');
 
     const view = await gql<{ certificateDownload: Record<string, string> }>(VIEW, { t: token });
     expect(view.data!.certificateDownload).toMatchObject({ requestNumber: '512004', holderName: 'DIEGO ALEJANDRO FICTICIO LÓPEZ' });

@@ -49,7 +49,7 @@ describe.each(testDatabases())('reminders before a certificate expires on $name'
     const twenty = mailsTo(in20.email);
     expect(twenty).toHaveLength(1);
     expect(twenty[0]).toMatch(/Subject: .*vence/);
-    expect(twenty[0]).toContain(`solicitud ${in20.n} vence el`);
+    expect(twenty[0].replace(/=\r?\n/g, '')).toMatch(new RegExp(`solicitud ${in20.n} \\(orden de pedido \\d+\\) vence el`));
     const five = mailsTo(in5.email);
     // Inside 7 days only the 7-day reminder goes (not a late 30-day one as well).
     expect(five).toHaveLength(1);
