@@ -12,6 +12,7 @@ import { testDatabases } from '../support/databases.js';
 import { cleanPdf } from '../support/documents.js';
 import { raceScenario } from '../support/racing.js';
 import { capturedLog, serverFor, TEST_SECRET, type StartedServer } from '../support/server.js';
+import { signedWompiEvent } from '../support/wompi.js';
 
 const run = promisify(execFile);
 
@@ -25,42 +26,8 @@ const CONSOLE_REQUEST = `query ($n: String!) { consoleRequest(requestNumber: $n)
 const QUEUE = `query { consoleQueue(stage: AWAITING_PAYMENT) { items { requestNumber paymentDiscrepancy } } }`;
 const DISCREPANCIES = `query { consolePaymentDiscrepancies { transactionId reference kind requestNumber amountCop expectedCop } }`;
 
-let transactions = 0;
-
-/** A transaction.updated event as Wompi sends it, signed as its documentation says (docs.wompi.co, Eventos). */
-function wompiEvent(t: { id?: string; reference: string; amountInCents: number; status?: string }, secret = SECRET) {
-  const transaction = {
-    id: t.id ?? `1234-1700000000-${String(++transactions).padStart(5, '0')}`,
-    created_at: '2026-11-29T15:00:00.000Z',
-    finalized_at: '2026-11-29T15:00:03.000Z',
-    amount_in_cents: t.amountInCents,
-    reference: t.reference,
-    customer_email: 'pagador@example.com',
-    currency: 'COP',
-    payment_method_type: 'PSE',
-    payment_method: { type: 'PSE', user_type: 0, financial_institution_code: '1007' },
-    status: t.status ?? 'APPROVED',
-    status_message: null,
-    shipping_address: null,
-    redirect_url: null,
-    payment_source_id: null,
-    payment_link_id: null,
-    customer_data: { full_name: 'Pagador Ejemplo', phone_number: '+573001234567' },
-    billing_data: null,
-  };
-  const properties = ['transaction.id', 'transaction.status', 'transaction.amount_in_cents'];
-  const timestamp = 1_764_428_400;
-  const values = [transaction.id, transaction.status, transaction.amount_in_cents].join('');
-  const checksum = createHash('sha256').update(`${values}${timestamp}${secret}`).digest('hex').toUpperCase();
-  return {
-    event: 'transaction.updated',
-    data: { transaction },
-    environment: 'test',
-    signature: { properties, checksum },
-    timestamp,
-    sent_at: '2026-11-29T15:00:04.000Z',
-  };
-}
+/** An event signed with the secret this file's server holds, unless told otherwise. */
+const wompiEvent = (t: Parameters<typeof signedWompiEvent>[0], secret = SECRET) => signedWompiEvent(t, secret);
 
 async function post(server: StartedServer, body: unknown, raw = false): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${server.url}/payments/wompi/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
