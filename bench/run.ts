@@ -16,11 +16,12 @@
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, createPool } from 'mysql2/promise';
+import { generateDevelopmentCa } from '../server/certificates/issuing-ca.js';
 import { openDatabase } from '../server/db/data-source.js';
 import { synthesize, SYNTH_ID_BASE } from '../server/demo/synth.js';
 import { PartnerService } from '../server/partners/partner-service.js';
@@ -154,7 +155,7 @@ function startHelper(file: string, url: string, port: number, env: Record<string
 async function startSsps(url: string, { profileDir, observed = true, port = SSPS_PORT }: { profileDir?: string; observed?: boolean; port?: number } = {}): Promise<{ child: ChildProcess; readyMs: number }> {
   const observability = observed ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', METRICS_TOKEN: 'bench-metrics-token-0123456789' } : { LOG_LEVEL: 'warn' };
   const { METRICS_TOKEN: _token, METRICS_PORT: _port, OTEL_EXPORTER_OTLP_ENDPOINT: _otel, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, ...observability, PORT: String(port), HOST: '127.0.0.1' };
+  const env = { ...inherited, DATABASE_URL: url, NODE_ENV: 'production' as const, SSPS_SECRET: SECRET, ...(await benchCa()), ...observability, PORT: String(port), HOST: '127.0.0.1' };
   const execArgv = [...serveFlags(), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
   const started = performance.now();
   const child = fork(path.join(projectRoot, 'dist/server/main.js'), [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -236,6 +237,14 @@ async function load(port: number, pathname: string, concurrency: number, body: (
     cpuUsPerRequest: Math.round((1000 * cpu) / Math.max(1, result.requests.total)),
     errors: result.errors + result.non2xx + refused,
   };
+}
+
+// Production wants the issuing CA's files: one made for this run (bench/run.ts removes it at the end).
+const caRoot = mkdtempSync(path.join(os.tmpdir(), 'ssps-bench-ca-'));
+let caFiles: Promise<{ CA_CERT_FILE: string; CA_KEY_FILE: string }> | undefined;
+function benchCa() {
+  caFiles ??= generateDevelopmentCa(path.join(caRoot, 'ca'), 'SSPS bench').then(() => ({ CA_CERT_FILE: path.join(caRoot, 'ca', 'ca.crt'), CA_KEY_FILE: path.join(caRoot, 'ca', 'ca.key') }));
+  return caFiles;
 }
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
@@ -538,4 +547,8 @@ async function main() {
   console.log(`written ${path.relative(projectRoot, file)}`);
 }
 
-await main();
+try {
+  await main();
+} finally {
+  rmSync(caRoot, { recursive: true, force: true });
+}
