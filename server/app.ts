@@ -138,7 +138,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   }, limits, pseudonyms);
   const applications = new ApplicationService(db, documents, config.secret, historyKey, prices, config.publicUrl, config.site.legal.terminos.es.version);
   const corrections = new CorrectionService(db, documents, historyKey, pseudonyms, limits, config.publicUrl);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, prices, config.downloadTtlHours);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, prices, config.downloadTtlHours, invoiceLinks);
   const payments = new PaymentService(db, lifecycle, prices);
   const downloads = new DownloadService(db, issuer, historyKey, limits, { publicUrl: config.publicUrl, downloadTtlHours: config.downloadTtlHours });
   const expiryReminders = new ExpiryReminders(db, new RenewalLinks(config.secret), config.publicUrl);

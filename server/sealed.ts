@@ -54,12 +54,13 @@ export class Sealer {
     return this.random.take(bytes);
   }
 
-  seal(payload: Buffer, now = Date.now()): string {
+  /** `ttlSeconds`: this string's own life, when it is not the sealer's (an e-mailed link lives longer than a page's). */
+  seal(payload: Buffer, now = Date.now(), ttlSeconds = this.ttlSeconds): string {
     if (payload.length !== this.payloadBytes) throw new RangeError(`payload must be ${this.payloadBytes} bytes`);
     const body = Buffer.alloc(HEADER_BYTES + this.payloadBytes);
     body.writeUInt8(this.version, 0);
     // Rounded up: a sealed string lives at least ttlSeconds, never less.
-    body.writeUInt32BE(Math.ceil(now / 1000) + this.ttlSeconds, 1);
+    body.writeUInt32BE(Math.ceil(now / 1000) + ttlSeconds, 1);
     payload.copy(body, HEADER_BYTES);
     const iv = this.random.take(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);

@@ -30,6 +30,8 @@ interface InvoiceRow {
 }
 
 const TOKEN_BYTES = 32;
+/** How long the invoice link in the payment's e-mail opens the invoice. */
+export const EMAIL_LINK_DAYS = 30;
 const STORED = /^\/invoices\/([A-Za-z0-9_-]{43})$/;
 
 /**
@@ -54,10 +56,15 @@ export class InvoiceLinks {
   }
 
   /** The public link for a step's stored invoice reference; null if it is not one. */
-  link(stored: string, now = Date.now()): string | null {
+  link(stored: string, now = Date.now(), ttlSeconds?: number): string | null {
     const token = STORED.exec(stored)?.[1];
     if (!token) return null;
-    return `/invoices/${this.sealer.seal(Buffer.from(token, 'base64url'), now)}`;
+    return `/invoices/${this.sealer.seal(Buffer.from(token, 'base64url'), now, ttlSeconds)}`;
+  }
+
+  /** The link the payment's e-mail carries: the same sealing, alive EMAIL_LINK_DAYS rather than a page's HANDLE_TTL_SECONDS. */
+  emailLink(stored: string, now = Date.now()): string | null {
+    return this.link(stored, now, EMAIL_LINK_DAYS * 86_400);
   }
 
   /** The invoice's token behind a live link's last segment, or null. */

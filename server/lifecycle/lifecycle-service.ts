@@ -7,6 +7,7 @@ import type { PriceList } from '../payments/prices.js';
 import { ServiceUnavailableError } from '../refusals.js';
 import { askForCorrection, type CorrectionAsk } from './corrections.js';
 import type { HistoryKey } from './history.js';
+import type { InvoiceLinks } from './invoice.js';
 import { allowed, isSupervised, TRANSITIONS } from './machine.js';
 import { effectOf, recipientOf, recordMove, type MoveInput } from './moves.js';
 import { correctApplicantName, type NameCorrection } from './name-correction.js';
@@ -33,6 +34,8 @@ export class LifecycleService {
     private readonly prices: PriceList,
     /** How long a delivery's download link lives (DOWNLOAD_TTL_HOURS). */
     private readonly downloadTtlHours = 72,
+    /** Seals the invoice link the payment's e-mail carries. */
+    private readonly invoiceLinks: InvoiceLinks | null = null,
   ) {}
 
   /** A move carried out at once; deliveries and revocations are proposed instead (`propose`). */
@@ -94,6 +97,10 @@ export class LifecycleService {
       from,
       now,
       delivery: { publicUrl: this.publicUrl, downloadTtlHours: this.downloadTtlHours },
+      invoiceEmailLink: (stored) => {
+        const link = this.invoiceLinks?.emailLink(stored, now.getTime());
+        return link ? `${this.publicUrl}${link}` : null;
+      },
     });
     if (effect.request) await m.update(CertificateRequest, { id: request.id }, effect.request);
     await recordMove(

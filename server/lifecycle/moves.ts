@@ -49,6 +49,8 @@ interface MoveContext {
   from: Stage;
   now: Date;
   delivery: DeliverySettings;
+  /** The full address of a stored invoice's link for the payment's e-mail (InvoiceLinks.emailLink); none, the e-mail points to the lookup. */
+  invoiceEmailLink?: (stored: string) => string | null;
 }
 
 type Effects = { [K in Move]: (input: Extract<MoveInput, { move: K }>, c: MoveContext) => Effect | Promise<Effect> };
@@ -64,6 +66,7 @@ export const EFFECTS: Effects = {
   file: () => ({ steps: FILED, email: { kind: 'filed' } }),
   'verify-payment': async (input, c) => {
     const token = randomBytes(32).toString('base64url');
+    const stored = storedInvoiceUrl(token);
     await c.m.insert(Invoice, {
       requestId: c.requestId,
       invoiceNumber: input.invoiceNumber,
@@ -77,10 +80,10 @@ export const EFFECTS: Effects = {
     return {
       reason: `Factura ${input.invoiceNumber}`,
       steps: [
-        { kind: 'PAYMENT', state: 'COMPLETED', text: { code: 'paid' }, invoiceUrl: storedInvoiceUrl(token) },
+        { kind: 'PAYMENT', state: 'COMPLETED', text: { code: 'paid' }, invoiceUrl: stored },
         { kind: 'APPROVAL', state: 'IN_PROGRESS', text: { code: 'approvalReview' } },
       ],
-      email: { kind: 'paid' },
+      email: { kind: 'paid', invoiceUrl: c.invoiceEmailLink?.(stored) ?? undefined },
     };
   },
   approve: () => ({

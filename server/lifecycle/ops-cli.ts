@@ -18,6 +18,7 @@ import { Database } from '../db/database.js';
 import { createLogger } from '../log.js';
 import { outboxCommand } from '../notifications/outbox-cli.js';
 import { HistoryKey, verifyHistory, type BrokenEntry } from './history.js';
+import { InvoiceLinks } from './invoice.js';
 import { messages } from '../messages.js';
 import { personName, recordText } from '../names.js';
 import { PriceList } from '../payments/prices.js';
@@ -171,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
   const db = new Database({ config: config.database, deadlineMs: 10_000, log: createLogger('silent'), retry: false });
   await db.start();
   const historyKey = new HistoryKey(config.secret);
-  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, new PriceList(config.payments), config.downloadTtlHours);
+  const lifecycle = new LifecycleService(db, historyKey, config.publicUrl, new PriceList(config.payments), config.downloadTtlHours, new InvoiceLinks(config.secret, config.handleTtlSeconds));
   try {
     if (command.move === 'history') {
       const events = await lifecycle.history(command.requestNumber);

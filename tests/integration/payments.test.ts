@@ -6,6 +6,7 @@ import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ApplyInfoDocument, ConsoleQueueOverviewDocument, ConsoleRequestPageDocument } from '../../graphql/generated/client/graphql.js';
 import { seed } from '../../server/demo/seed.js';
+import { InvoiceLinks } from '../../server/lifecycle/invoice.js';
 import { projectRoot } from '../../server/paths.js';
 import { confirmedDraft, SUBMIT } from '../support/applying.js';
 import { testDatabases } from '../support/databases.js';
@@ -105,6 +106,17 @@ describe.each(testDatabases())('payments on $name', (database) => {
       vat_cop: 30_400,
       total_cop: 190_400,
     });
+    // The payment's e-mail carries its own link to the invoice, alive for 30 days (not a page's few minutes).
+    const [mail] = (await server.ssps.db.run((ds) =>
+      ds.query("SELECT o.body FROM notification_outbox o JOIN certificate_request r ON r.id = o.request_id WHERE r.order_number = ? AND o.subject LIKE '%pago verificado%'", [Number(n)]),
+    )) as { body: string }[];
+    const link = /Descargar la factura: \S+?(\/invoices\/[A-Za-z0-9_-]+)/.exec(mail.body)![1];
+    const pdf = await fetch(`${server.url}${link}`);
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const sealed = link.split('/').at(-1)!;
+    const links = new InvoiceLinks(TEST_SECRET, 600);
+    expect(links.open(sealed, Date.now() + 29 * 86_400_000)).not.toBeNull();
+    expect(links.open(sealed, Date.now() + 31 * 86_400_000)).toBeNull();
 
     // Replayed (Wompi retries until it reads a 200): nothing more happens, and it is still a 200.
     expect(await post(server, event)).toEqual({ status: 200, body: { outcome: 'REPLAY' } });
