@@ -4,7 +4,7 @@ import { upgradeWithData } from '../support/migrations.js';
 
 // What the migrations do to data already there: a database upgraded in place.
 describe.each(testDatabases())('upgrading existing data on $name', (database) => {
-  it('sends old requests’ e-mails where their filing e-mail went, and keeps every recorded reason', async () => {
+  it('sends old requests’ e-mails where their filing e-mail went, and keeps every recorded reason and every step', async () => {
     const reason = `Documento ilegible ${'·'.repeat(480)}`;
     const { seeded, found } = await upgradeWithData(
       database,
@@ -21,6 +21,10 @@ describe.each(testDatabases())('upgrading existing data on $name', (database) =>
           );
         }
         await runner.query("INSERT INTO notification_outbox (request_id, recipient, subject, body, created_at, attempts) VALUES (1, 'luisa@example.com', 'Radicación', 'Radicada', '2026-10-01 10:00:00', 1)");
+        // Steps belong to their request: a migration that rebuilds certificate_request must keep them.
+        for (const [request, kind, state, information] of [[1, 'FILING', 'COMPLETED', 'Su solicitud fue radicada con éxito.'], [1, 'PAYMENT', 'IN_PROGRESS', 'Estamos verificando su pago.'], [2, 'FILING', 'COMPLETED', 'Su solicitud fue radicada con éxito.']]) {
+          await runner.query("INSERT INTO request_step (request_id, kind, state, modified_at, information) VALUES (?, ?, ?, '2026-10-01 10:00:00', ?)", [request, kind, state, information]);
+        }
         await runner.query("INSERT INTO request_event (request_id, occurred_at, actor, move, from_stage, to_stage, reason) VALUES (1, '2026-10-02 10:00:00', 'operadora', 'reject', 'AWAITING_PAYMENT', 'REJECTED', ?)", [reason]);
       },
       async (runner) => ({
@@ -30,6 +34,7 @@ describe.each(testDatabases())('upgrading existing data on $name', (database) =>
           r.contact_phone,
         ]),
         reasons: await runner.query('SELECT reason FROM request_event'),
+        steps: ((await runner.query('SELECT request_id, kind, text_code FROM request_step ORDER BY id')) as { request_id: number; kind: string; text_code: string }[]).map((r) => [Number(r.request_id), r.kind, r.text_code]),
       }),
     );
     expect(seeded).toBe(true);
@@ -38,6 +43,11 @@ describe.each(testDatabases())('upgrading existing data on $name', (database) =>
       [700002, 'overwritten@example.com', '+57 300 000 0000'],
     ]);
     expect(found.reasons).toEqual([{ reason }]);
+    expect(found.steps).toEqual([
+      [1, 'FILING', 'filed'],
+      [1, 'PAYMENT', 'paymentReview'],
+      [2, 'FILING', 'filed'],
+    ]);
   });
 
   it('gives a document stored before storage keys its SHA-256 as its key, the name of its file', async () => {

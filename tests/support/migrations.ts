@@ -27,7 +27,11 @@ export async function upgradeWithData<T>(
         await seed(runner);
         seeded = true;
       }
+      // As TypeORM's runner does it (runMigrations): SQLite's foreign keys off around each
+      // migration, so that a table rebuilt by a migration takes none of its children with it.
+      await runner.beforeMigration();
       await new Migration().up(runner);
+      await runner.afterMigration();
     }
     return { seeded, found: await check(runner) };
   } finally {
