@@ -11,6 +11,8 @@ import type { RequestStep } from './RequestStep.js';
 @Index('uq_certificate_request_serial', ['serialNumber'], { unique: true })
 // The operators' search by order number.
 @Index('ix_certificate_request_order', ['orderNumber'])
+// The CRL's check for new revocations reads the revoked requests only.
+@Index('ix_certificate_request_revoked', ['revokedAt'])
 export class CertificateRequest {
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
   id!: number;

@@ -53,7 +53,9 @@ export function DownloadFlow({ t, language }: { t: Messages; language: Language 
   const ids = { password: useId(), confirm: useId(), kind: useId() };
 
   useEffect(() => {
-    token.current = window.location.hash.slice(1);
+    token.current ||= window.location.hash.slice(1);
+    // Out of the address bar and the history once read: the link is in the e-mail.
+    window.history.replaceState(null, '', window.location.pathname);
     if (!/^[A-Za-z0-9_-]{43}$/.test(token.current)) return setScreen({ state: 'failed', message: t.download.noToken });
     void client
       .query(DownloadDocument, { token: token.current }, { requestPolicy: 'network-only' })

@@ -30,6 +30,7 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
       .then((r) => r.data && setInfo(r.data));
     // A reminder's renewal link: /solicitud#renovar=<token>; the token is sent in a POST body only.
     const token = renewalToken(window.location.hash);
+    if (token) window.history.replaceState(null, '', window.location.pathname);
     if (token) {
       void client
         .query(RenewalDocument, { token }, { requestPolicy: 'network-only' })

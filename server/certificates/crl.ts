@@ -18,18 +18,26 @@ interface Signed {
  * The CRL every certificate names: the revoked serials, read from the requests (a revocation
  * is the revokeCertificate move, on any instance), signed by the issuing CA. Each request asks
  * the database whether anything was revoked since the CRL it holds was signed (one aggregate
- * read); a new revocation, or an hour's age, signs a new one.
+ * read over the revoked requests' index, shared by the requests arriving meanwhile); a new
+ * revocation, or an hour's age, signs a new one.
  */
 export class CrlPublisher {
   private signed: Signed | null = null;
   private signing: Promise<Signed> | null = null;
+  /** Requests arriving together share one check of the database. */
+  private checking: Promise<Uint8Array> | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly issuer: CertificateIssuer,
   ) {}
 
-  async current(now = new Date()): Promise<Uint8Array> {
+  current(now = new Date()): Promise<Uint8Array> {
+    this.checking ??= this.check(now).finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  private async check(now: Date): Promise<Uint8Array> {
     const [row]: { n: number | string; last: Date | string | null }[] = await this.db.run((ds) =>
       ds.query('SELECT COUNT(*) AS n, MAX(revoked_at) AS last FROM certificate_request WHERE revoked_at IS NOT NULL AND serial_number IS NOT NULL'),
     );

@@ -116,7 +116,7 @@ export class ExpiryReminders {
     }
   }
 
-  /** The data a renewal pre-fills, for a live link's token; NotFound otherwise. */
+  /** The data a renewal pre-fills, for a live link's token of a certificate not revoked; NotFound otherwise. */
   async renewal(token: string, now = new Date()): Promise<RenewalApplication> {
     const id = this.links.requestId(token, now);
     if (id === null) throw new NotFound('El enlace de renovación no es válido o venció. Inicie una solicitud nueva.', { field: 'token' });
@@ -125,7 +125,7 @@ export class ExpiryReminders {
         ds.query(
           `SELECT r.request_number, r.valid_to, t.code, a.id_type, a.id_number, a.full_name, r.contact_email, r.company, r.project
              FROM certificate_request r JOIN applicant a ON a.id = r.applicant_id JOIN certificate_type t ON t.id = r.certificate_type_id
-            WHERE r.id = ?`,
+            WHERE r.id = ? AND r.revoked_at IS NULL`,
           [id],
         ),
       );

@@ -17,3 +17,13 @@ export async function queueEmail(m: EntityManager, { html, ...email }: Email, no
   const inserted = await m.insert(NotificationOutbox, { ...email, createdAt: now, nextAttemptAt: now, sentAt: null, attempts: 0, lastError: null, leaseOwner: null, leaseUntil: null, deadAt: null });
   if (html) await m.insert(NotificationHtml, { outboxId: inserted.identifiers[0].id as number, html });
 }
+
+/**
+ * A sent e-mail as it is kept: the links' secrets gone — a download or correction token or a
+ * renewal token in a fragment (`#…`, `#renovar=…`), a sealed invoice link — so that whoever
+ * reads the database or a backup later cannot use them. The rest stays, as a record of what
+ * was told.
+ */
+export function withoutSecrets(text: string): string {
+  return text.replace(/#(renovar=)?[A-Za-z0-9_-]{20,}/g, '#$1…').replace(/\/invoices\/[A-Za-z0-9_-]{40,}/g, '/invoices/…');
+}

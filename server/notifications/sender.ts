@@ -5,6 +5,7 @@ import { NotificationHtml, NotificationOutbox } from '../../entities/index.js';
 import { isWriteConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
+import { withoutSecrets } from './outbox.js';
 
 const EVERY_MS = 5_000;
 const BATCH = 20;
@@ -120,8 +121,9 @@ export class OutboxSender {
   private async send(mail: NotificationOutbox): Promise<boolean> {
     const tries = mail.attempts + 1;
     const mine = { id: mail.id, leaseOwner: this.owner };
+    let html: NotificationHtml | null = null;
     try {
-      const html = await this.db.run((ds) => ds.getRepository(NotificationHtml).findOneBy({ outboxId: mail.id }));
+      html = await this.db.run((ds) => ds.getRepository(NotificationHtml).findOneBy({ outboxId: mail.id }));
       // With an HTML part nodemailer writes multipart/alternative: the text first, the HTML after it.
       await this.transport.sendMail({ from: this.from, to: mail.recipient, subject: mail.subject, text: mail.body, ...(html ? { html: html.html } : {}) });
     } catch (err) {
@@ -148,7 +150,12 @@ export class OutboxSender {
     // briefly unreachable; the claim keeps every other instance off it meanwhile.
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.db.run((ds) => ds.getRepository(NotificationOutbox).update(mine, { sentAt: this.clock(), attempts: tries, lastError: null, leaseOwner: null, leaseUntil: null }));
+        await this.db.run((ds) =>
+          ds.transaction(async (m) => {
+            await m.update(NotificationOutbox, mine, { sentAt: this.clock(), attempts: tries, lastError: null, leaseOwner: null, leaseUntil: null, body: withoutSecrets(mail.body) });
+            if (html) await m.update(NotificationHtml, { outboxId: mail.id }, { html: withoutSecrets(html.html) });
+          }),
+        );
         return true;
       } catch {
         if (attempt >= 5) {

@@ -91,6 +91,8 @@ describe.runIf(browserAvailable())('the applicant\'s journey, from the first scr
     page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''}`));
     await page.goto(`/descarga#${token}`);
     await expect.poll(() => page.locator('.notice').first().innerText(), { timeout: 20_000 }).toContain('SEBASTIÁN VIAJE EJEMPLO');
+    // Once read, the token leaves the address bar and the history.
+    expect(page.url()).not.toContain(token);
     await page.getByLabel('Contraseña del archivo .p12').fill('Viaje-Seguro-2026');
     await page.getByLabel('Repita la contraseña').fill('Viaje-Seguro-2026');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Generar la clave y descargar el certificado' }).click()]);

@@ -107,6 +107,14 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
     expect(await detailSteps('512004')).toEqual([{ kind: 'DELIVERY', state: 'IN_PROGRESS', information: 'Su certificado de firma digital está listo para descarga.' }]);
     const { token, raw } = await linkMailedTo('diego.ficticio@example.com');
     expect(raw).toContain('Descárguelo en este enlace, de un solo uso, válido hasta el');
+    // Sent, the e-mail is kept without the link's token: a database or a backup read later gives no certificate.
+    const kept = JSON.stringify(
+      await server.ssps.db.run((ds) =>
+        ds.query("SELECT o.body, h.html FROM notification_outbox o LEFT JOIN notification_outbox_html h ON h.outbox_id = o.id WHERE o.recipient = 'diego.ficticio@example.com' AND o.sent_at IS NOT NULL"),
+      ),
+    );
+    expect(kept).toContain('/descarga#…');
+    expect(kept).not.toContain(token);
 
     const view = await gql<{ certificateDownload: Record<string, string> }>(VIEW, { t: token });
     expect(view.data!.certificateDownload).toMatchObject({ requestNumber: '512004', holderName: 'DIEGO ALEJANDRO FICTICIO LÓPEZ' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CertificateRequest } from '../../entities/index.js';
 import { seed } from '../../server/demo/seed.js';
 import { raceScenario } from '../support/racing.js';
 import { testDatabases } from '../support/databases.js';
@@ -80,5 +81,8 @@ describe.each(testDatabases())('reminders before a certificate expires on $name'
       project: null,
     });
     expect((await server.gql(RENEWAL, { t: `${token.slice(0, -2)}AA` })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // Once the certificate is revoked, its renewal link opens nobody's data.
+    await server.ssps.db.run((ds) => ds.getRepository(CertificateRequest).update({ requestNumber: in20.n }, { revokedAt: new Date() }));
+    expect((await server.gql(RENEWAL, { t: token })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 });

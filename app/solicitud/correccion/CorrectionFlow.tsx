@@ -39,7 +39,9 @@ export function CorrectionFlow({ t, language }: { t: Messages; language: Languag
   const networkError = language === 'es' ? 'No hay conexión con el servicio. Intente de nuevo.' : 'No connection to the service. Try again.';
 
   useEffect(() => {
-    token.current = window.location.hash.slice(1);
+    token.current ||= window.location.hash.slice(1);
+    // Out of the address bar and the history once read: the link is in the e-mail.
+    window.history.replaceState(null, '', window.location.pathname);
     if (!/^[A-Za-z0-9_-]{43}$/.test(token.current)) return setScreen({ state: 'failed', message: t.correction.noToken });
     void (async () => {
       const res = await fetch('/corrections/current', { headers: { authorization: `Bearer ${token.current}` }, cache: 'no-store' }).catch(() => null);

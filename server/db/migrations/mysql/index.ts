@@ -14,6 +14,7 @@ import { DocumentBlobs1795971000000 } from './1795971000000-DocumentBlobs.js';
 import { Payments1795979744300 } from './1795979744300-Payments.js';
 import { StepTextsAndEmails1795979832175 } from './1795979832175-StepTextsAndEmails.js';
 import { CertificateDownloads1795980040333 } from './1795980040333-CertificateDownloads.js';
+import { RevokedIndex1795984426169 } from './1795984426169-RevokedIndex.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -31,4 +32,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Payments1795979744300,
   StepTextsAndEmails1795979832175,
   CertificateDownloads1795980040333,
+  RevokedIndex1795984426169,
 ];
