@@ -18,16 +18,16 @@ const MAX_EVENT_BYTES = 65_536;
  */
 export function wompiEventsHandler(payments: PaymentService, secret: string | null, log: Logger): Handler {
   return async (req, res) => {
-    if (req.method !== 'POST') return sendJsonAndClose(req, res, 405, { error: 'method not allowed' }, { allow: 'POST' });
+    if (req.method !== 'POST') return sendJsonAndClose(req, res, 405, { error: 'method not allowed', code: 'METHOD_NOT_ALLOWED', message: 'Los eventos de pago se reciben solo por POST.' }, { allow: 'POST' });
     if (!secret) return sendJsonAndClose(req, res, 503, { error: 'payment events are not configured', code: 'NOT_CONFIGURED', message: 'Este servicio no recibe eventos de Wompi: falta WOMPI_EVENTS_SECRET.' });
     const body = await readBody(req, MAX_EVENT_BYTES);
-    if (body === null) return sendJsonAndClose(req, res, 413, { error: 'payload too large', code: 'PAYLOAD_TOO_LARGE' });
+    if (body === null) return sendJsonAndClose(req, res, 413, { error: 'payload too large', code: 'PAYLOAD_TOO_LARGE', message: 'El evento supera el tamaño permitido (64 KB).' });
     const parsed = parseWompiEvent(body, secret);
     if (!parsed.ok) {
       log.warn({ provider: WOMPI_ACTOR, problem: parsed.problem }, 'payment event refused');
       return parsed.problem === 'SIGNATURE'
-        ? sendJson(res, 401, { error: 'invalid signature', code: 'UNAUTHENTICATED' })
-        : sendJson(res, 400, { error: 'not a Wompi event', code: 'BAD_USER_INPUT' });
+        ? sendJson(res, 401, { error: 'invalid signature', code: 'UNAUTHENTICATED', message: 'La firma del evento no corresponde al secreto de eventos configurado (WOMPI_EVENTS_SECRET).' })
+        : sendJson(res, 400, { error: 'not a Wompi event', code: 'BAD_USER_INPUT', message: 'El cuerpo no es un evento de Wompi: se espera el JSON de transaction.updated con su firma.' });
     }
     if (parsed.event !== 'transaction.updated') return sendJson(res, 200, { outcome: 'IGNORED' });
     let outcome;
@@ -37,7 +37,7 @@ export function wompiEventsHandler(payments: PaymentService, secret: string | nu
       if (!(error instanceof MoveRefused)) throw error;
       // Lost a race with an operator's move on the same request: Wompi sends the event again later.
       log.warn({ provider: WOMPI_ACTOR, problem: error.reason }, 'payment event deferred');
-      return sendJson(res, 503, { error: 'try again later', code: 'CONFLICT' }, { 'retry-after': '30' });
+      return sendJson(res, 503, { error: 'try again later', code: 'CONFLICT', message: 'La solicitud cambiaba en este momento; el evento se procesará cuando Wompi lo reenvíe.' }, { 'retry-after': '30' });
     }
     log.info({ provider: WOMPI_ACTOR, outcome }, 'payment event');
     return sendJson(res, 200, { outcome });

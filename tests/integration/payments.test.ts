@@ -142,7 +142,7 @@ describe.each(testDatabases())('payments on $name', (database) => {
     const missingProperty = wompiEvent({ reference: n, amountInCents: TOTAL_CENTS });
     missingProperty.signature.properties = [...missingProperty.signature.properties, 'transaction.nowhere'];
     for (const event of [forged, tampered, unsignedAmount, missingProperty]) {
-      expect(await post(server, event)).toEqual({ status: 401, body: { error: 'invalid signature', code: 'UNAUTHENTICATED' } });
+      expect(await post(server, event)).toEqual({ status: 401, body: { error: 'invalid signature', code: 'UNAUTHENTICATED', message: expect.stringContaining('La firma del evento no corresponde') } });
     }
     const noSignature = wompiEvent({ reference: n, amountInCents: TOTAL_CENTS }) as Partial<ReturnType<typeof wompiEvent>>;
     delete noSignature.signature;
@@ -257,11 +257,14 @@ describe.each(testDatabases())('payments on $name', (database) => {
     for (const body of wrong) {
       const answer = await post(server, body, true);
       expect([400, 401], body.slice(0, 80)).toContain(answer.status);
+      // Each refusal with its code and a sentence in Spanish.
+      expect(answer.body.message, body.slice(0, 80)).toMatch(/^(La firma del evento|El cuerpo no es un evento de Wompi)/);
     }
     const huge = await post(server, JSON.stringify({ ...good, padding: 'x'.repeat(200_000) }), true);
-    expect(huge.status).toBe(413);
+    expect(huge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('tamaño permitido') } });
     const get = await fetch(`${server.url}/payments/wompi/events`);
     expect(get.status).toBe(405);
+    expect(await get.json()).toMatchObject({ code: 'METHOD_NOT_ALLOWED', message: 'Los eventos de pago se reciben solo por POST.' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
