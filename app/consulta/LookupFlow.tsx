@@ -55,7 +55,10 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
   useEffect(() => {
     const expired = (): PageError => ({ code: 'LOOKUP_EXPIRED', message: t.lookup.expired });
     function show(state: unknown, restoring: boolean) {
-      const saved = readSaved();
+      // An expired lookup is dropped at once: nothing of it stays in the tab or refills the form.
+      const stored = readSaved();
+      const saved = stored && live(stored) ? stored : null;
+      if (stored && !saved) forget();
       if (saved) {
         setIdType(saved.idType);
         setIdNumber(saved.idNumber);
@@ -65,8 +68,7 @@ export function LookupFlow({ t, language, orgName, newRequestUrl }: Props) {
         if (!restoring) setView({ name: 'form' });
         return;
       }
-      if (!saved || !live(saved)) {
-        forget();
+      if (!saved) {
         window.history.replaceState(null, '');
         setView({ name: 'form' });
         setError(expired());

@@ -12,3 +12,10 @@ export function displayInstantDate(instant: string | null | undefined): string {
   if (!instant) return '';
   return displayDate(bogota.format(new Date(instant)));
 }
+
+const pesos = new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+
+/** Pesos as Colombians write them, whatever the page's language: "$ 190.400". */
+export function formatCop(amount: number): string {
+  return pesos.format(amount);
+}

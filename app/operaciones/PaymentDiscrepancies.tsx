@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { PaymentDiscrepancyKind } from '../../graphql/generated/client/graphql';
 import { format, type Messages } from '../i18n';
+import { formatCop } from '../consulta/format';
 import { displayDateTime } from './console-format';
 
 export interface Discrepancy {
@@ -13,8 +14,6 @@ export interface Discrepancy {
   requestNumber?: string | null;
   receivedAt: string;
 }
-
-const cop = (pesos: number) => new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(pesos);
 
 /** Payments a gateway reported that verified nothing: what an operator must look at (refund, or verify by hand). */
 export function PaymentDiscrepancies({ t, items, title, intro, id, level }: { t: Messages; items: Discrepancy[]; title: string; intro?: string; id: string; level: 2 | 3 }) {
@@ -56,8 +55,8 @@ export function PaymentDiscrepancies({ t, items, title, intro, id, level }: { t:
                   )}
                 </td>
                 <td data-label={p.columns.reference}>{d.reference}</td>
-                <td data-label={p.columns.amount}>{cop(d.amountCop)}</td>
-                <td data-label={p.columns.expected}>{d.expectedCop == null ? '—' : cop(d.expectedCop)}</td>
+                <td data-label={p.columns.amount}>{formatCop(d.amountCop)}</td>
+                <td data-label={p.columns.expected}>{d.expectedCop == null ? '—' : formatCop(d.expectedCop)}</td>
                 <td data-label={p.columns.transaction}>
                   {d.provider} <code>{d.transactionId}</code>
                 </td>

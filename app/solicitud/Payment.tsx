@@ -1,10 +1,6 @@
+import { formatCop } from '../consulta/format';
 import { format, type Messages } from '../i18n';
 import type { Info } from './apply-info';
-
-/** Pesos as Colombians write them, whatever the page's language: "$ 190.400". */
-export function formatCop(pesos: number): string {
-  return new Intl.NumberFormat('es-CO', { style: 'currency', currency: 'COP', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(pesos);
-}
 
 type CertificateType = Info['certificateTypes'][number];
 

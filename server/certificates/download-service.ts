@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { CertificateDownload, IssuedCertificate } from '../../entities/index.js';
-import { isDuplicateKey, isWriteConflict, pauseAfterConflict } from '../db/conflicts.js';
+import { lostRace, pauseAfterConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import { toDate, utcDatetime } from '../db/values.js';
 import type { HistoryKey } from '../lifecycle/history.js';
 import { recordMove, type DeliverySettings } from '../lifecycle/moves.js';
 import { claimRequest, requestState } from '../lifecycle/request-state.js';
 import type { RateLimits } from '../ratelimit/limits.js';
-import { Refusal, ServiceUnavailableError, type ErrorCode } from '../refusals.js';
+import { Refusal, type ErrorCode } from '../refusals.js';
 import { downloadTokenHash } from './download-links.js';
 import { resendDownloadLink } from './download-resend.js';
 import type { CertificateIssuer } from './issuer.js';
@@ -95,17 +95,20 @@ export class DownloadService {
   }
 
   /**
-   * Issues the certificate for the CSR, if the link still opens: the CSR is checked first (a
-   * bad one spends nothing), the certificate signed, then — in one transaction — the link is
+   * Issues the certificate for the CSR, if the link still opens: the link is opened, then the
+   * CSR checked (a bad one spends nothing of a live link), the certificate signed, then — in one transaction — the link is
    * spent by a conditional update (of two uses at once exactly one matches), the request
    * claimed, the certificate recorded (unique per request) and Paso4 completed.
    */
   async issue(token: string, csrText: string, ip: string, now = new Date()): Promise<IssuedView> {
+    // The link first: an unknown one is refused (and spends the caller's budget of failures)
+    // before anything reads the CSR or loads the signing library.
+    let row = await this.open(token, ip, now);
     // The CSR's reader is the signing library: loaded with the first use, not at start.
     const { checkCsr } = await import('./csr.js');
     const csr = await checkCsr(csrText);
     for (let attempt = 1; ; attempt++) {
-      const row = await this.open(token, ip, now);
+      if (attempt > 1) row = await this.open(token, ip, now);
       const requestNumber = String(row.request_number);
       const der = await this.issuer.issue(
         csr,
@@ -191,8 +194,3 @@ export class DownloadService {
   }
 }
 
-/** SQLite's busy writer reaches here as SERVICE_UNAVAILABLE (server/db/database.ts); inside this transaction it is a lost race. */
-function lostRace(error: unknown): boolean {
-  const cause = error instanceof ServiceUnavailableError ? error.cause : error;
-  return isWriteConflict(cause) || isDuplicateKey(cause);
-}

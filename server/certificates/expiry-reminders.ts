@@ -1,10 +1,10 @@
 import { ExpiryReminder } from '../../entities/index.js';
-import { isDuplicateKey, isWriteConflict } from '../db/conflicts.js';
+import { lostRace } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import { toDate, utcDatetime } from '../db/values.js';
 import { requestNotification } from '../lifecycle/notification.js';
 import { queueEmail } from '../notifications/outbox.js';
-import { NotFound, ServiceUnavailableError } from '../refusals.js';
+import { NotFound } from '../refusals.js';
 import { Sealer } from '../sealed.js';
 
 /** The reminders e-mailed before a certificate expires (issue 15, §3), in days before valid_to. */
@@ -110,8 +110,7 @@ export class ExpiryReminders {
       return true;
     } catch (error) {
       // Another run (another instance) sent this one first.
-      const cause = error instanceof ServiceUnavailableError ? error.cause : error;
-      if (isDuplicateKey(cause) || isWriteConflict(cause)) return false;
+      if (lostRace(error)) return false;
       throw error;
     }
   }

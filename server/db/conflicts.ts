@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { ServiceUnavailableError } from '../refusals.js';
 
 /** The driver's error code (mysql2's `ER_…`, better-sqlite3's `SQLITE_…`) behind a TypeORM error, or the error's own. */
 export function driverCode(error: unknown): string | undefined {
@@ -40,4 +41,13 @@ export async function retryOnWriteConflict<T>(work: () => Promise<T>, tries = 3)
 /** A short, random pause, longer after each lost try, so the winners of a race are done before the next try. */
 export function pauseAfterConflict(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+}
+
+/**
+ * A transaction that lost a race it may repeat: a write conflict or a duplicate key, also when
+ * SQLite's busy writer reached the caller as SERVICE_UNAVAILABLE (server/db/database.ts).
+ */
+export function lostRace(error: unknown): boolean {
+  const cause = error instanceof ServiceUnavailableError ? error.cause : error;
+  return isWriteConflict(cause) || isDuplicateKey(cause);
 }

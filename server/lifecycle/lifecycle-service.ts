@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { CertificateRequest, CorrectionRequest, RequestEvent } from '../../entities/index.js';
-import { isDuplicateKey, isWriteConflict, pauseAfterConflict } from '../db/conflicts.js';
+import { lostRace, pauseAfterConflict } from '../db/conflicts.js';
 import type { Database } from '../db/database.js';
 import type { Operator } from '../operators/operator.js';
 import type { PriceList } from '../payments/prices.js';
-import { ServiceUnavailableError } from '../refusals.js';
 import { askForCorrection, type CorrectionAsk } from './corrections.js';
 import type { HistoryKey } from './history.js';
 import type { InvoiceLinks } from './invoice.js';
@@ -163,11 +162,6 @@ export class LifecycleService {
   }
 }
 
-/** SQLite's busy writer reaches here as SERVICE_UNAVAILABLE (server/db/database.ts); inside a move's transaction it is a lost race. */
-function lostRace(error: unknown): boolean {
-  const cause = error instanceof ServiceUnavailableError ? error.cause : error;
-  return isWriteConflict(cause) || isDuplicateKey(cause);
-}
 
 /** What a move is about: how to read what it decides on, and how to refuse it when it lost a race. */
 interface Target {

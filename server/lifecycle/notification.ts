@@ -1,16 +1,7 @@
-import type { StepKind } from '../../entities/domain.js';
 import type { DocumentKind } from '../applications/requirements.js';
 import type { Language } from './step-texts.js';
 import { formatCop, type PaymentDue } from '../payments/prices.js';
-
-/** The steps' names as the manual writes them (Paso1 … Paso4, Vigencia). */
-export const STEP_NAME: Record<StepKind, string> = {
-  FILING: 'Radicación de documentos',
-  PAYMENT: 'Verificación de pago',
-  APPROVAL: 'Aprobación de solicitud',
-  DELIVERY: 'Entrega de certificado',
-  VALIDITY: 'Vigencia',
-};
+import { escapeHtml } from '../html.js';
 
 /** The supporting documents' names, Spanish and English, as an applicant reads them (never their codes). */
 export const DOCUMENT_NAME: Record<DocumentKind, { es: string; en: string }> = {
@@ -20,14 +11,6 @@ export const DOCUMENT_NAME: Record<DocumentKind, { es: string; en: string }> = {
   APPOINTMENT_ACT: { es: 'Acto administrativo de nombramiento o posesión', en: 'Appointment or swearing-in act' },
   RUT: { es: 'Registro Único Tributario (RUT)', en: 'Tax registration (RUT)' },
 };
-
-/** A reminder before a certificate expires (server/certificates/expiry-reminders.ts). */
-export interface ExpiryNotice {
-  validTo: Date;
-  daysBefore: number;
-  /** The application page with the renewal token in its fragment. */
-  renewalLink: string;
-}
 
 export interface CorrectionAsked {
   kinds: DocumentKind[];
@@ -263,10 +246,6 @@ const en: Words = (event, a) => {
 };
 
 const WORDS: Record<Language, Words> = { es, en };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function textOf(blocks: Block[]): string {
   return blocks

@@ -2,7 +2,6 @@ import type { StepKind, StepState } from '../../entities/domain.js';
 
 /** The languages an applicant reads SSPS in: Spanish (es-CO) first, English too. */
 export type Language = 'es' | 'en';
-export const LANGUAGES: readonly Language[] = ['es', 'en'];
 
 /** One of a request's five steps as the applicant reads it. */
 export interface StepView {

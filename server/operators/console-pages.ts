@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js';
 import type { ServerResponse } from 'node:http';
 
 // These few pages are static HTML with no script: their policy allows only their own inline style and forms to this site.
@@ -24,6 +25,3 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.end(html);
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

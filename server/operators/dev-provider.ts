@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { readBody } from '../http/io.js';
 import type { Logger } from '../log.js';
-import { escapeHtml, htmlPage, sendHtml } from './console-pages.js';
+import { escapeHtml } from '../html.js';
+import { htmlPage, sendHtml } from './console-pages.js';
 
 /** Where the development provider is mounted on SSPS's own server. */
 export const DEV_OIDC_PATH = '/dev-oidc';

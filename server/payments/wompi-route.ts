@@ -5,8 +5,6 @@ import type { Logger } from '../log.js';
 import { WOMPI_ACTOR, type PaymentService } from './payment-service.js';
 import { parseWompiEvent } from './wompi-events.js';
 
-export const WOMPI_EVENTS_PATH = '/payments/wompi/events';
-
 /** Wompi's events are a few kilobytes; anything larger is not one. */
 const MAX_EVENT_BYTES = 65_536;
 

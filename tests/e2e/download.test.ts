@@ -49,6 +49,7 @@ describe.runIf(browserAvailable())('getting the certificate in the browser', asy
     page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
     await page.goto(`/descarga#${token}`);
     await expect.poll(() => page.locator('.notice').first().innerText(), { timeout: 20_000 }).toContain('DIEGO ALEJANDRO FICTICIO LÓPEZ');
+    expect(page.url()).not.toContain(token);
     expect(await page.getByLabel(/RSA 2048 bits/).isChecked()).toBe(true);
     await page.getByLabel('Contraseña del archivo .p12').fill('Clave-Segura-2026');
     await page.getByLabel('Repita la contraseña').fill('Clave-Distinta-2026');
@@ -107,6 +108,8 @@ describe.runIf(browserAvailable())('getting the certificate in the browser', asy
     const page = await context.newPage();
     await page.goto(`/solicitud#renovar=${token}`);
     await expect.poll(() => page.getByLabel('Correo electrónico', { exact: true }).inputValue(), { timeout: 20_000 }).toBe('john.example@example.com');
+    // Read once, the token leaves the address bar and the history.
+    expect(page.url()).not.toContain(token);
     await page.getByLabel(/Acepto los términos y condiciones/).check();
     await solveCaptcha(page);
     await page.getByRole('button', { name: 'Continuar' }).click();

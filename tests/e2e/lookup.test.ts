@@ -174,14 +174,22 @@ describe.runIf(browserAvailable())('the applicant\'s pages', () => {
     expect(new Set(urls.map((u) => new URL(u).pathname + new URL(u).search))).toEqual(new Set(['/consulta']));
 
     // Once the lookup's handles have expired, Back leads to the form with a clear message.
-    await page.evaluate(() => {
+    const expiredLookup = await page.evaluate(() => {
       const saved = JSON.parse(sessionStorage.getItem('ssps.consulta')!);
       saved.lookup.handlesExpireAt = new Date(Date.now() - 1000).toISOString();
       sessionStorage.setItem('ssps.consulta', JSON.stringify(saved));
+      return JSON.stringify(saved);
     });
     await page.goBack();
     await expect.poll(() => page.locator('.alert').textContent()).toContain('Su consulta anterior venció');
     expect(await page.getByLabel('Ingrese el número de identificación del solicitante').inputValue()).toBe('1013592259');
+    expect(await page.evaluate(() => sessionStorage.getItem('ssps.consulta'))).toBeNull();
+    // An expired lookup left in the tab refills nothing on a reload of the form, and is dropped.
+    await page.evaluate((saved) => sessionStorage.setItem('ssps.consulta', saved), expiredLookup);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Seleccione el tipo de identificación').isVisible()).toBe(true);
+    expect(await page.getByLabel('Ingrese el número de identificación del solicitante').inputValue()).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('ssps.consulta'))).toBeNull();
   });
 
   it('keeps the form above the manual\'s sentence when nobody has requests, and the hint follows the chosen type', async () => {

@@ -204,6 +204,8 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
 
     expect(await reason('esto no es un CSR')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csr', reason: 'CSR_MALFORMED' });
     expect(await reason('')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSR_MALFORMED' });
+    // An unknown link is refused before anything reads the CSR.
+    expect((await issue('A'.repeat(43), 'esto no es un CSR')).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     // A 1024-bit RSA key.
     const weak = (await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
     x509.cryptoProvider.set(crypto);

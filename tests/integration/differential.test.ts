@@ -171,11 +171,13 @@ describe.each(testDatabases())('the fast path against Apollo plain path on $name
     // the fast one refuses a second use the same way.
     const token = await solvedToken(fast.url);
     expect((await ask(fast, { name: 'first use', body: lookupWith(token) })).status).toBe(200);
-    await same({ name: 'reused token', body: lookupWith(token) });
+    const codeOf = (answer: Answer) => (answer.body as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+    expect(codeOf(await same({ name: 'reused token', body: lookupWith(token) }))).toBe('CAPTCHA_REUSED');
 
-    await same({ name: 'bad key', headers: { authorization: 'Bearer ssps_no_es_una_llave_0123456789' }, body: JSON.stringify({ query: PARTNER_LOOKUP, variables: { idType: 'CC', idNumber: '1013592259' } }) });
+    const badKey = await same({ name: 'bad key', headers: { authorization: 'Bearer ssps_no_es_una_llave_0123456789' }, body: JSON.stringify({ query: PARTNER_LOOKUP, variables: { idType: 'CC', idNumber: '1013592259' } }) });
+    expect([badKey.status, codeOf(badKey)]).toEqual([401, 'UNAUTHENTICATED']);
     for (const id of ['nada', 'A'.repeat(43), '']) {
-      await same({ name: `handle ${id.slice(0, 5)}`, body: JSON.stringify({ query: print(RequestDetailDocument), variables: { handle: id } }) });
+      expect(codeOf(await same({ name: `handle ${id.slice(0, 5)}`, body: JSON.stringify({ query: print(RequestDetailDocument), variables: { handle: id } }) }))).toBe('NOT_FOUND');
     }
   });
 

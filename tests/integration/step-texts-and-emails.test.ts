@@ -93,7 +93,7 @@ describe.each(testDatabases())('step sentences as codes, and e-mails in the appl
     expect(text).toContain(`Motivo: ${reason}`);
     expect(text).toContain('https://ssps.example/consulta');
     expect(text).toContain('https://ssps.example/solicitud');
-    expect(html).toContain('Motivo: El comprobante &lt;PSE&gt; &amp; el valor no coinciden');
+    expect(html).toContain('Motivo: El comprobante &#60;PSE&#62; &#38; el valor no coinciden');
     expect(html).not.toContain('<PSE>');
     expect(html).toContain('<a href="https://ssps.example/consulta">');
     // Nothing personal beyond what the applicant needs: no ID number, no name.

@@ -50,7 +50,7 @@ describe('the applicant\'s e-mails', () => {
   it('escapes what an operator typed, and never makes a link of anything but http(s)', () => {
     const mail = requestNotification({ kind: 'rejected', reason: '<script>alert(1)</script> & "más"' }, { ...TO, language: 'es' });
     expect(mail.body).toContain('Motivo: <script>alert(1)</script> & "más"');
-    expect(mail.html).toContain('Motivo: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;más&quot;');
+    expect(mail.html).toContain('Motivo: &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;más&#34;');
     expect(mail.html).not.toContain('<script>');
     const odd = requestNotification({ kind: 'paid', invoiceUrl: 'javascript:alert(1)' }, { ...TO, language: 'es' });
     expect(odd.html).not.toContain('href="javascript:');
