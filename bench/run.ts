@@ -16,7 +16,7 @@
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,6 +44,9 @@ const { values } = parseArgs({
     'captcha-solves': { type: 'string', default: '5' },
     'observability-cost': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
+    // For profiling one thing alone: e.g. --targets ssps --endpoints lookup --cpu-prof
+    targets: { type: 'string', default: 'floor,peer,ssps' },
+    endpoints: { type: 'string', default: 'lookup,detail' },
   },
 });
 const sizes = values.applicants.split(',').map(Number);
@@ -86,6 +89,10 @@ interface Row {
   p99: number;
   /** The server process's CPU time per request, user + system, from /proc (Linux; 0 elsewhere). */
   cpuUsPerRequest: number;
+  /** The database server's CPU time per request (every mariadbd/mysqld process on this machine). */
+  dbCpuUsPerRequest: number;
+  /** The load generator's (this process's) CPU time per request: a bigger request or answer costs the client too. */
+  clientCpuUsPerRequest: number;
   errors: number;
 }
 
@@ -186,6 +193,29 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** The database server's processes on this machine (MariaDB or MySQL): their CPU is part of every request's cost. */
+function databasePids(): number[] {
+  const pids: number[] = [];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) pids.push(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return pids;
+}
+const databaseCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 /** The resident memory of a process, from /proc (Linux); 0 where there is none. */
 function rssMb(pid: number): number {
   try {
@@ -198,6 +228,9 @@ function rssMb(pid: number): number {
 
 async function load(port: number, pathname: string, concurrency: number, body: () => string, headers: Record<string, string> = {}, seconds = duration, pid?: number) {
   const cpuBefore = pid ? cpuMs(pid) : 0;
+  const dbPids = databasePids();
+  const dbBefore = databaseCpuMs(dbPids);
+  const clientBefore = ownCpuMs();
   let refused = 0;
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -228,13 +261,18 @@ async function load(port: number, pathname: string, concurrency: number, body: (
   });
   latencies.sort((a, b) => a - b);
   const cpu = pid ? cpuMs(pid) - cpuBefore : 0;
+  const perRequest = (ms: number) => Math.round((1000 * ms) / Math.max(1, result.requests.total));
+  const dbCpu = databaseCpuMs(dbPids) - dbBefore;
+  const clientCpu = ownCpuMs() - clientBefore;
   const rps = Math.round(result.requests.average);
   return {
     rps,
     meanMs: +((1000 * concurrency) / Math.max(1, rps)).toFixed(2),
     p50: latencies.length ? round(percentile(latencies, 50)) : 0,
     p99: latencies.length ? round(percentile(latencies, 99)) : 0,
-    cpuUsPerRequest: Math.round((1000 * cpu) / Math.max(1, result.requests.total)),
+    cpuUsPerRequest: perRequest(cpu),
+    dbCpuUsPerRequest: perRequest(dbCpu),
+    clientCpuUsPerRequest: perRequest(clientCpu),
     errors: result.errors + result.non2xx + refused,
   };
 }
@@ -313,7 +351,7 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     const targets = await detailTargets(url, applicants, key);
     const auth = { authorization: `Bearer ${key}` };
     // The six things measured, each a port, a path and a request body drawn at random.
-    const runs: { endpoint: Row['endpoint']; target: Row['target']; port: number; pathname: string; body: () => string; headers: Record<string, string>; pid: number }[] = [
+    let runs: { endpoint: Row['endpoint']; target: Row['target']; port: number; pathname: string; body: () => string; headers: Record<string, string>; pid: number }[] = [
       { endpoint: 'lookup', target: 'floor', port: FLOOR_PORT, pathname: '/', body: () => JSON.stringify({ idType: 'CC', idNumber: randomIdentity(applicants) }), headers: {}, pid: floor.pid! },
       { endpoint: 'lookup', target: 'ssps', port: SSPS_PORT, pathname: '/graphql', body: () => JSON.stringify({ query: LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), headers: auth, pid: ssps!.pid! },
       { endpoint: 'lookup', target: 'peer', port: PEER_PORT, pathname: '/', body: () => JSON.stringify({ query: PEER_LOOKUP_QUERY, variables: { n: randomIdentity(applicants) } }), headers: {}, pid: peer.pid! },
@@ -332,6 +370,9 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
         pid: peer.pid!,
       },
     ];
+    const targetsAsked = values.targets.split(',');
+    const endpointsAsked = values.endpoints.split(',');
+    runs = runs.filter((r) => targetsAsked.includes(r.target) && endpointsAsked.includes(r.endpoint));
     // Untimed first: the database's caches (and V8's) warm up before anything is measured.
     if (warmupSeconds > 0) {
       for (const r of runs) await load(r.port, r.pathname, Math.max(...levels), r.body, r.headers, warmupSeconds);
@@ -440,6 +481,10 @@ const find = (rows: Row[], endpoint: Row['endpoint'], target: Row['target'], c: 
 
 function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): void {
   for (const endpoint of ['lookup', 'detail'] as const) {
+    if (!rows.some((r) => r.endpoint === endpoint && r.target === 'ssps') || !rows.some((r) => r.endpoint === endpoint && r.target === 'floor') || !rows.some((r) => r.endpoint === endpoint && r.target === 'peer')) {
+      console.table(rows.filter((r) => r.endpoint === endpoint));
+      continue;
+    }
     console.log(`\n${endpoint} through /graphql (partner key), ${applicants.toLocaleString('en')} applicants, ${duration} s per run`);
     console.table(
       levels.map((c) => {
@@ -457,11 +502,19 @@ function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): 
           'peer p99 ms': p.p99,
           'ssps p99 ms': s.p99,
           'ssps÷floor p99': ratio(s.p99, f.p99),
-          'ssps cpu µs/req': s.cpuUsPerRequest,
-          'peer cpu µs/req': p.cpuUsPerRequest,
           errors: s.errors + f.errors + p.errors,
         };
       }),
+    );
+    // At full load the machine is CPU-bound: requests per second follow the CPU all three processes spend on each.
+    console.log(`${endpoint}: CPU per request (µs) — the server, the database, the load generator`);
+    console.table(
+      levels.flatMap((c) =>
+        (['floor', 'peer', 'ssps'] as const).map((target) => {
+          const r = find(rows, endpoint, target, c);
+          return { concurrency: c, target, server: r.cpuUsPerRequest, database: r.dbCpuUsPerRequest, client: r.clientCpuUsPerRequest, total: r.cpuUsPerRequest + r.dbCpuUsPerRequest + r.clientCpuUsPerRequest };
+        }),
+      ),
     );
   }
   console.log(`start to ready: ${startToReadyMs.join(', ')} ms; largest RSS under load: ${maxRssMb} MB`);

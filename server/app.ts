@@ -26,6 +26,7 @@ import { Database } from './db/database.js';
 import { JobLeases } from './db/job-lease.js';
 import { isEmpty, seed } from './demo/seed.js';
 import { createApollo } from './graphql/apollo.js';
+import type { KnownOperations } from './graphql/known-operations.js';
 import type { GraphQLContext, Services } from './graphql/context.js';
 import { clientIp } from './http/client-ip.js';
 import { graphqlHandler } from './http/graphql-handler.js';
@@ -85,6 +86,8 @@ export interface Ssps {
   console: OperatorConsole;
   /** Null when nothing serves /metrics (neither METRICS_PORT nor METRICS_TOKEN): then nothing is counted. */
   metrics: Metrics | null;
+  /** The operations the GraphQL fast path answers (server/graphql/known-operations.ts); null with GRAPHQL_FAST_PATH off. */
+  knownOperations: KnownOperations | null;
   listen(): Promise<AddressInfo>;
   /** The first step of a graceful stop: /readyz answers 503 for SHUTDOWN_GRACE_MS, while requests are still served. */
   drain(): Promise<void>;
@@ -158,7 +161,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     detailNeedsOrderNumber: requests.needsOrderNumber,
   };
 
-  const apollo = createApollo({ production: config.env === 'production', log, fastPath: config.graphqlFastPath });
+  const { apollo, known } = createApollo({ production: config.env === 'production', log, fastPath: config.graphqlFastPath });
   await apollo.start();
   // Each request's context holds only its caller; the services are reached through its
   // prototype, so neither building it nor Apollo's copy of it copies them.
@@ -190,7 +193,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
 
   let stopping = false;
   const server = createHttpServer({
-    graphql: graphqlHandler(apollo, context, config.maxBodyBytes),
+    graphql: graphqlHandler(apollo, context, config.maxBodyBytes, known),
     challenge: async (req) => {
       try {
         await limits.consumeClient('challengeIp', clientIp(req, config.trustProxy));
@@ -281,6 +284,7 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
     mailer,
     console: operatorConsole,
     metrics,
+    knownOperations: known,
     listen: async () => {
       if (metricsServer) await new Promise<void>((resolve, reject) => metricsServer.once('error', reject).listen(config.metrics.port!, config.host, () => resolve()));
       return new Promise((resolve, reject) => {

@@ -13,6 +13,7 @@ import { lifecycleResolvers } from '../lifecycle/lifecycle-resolvers.js';
 import { requestResolvers } from '../requests/lookup-resolvers.js';
 import type { GraphQLContext } from './context.js';
 import { jitGateway } from './jit.js';
+import { KnownOperations } from './known-operations.js';
 import { queryLimits } from './limits.js';
 import { withRefusalsMapped } from './refusals.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
@@ -31,16 +32,18 @@ const OWN_CODES = new Set(['BAD_USER_INPUT', 'CAPTCHA_INVALID', 'CAPTCHA_REUSED'
 // Apollo's own refusals of a malformed operation: the code stays, the message gets a Spanish lead.
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'INTROSPECTION_DISABLED']);
 
-export function createApollo({ production, log, fastPath = true }: { production: boolean; log: Logger; fastPath?: boolean }): ApolloServer<GraphQLContext> {
+/** Apollo Server with our schema, limits and error masking; with the fast path, also the operations it has accepted (known-operations.ts). */
+export function createApollo({ production, log, fastPath = true }: { production: boolean; log: Logger; fastPath?: boolean }): { apollo: ApolloServer<GraphQLContext>; known: KnownOperations | null } {
   const limits = queryLimits<GraphQLContext>();
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: [...[requestResolvers, lifecycleResolvers, applicationResolvers, consoleResolvers, certificateResolvers].map(withRefusalsMapped), { Date: DateScalar, DateTime: DateTimeScalar }],
   });
-  return new ApolloServer<GraphQLContext>({
+  const known = fastPath ? new KnownOperations() : null;
+  const apollo = new ApolloServer<GraphQLContext>({
     // Our schema, executed by compiled operations (jit.ts) instead of graphql-js's interpreter;
     // without the fast path, Apollo's plain path (tests/integration/differential.test.ts holds them equal).
-    ...(fastPath ? { gateway: jitGateway(schema) } : { schema }),
+    ...(known ? { gateway: jitGateway(schema, known) } : { schema }),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
@@ -59,6 +62,7 @@ export function createApollo({ production, log, fastPath = true }: { production:
     formatError: (formatted, error) => formatError(formatted, error, log),
     logger: apolloLogger(log),
   });
+  return { apollo, known };
 }
 
 /** Apollo's own reports ("Unexpected error processing request: …" with the error's message) go through our logger, scrubbed. */

@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { EXECUTED, type KnownOperations } from './known-operations.js';
 
 /**
  * Apollo Server with operations compiled by graphql-jit instead of interpreted by graphql-js:
@@ -14,11 +15,14 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * again to word the refusal, so a bad variable gets graphql-js's own error, which Apollo
  * recognizes and answers as BAD_USER_INPUT with HTTP 400.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, known?: KnownOperations): GatewayInterface {
   // Apollo's document cache hands back the same DocumentNode for the same query text.
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
 
   const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
+    // Already run by the fast path, which hands Apollo the result to answer (known-operations.ts).
+    const executed = (context as { [EXECUTED]?: ExecutionResult })[EXECUTED];
+    if (executed) return executed;
     const variables = request.variables ?? {};
     // No operation to run (none named so, or several and no name): graphql-js says why, in the
     // words Apollo turns into OPERATION_RESOLUTION_FAILURE, without executing anything.
@@ -36,7 +40,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       byName.set(name, query);
     }
     if (!isCompiledQuery(query)) return query;
-    const result = await query.query(undefined, context, variables);
+    // Apollo has parsed and validated this text (with our limits): the fast path may run it from now on.
+    if (known && typeof request.query === 'string') known.learn(request.query, request.operationName, { compiled: query, operation, finish });
+    return finish(await query.query(undefined, context, variables), variables, operation);
+  };
+
+  function finish(result: ExecutionResult, variables: Record<string, unknown>, operation: OperationDefinitionNode): ExecutionResult {
     if (!('data' in result)) {
       // Only refused variables leave no data at all (nothing was executed): graphql-js words the refusal.
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
@@ -44,7 +53,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     }
     if (result.errors) return { ...result, errors: result.errors.map(asGraphqlJsError) };
     return result;
-  };
+  }
 
   return {
     load: async () => ({ schema, executor }),
@@ -52,7 +61,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },
-    stop: async () => {},
+    stop: async () => known?.clear(),
   };
 }
 

@@ -1,27 +1,78 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLContext } from '../graphql/context.js';
+import { EXECUTED, type KnownOperation, type KnownOperations } from '../graphql/known-operations.js';
 import { contextError } from '../graphql/refusals.js';
 import { messages } from '../messages.js';
 import type { ObservedResponse } from '../observability/access-log.js';
 import { traced, tracingOn } from '../observability/tracing.js';
 import { readBody, sendJson } from './io.js';
 
+/** A POST body as the fast path takes it: Apollo's own fields and nothing else. */
+interface OperationBody {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** What either path answers: a status (200 when absent), headers and the whole body. */
+interface Answer {
+  status?: number;
+  headers: Iterable<[string, string]>;
+  body: { kind: 'complete'; string: string } | { kind: 'chunked'; asyncIterator: AsyncIterableIterator<string> };
+}
+
 /**
  * The whole Apollo integration: read the body (bounded), build the context, write
- * the response. No framework sits between Node's http server and Apollo.
+ * the response. No framework sits between Node's http server and Apollo. An operation Apollo
+ * has already accepted is answered by the fast path (server/graphql/known-operations.ts).
  */
 export function graphqlHandler(
   apollo: ApolloServer<GraphQLContext>,
   context: (req: IncomingMessage) => Promise<GraphQLContext>,
   maxBodyBytes: number,
+  known: KnownOperations | null = null,
 ) {
-  return async (req: IncomingMessage, res: ObservedResponse, url: URL): Promise<void> => {
+  // Apollo reads the HTTP status (401, 503) from the error before formatError runs: translated here.
+  const contextFor = (req: IncomingMessage) =>
+    context(req).catch((error: unknown) => {
+      throw contextError(error);
+    });
+
+  const viaApollo = (req: IncomingMessage, url: URL, body: unknown, contextValue: () => Promise<GraphQLContext>): Promise<Answer> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body }, context: contextValue });
+  };
+
+  /**
+   * A known operation: run compiled, answered here when clean; a refused context or a result with
+   * an error goes to Apollo (the result as executed: nothing runs twice), which answers as always.
+   */
+  const viaKnown = async (req: IncomingMessage, url: URL, body: OperationBody, operation: KnownOperation, contentType: string): Promise<Answer> => {
+    let contextValue: GraphQLContext;
+    try {
+      contextValue = await contextFor(req);
+    } catch (error) {
+      known!.counts.handedOver++;
+      return viaApollo(req, url, body, () => Promise.reject(error));
+    }
+    const variables = body.variables ?? {};
+    const result = operation.finish(await operation.compiled.query(undefined, contextValue, variables), variables, operation.operation);
+    if (result.errors === undefined && result.extensions === undefined && result.data) {
+      known!.counts.fast++;
+      // As Apollo writes a single result (prettyJSONStringify of errors, data, extensions).
+      return { headers: [['content-type', contentType]], body: { kind: 'complete', string: `${JSON.stringify({ data: result.data })}\n` } };
+    }
+    known!.counts.handedOver++;
+    return viaApollo(req, url, body, () => Promise.resolve(Object.assign(contextValue, { [EXECUTED]: result })));
+  };
+
+  return async (req: IncomingMessage, res: ObservedResponse, url: URL): Promise<void> => {
     let body: unknown = undefined;
+    let json = false;
     if (req.method === 'POST') {
       const raw = await readBody(req, maxBodyBytes);
       if (raw === null) {
@@ -29,7 +80,8 @@ export function graphqlHandler(
         return sendJson(res, 413, { errors: [{ message: messages.PAYLOAD_TOO_LARGE, extensions: { code: 'BAD_REQUEST' } }] });
       }
       body = raw;
-      if (/^application\/(graphql-response\+)?json\b/i.test(headers.get('content-type') ?? '')) {
+      const contentType = req.headers['content-type'] ?? '';
+      if (/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
         try {
           body = JSON.parse(raw);
         } catch {
@@ -38,17 +90,13 @@ export function graphqlHandler(
             errors: [{ message: `${messages.INVALID_QUERY}: el cuerpo no es JSON válido.`, extensions: { code: 'BAD_REQUEST' } }],
           });
         }
+        // Only plain JSON, which Apollo's CSRF prevention lets through as it is (a type no form can send).
+        json = /^application\/json\s*(;|$)/i.test(contentType);
       }
     }
     const operation = operationName(body, url);
-    const execute = () => apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      // Apollo reads the HTTP status (401, 503) from the error before formatError runs: translated here.
-      context: () =>
-        context(req).catch((error: unknown) => {
-          throw contextError(error);
-        }),
-    });
+    const fast = known && json ? knownOperation(known, body, req.headers.accept) : null;
+    const execute = () => (fast ? viaKnown(req, url, body as OperationBody, fast.operation, fast.contentType) : viaApollo(req, url, body, () => contextFor(req)));
     const response = tracingOn() ? await traced(`graphql ${operation ?? 'anonymous'}`, { 'graphql.operation.name': operation ?? '' }, execute) : await execute();
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -61,6 +109,24 @@ export function graphqlHandler(
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+/**
+ * The known operation a request names, when the request is one the fast path answers exactly as
+ * Apollo would: a JSON object with a query Apollo has accepted, an operation name it was accepted
+ * under, variables that are an object (or none), no extensions, and an Accept Apollo can honour.
+ */
+function knownOperation(known: KnownOperations, body: unknown, accept: string | undefined): { operation: KnownOperation; contentType: string } | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { query, operationName, variables } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || 'extensions' in body) return null;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  for (const key in body) if (key !== 'query' && key !== 'operationName' && key !== 'variables') return null;
+  const operation = known.find(query, operationName);
+  if (!operation) return null;
+  const contentType = known.contentTypeFor(accept);
+  return contentType ? { operation, contentType } : null;
 }
 
 /** The operation's name: the request's `operationName`, else the name its document gives the first operation. */

@@ -181,6 +181,45 @@ describe.each(testDatabases())('the fast path against Apollo plain path on $name
     }
   });
 
+  it('answers through the fast path once Apollo has accepted a document, alike for every Accept, name, shape and content type', async () => {
+    const known = fast.ssps.knownOperations!;
+    const before = { ...known.counts };
+    const lookup = (extra: Record<string, unknown> = {}) => JSON.stringify({ query: PARTNER_LOOKUP, variables: { idType: 'CC', idNumber: '1013592259' }, ...extra });
+    const auth = (which: 'fast' | 'plain') => ({ authorization: `Bearer ${key[which]}` });
+    // Learned by the first; every later one is a candidate for the fast path.
+    for (let i = 0; i < 2; i++) await same((which) => ({ name: `lookup ${i}`, headers: auth(which), body: lookup() }));
+    const urqlAccept = 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
+    for (const accept of ['*/*', 'application/json', 'application/graphql-response+json', urqlAccept, 'application/json;q=0.5, application/graphql-response+json', 'text/html', 'application/xml', '']) {
+      const answer = await same((which) => ({ name: `accept ${accept}`, headers: { ...auth(which), accept }, body: lookup() }));
+      if (accept === 'text/html' || accept === 'application/xml') expect(answer.status).toBe(406);
+    }
+    const shapes: [string, Record<string, unknown>][] = [
+      ['the name given', { operationName: 'Lookup' }],
+      ['a null name', { operationName: null }],
+      ['a name not in the document', { operationName: 'Otra' }],
+      ['a name of the wrong type', { operationName: 7 }],
+      ['null variables', { variables: null }],
+      ['variables as an array', { variables: [] }],
+      ['variables as a string', { variables: '{}' }],
+      ['empty extensions', { extensions: {} }],
+      ['a field Apollo does not know', { consulta: true }],
+    ];
+    for (const [name, extra] of shapes) {
+      for (let i = 0; i < 2; i++) await same((which) => ({ name: `${name} ${i}`, headers: auth(which), body: lookup(extra) }));
+    }
+    for (const contentType of ['application/json; charset=utf-8', 'APPLICATION/JSON', 'application/graphql-response+json']) {
+      await same((which) => ({ name: contentType, headers: { ...auth(which), 'content-type': contentType }, body: lookup() }));
+    }
+    // Errors after execution are Apollo's to answer: a detail of nothing, a variable refused by the compiled query.
+    for (let i = 0; i < 2; i++) {
+      await same((which) => ({ name: `no such handle ${i}`, headers: auth(which), body: JSON.stringify({ query: PARTNER_DETAIL, variables: { id: 'nada' } }) }));
+      await same((which) => ({ name: `refused variable ${i}`, headers: auth(which), body: JSON.stringify({ query: PARTNER_LOOKUP, variables: { idType: 'XX', idNumber: '1' } }) }));
+    }
+    // Both paths were taken.
+    expect(known.counts.fast - before.fast).toBeGreaterThan(10);
+    expect(known.counts.handedOver - before.handedOver).toBeGreaterThanOrEqual(2);
+  });
+
   it('answers a spent partner budget alike, with HTTP 429 and Retry-After', async () => {
     const call = (which: 'fast' | 'plain') => ({ name: 'limited', headers: { authorization: `Bearer ${small[which]}` }, body: JSON.stringify({ query: PARTNER_LOOKUP, variables: { idType: 'CC', idNumber: '1013592259' } }) });
     for (let i = 0; i < 2; i++) expect((await same(call)).status).toBe(200);

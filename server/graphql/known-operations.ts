@@ -1,0 +1,83 @@
+import type { ExecutionResult, OperationDefinitionNode } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
+import Negotiator from 'negotiator';
+
+/**
+ * Operations Apollo has already accepted, ready to run again without its per-request pipeline.
+ *
+ * The first time a query text arrives, Apollo handles it in full: parsing, validation with our
+ * limits (depth, aliases, cost, one lookup), plugins, then execution through our gateway
+ * (jit.ts), which compiles the operation and learns it here under its exact text and the
+ * operation name the request gave. From then on the same text is answered by the fast path
+ * (server/http/graphql-handler.ts): the compiled query runs on a context built as for Apollo,
+ * and a clean result — data, no error — is written as Apollo writes it (same status, content
+ * type, bytes). Anything else goes to Apollo: a request the fast path does not recognise in
+ * every detail (another method or content type, `extensions`, an Accept it would have to
+ * refuse), a context that refuses (a bad key), and every result that holds an error, which
+ * Apollo receives already executed (never run twice) and formats, masks and answers as always.
+ * tests/integration/differential.test.ts holds the two paths to the same HTTP answers.
+ *
+ * A document enters only after passing Apollo's validation, so the fast path admits nothing
+ * Apollo would refuse. The table is bounded (CAPACITY texts, first in first out): a client
+ * sending endless distinct documents only keeps them on Apollo's path.
+ */
+export interface KnownOperation {
+  compiled: CompiledQuery;
+  operation: OperationDefinitionNode;
+  /** The executor's own finishing of a compiled query's result (variable refusals worded by graphql-js, errors as graphql-js's). */
+  finish: (result: ExecutionResult, variables: Record<string, unknown>, operation: OperationDefinitionNode) => ExecutionResult;
+}
+
+const CAPACITY = 500;
+const ACCEPT_CACHE = 64;
+
+/** Apollo Server's own media types (MEDIA_TYPES in @apollo/server, not exported). */
+export const MEDIA_TYPES = {
+  APPLICATION_JSON: 'application/json; charset=utf-8',
+  APPLICATION_JSON_GRAPHQL_CALLBACK: 'application/json; callbackSpec=1.0; charset=utf-8',
+  APPLICATION_GRAPHQL_RESPONSE_JSON: 'application/graphql-response+json; charset=utf-8',
+} as const;
+
+export class KnownOperations {
+  /** Query text → operation name as the request gives it ('' for none) → operation. */
+  private readonly byText = new Map<string, Map<string, KnownOperation>>();
+  private readonly contentTypes = new Map<string, string | null>();
+  /** How many answers each path gave (tests read them; nothing else). */
+  readonly counts = { fast: 0, handedOver: 0 };
+
+  learn(text: string, operationName: string | null | undefined, known: KnownOperation): void {
+    let byName = this.byText.get(text);
+    if (!byName) {
+      if (this.byText.size >= CAPACITY) this.byText.delete(this.byText.keys().next().value!);
+      byName = new Map();
+      this.byText.set(text, byName);
+    }
+    byName.set(operationName ?? '', known);
+  }
+
+  find(text: string, operationName: string | null | undefined): KnownOperation | undefined {
+    return this.byText.get(text)?.get(operationName ?? '');
+  }
+
+  /** Forgotten when Apollo stops: a stopped server answers nothing from here. */
+  clear(): void {
+    this.byText.clear();
+  }
+
+  /**
+   * The content type Apollo would give a single result for this Accept header
+   * (chooseContentTypeForSingleResultResponse), or null where Apollo answers 406.
+   */
+  contentTypeFor(accept: string | undefined): string | null {
+    if (!accept) return MEDIA_TYPES.APPLICATION_JSON;
+    const cached = this.contentTypes.get(accept);
+    if (cached !== undefined) return cached;
+    const chosen =
+      new Negotiator({ headers: { accept } }).mediaType([MEDIA_TYPES.APPLICATION_JSON, MEDIA_TYPES.APPLICATION_GRAPHQL_RESPONSE_JSON, MEDIA_TYPES.APPLICATION_JSON_GRAPHQL_CALLBACK]) ?? null;
+    if (this.contentTypes.size < ACCEPT_CACHE) this.contentTypes.set(accept, chosen);
+    return chosen;
+  }
+}
+
+/** Where the fast path hands Apollo a result it has already executed (jit.ts returns it instead of executing again). */
+export const EXECUTED = Symbol('ssps.executed');
