@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --applicants 10000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --out bench/results
+ * `npm run bench [-- --applicants 10000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --rounds 1 --out bench/results
  *   --cpu-prof --skip-captcha --captcha-tokens 1000 --captcha-solves 5]`
  * `npm run bench -- --observability-cost [--rounds 3 --applicants 10000 --concurrency 32]`
  *
@@ -43,7 +43,8 @@ const { values } = parseArgs({
     'captcha-tokens': { type: 'string', default: '1000' },
     'captcha-solves': { type: 'string', default: '5' },
     'observability-cost': { type: 'boolean', default: false },
-    rounds: { type: 'string', default: '3' },
+    // Observability's cost: 3 alternating rounds unless told; the plain bench: 1 unless told.
+    rounds: { type: 'string' },
     // For profiling one thing alone: e.g. --targets ssps --endpoints lookup --cpu-prof
     targets: { type: 'string', default: 'floor,peer,ssps' },
     endpoints: { type: 'string', default: 'lookup,detail' },
@@ -94,6 +95,8 @@ interface Row {
   /** The load generator's (this process's) CPU time per request: a bigger request or answer costs the client too. */
   clientCpuUsPerRequest: number;
   errors: number;
+  /** Every round's own figures, with --rounds. */
+  rounds?: Omit<Row, 'applicants' | 'endpoint' | 'target' | 'concurrency' | 'rounds'>[];
 }
 
 interface SizeResult {
@@ -377,11 +380,15 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     if (warmupSeconds > 0) {
       for (const r of runs) await load(r.port, r.pathname, Math.max(...levels), r.body, r.headers, warmupSeconds);
     }
+    // With --rounds N, the floor, the peer and SSPS take turns N times (the order flipped every
+    // round, so that a drift of the machine falls on all three); each row is the median of its runs.
+    const rounds = Number(values.rounds ?? 1);
     for (const concurrency of levels) {
-      for (const r of runs) {
-        const measured = await load(r.port, r.pathname, concurrency, r.body, r.headers, duration, r.pid);
-        rows.push({ applicants, endpoint: r.endpoint, target: r.target, concurrency, ...measured });
+      const measured = new Map<(typeof runs)[number], Measured[]>(runs.map((r) => [r, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (const r of round % 2 ? [...runs].reverse() : runs) measured.get(r)!.push(await load(r.port, r.pathname, concurrency, r.body, r.headers, duration, r.pid));
       }
+      for (const r of runs) rows.push({ applicants, endpoint: r.endpoint, target: r.target, concurrency, ...medianOf(measured.get(r)!), ...(rounds > 1 ? { rounds: measured.get(r) } : {}) });
     }
   } finally {
     clearInterval(sampler);
@@ -390,6 +397,21 @@ async function benchSize(applicants: number, withCaptcha: boolean): Promise<{ si
     await stop(ssps!);
   }
   return { size: { applicants, startToReadyMs, maxRssMb, rows }, captcha };
+}
+
+/** Each figure's median over the rounds; errors added up. */
+function medianOf(runs: Measured[]): Measured {
+  const m = (pick: (x: Measured) => number) => median(runs.map(pick));
+  return {
+    rps: m((x) => x.rps),
+    meanMs: m((x) => x.meanMs),
+    p50: m((x) => x.p50),
+    p99: m((x) => x.p99),
+    cpuUsPerRequest: m((x) => x.cpuUsPerRequest),
+    dbCpuUsPerRequest: m((x) => x.dbCpuUsPerRequest),
+    clientCpuUsPerRequest: m((x) => x.clientCpuUsPerRequest),
+    errors: runs.reduce((n, x) => n + x.errors, 0),
+  };
 }
 
 interface CostRow {
@@ -418,7 +440,7 @@ async function observabilityCost(applicants: number): Promise<CostRow[]> {
   const observed = (await startSsps(url)).child;
   const unobserved = (await startSsps(url, { observed: false, port: UNOBSERVED_PORT })).child;
   const concurrency = Math.max(...levels);
-  const rounds = Number(values.rounds);
+  const rounds = Number(values.rounds ?? 3);
   const auth = { authorization: `Bearer ${key}` };
   try {
     const targets = await detailTargets(url, applicants, key);
@@ -454,7 +476,7 @@ async function observabilityCost(applicants: number): Promise<CostRow[]> {
 }
 
 function printCost(rows: CostRow[]): void {
-  console.log(`\nobservability's cost: access log and metrics on and off, ${values.rounds} alternating rounds of ${duration} s, concurrency ${Math.max(...levels)} (medians)`);
+  console.log(`\nobservability's cost: access log and metrics on and off, ${values.rounds ?? 3} alternating rounds of ${duration} s, concurrency ${Math.max(...levels)} (medians)`);
   console.table(
     rows.map(({ applicants, endpoint, observed, unobserved }) => {
       const [onRps, offRps] = [median(observed.map((m) => m.rps)), median(unobserved.map((m) => m.rps))];
@@ -485,7 +507,8 @@ function printSize({ applicants, rows, startToReadyMs, maxRssMb }: SizeResult): 
       console.table(rows.filter((r) => r.endpoint === endpoint));
       continue;
     }
-    console.log(`\n${endpoint} through /graphql (partner key), ${applicants.toLocaleString('en')} applicants, ${duration} s per run`);
+    const rounds = Number(values.rounds ?? 1);
+    console.log(`\n${endpoint} through /graphql (partner key), ${applicants.toLocaleString('en')} applicants, ${duration} s per run${rounds > 1 ? `, medians of ${rounds} interleaved rounds` : ''}`);
     console.table(
       levels.map((c) => {
         const f = find(rows, endpoint, 'floor', c);
@@ -562,7 +585,7 @@ async function main() {
     const out = path.resolve(projectRoot, values.out);
     mkdirSync(out, { recursive: true });
     const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}-observability.json`);
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), duration, rounds: Number(values.rounds), rows }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), duration, rounds: Number(values.rounds ?? 3), rows }, null, 2)}\n`);
     console.log(`written ${path.relative(projectRoot, file)}`);
     return;
   }

@@ -11,7 +11,7 @@ import { tempDir } from '../support/process.js';
 
 const run = promisify(execFile);
 
-interface Row { endpoint: string; target: string; concurrency: number; rps: number; meanMs: number; p50: number; p99: number; cpuUsPerRequest: number; errors: number }
+interface Row { endpoint: string; target: string; concurrency: number; rps: number; meanMs: number; p50: number; p99: number; cpuUsPerRequest: number; dbCpuUsPerRequest: number; clientCpuUsPerRequest: number; errors: number }
 interface Result {
   machine: { cpus: number; node: string };
   versions: Record<string, string>;
@@ -60,6 +60,9 @@ describe.runIf(mysql)('npm run bench, at toy scale', () => {
               expect(row!.p50).toBeGreaterThan(0);
               expect(row!.p99).toBeGreaterThanOrEqual(row!.p50);
               expect(row!.cpuUsPerRequest).toBeGreaterThan(0);
+              // The other two processes every request costs: the database server and the load generator.
+              expect(row!.dbCpuUsPerRequest).toBeGreaterThan(0);
+              expect(row!.clientCpuUsPerRequest).toBeGreaterThan(0);
             }
           }
         }
