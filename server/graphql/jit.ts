@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { EXECUTED, type KnownOperations } from './known-operations.js';
+import { EXECUTED, LIMITS, type Executed, type KnownOperations } from './known-operations.js';
 
 /**
  * Apollo Server with operations compiled by graphql-jit instead of interpreted by graphql-js:
@@ -21,8 +21,13 @@ export function jitGateway(schema: GraphQLSchema, known?: KnownOperations): Gate
 
   const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
     // Already run by the fast path, which hands Apollo the result to answer (known-operations.ts).
-    const executed = (context as { [EXECUTED]?: ExecutionResult })[EXECUTED];
-    if (executed) return executed;
+    const executed = (context as { [EXECUTED]?: Executed })[EXECUTED];
+    if (executed) {
+      // The fast path runs only what Apollo resolved before under the same text and name.
+      if (!operation || executed.operationName !== (operation.name?.value ?? null)) throw new Error('the fast path handed over an operation Apollo does not resolve');
+      if ('thrown' in executed) throw executed.thrown;
+      return executed.result;
+    }
     const variables = request.variables ?? {};
     // No operation to run (none named so, or several and no name): graphql-js says why, in the
     // words Apollo turns into OPERATION_RESOLUTION_FAILURE, without executing anything.
@@ -37,7 +42,8 @@ export function jitGateway(schema: GraphQLSchema, known?: KnownOperations): Gate
     let query = byName.get(name);
     if (!query) {
       query = compileQuery(schema, document, operationName ?? undefined);
-      byName.set(name, query);
+      // A document of many operations, each asked for by name, keeps a few of them compiled, not all.
+      if (byName.size < LIMITS.namesPerText) byName.set(name, query);
     }
     if (!isCompiledQuery(query)) return query;
     // Apollo has parsed and validated this text (with our limits): the fast path may run it from now on.

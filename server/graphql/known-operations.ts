@@ -18,8 +18,10 @@ import Negotiator from 'negotiator';
  * tests/integration/differential.test.ts holds the two paths to the same HTTP answers.
  *
  * A document enters only after passing Apollo's validation, so the fast path admits nothing
- * Apollo would refuse. The table is bounded (CAPACITY texts, first in first out): a client
- * sending endless distinct documents only keeps them on Apollo's path.
+ * Apollo would refuse. The table is bounded: a client
+ * sending endless distinct documents only keeps them on Apollo's path: texts over 8,000 characters
+ * are not kept, one text is kept under at most 8 operation names, and the oldest text nobody
+ * asked for again goes first (LIMITS).
  */
 export interface KnownOperation {
   compiled: CompiledQuery;
@@ -28,8 +30,11 @@ export interface KnownOperation {
   finish: (result: ExecutionResult, variables: Record<string, unknown>, operation: OperationDefinitionNode) => ExecutionResult;
 }
 
-const CAPACITY = 500;
+/** How many texts are kept, how long a text may be, and how many operation names one text may be kept under. */
+export const LIMITS = { texts: 500, textChars: 8_000, namesPerText: 8 } as const;
 const ACCEPT_CACHE = 64;
+// No operation name given: a key no GraphQL name can be (an empty name is a name, which Apollo refuses).
+const NO_NAME = '\u0000';
 
 /** Apollo Server's own media types (MEDIA_TYPES in @apollo/server, not exported). */
 export const MEDIA_TYPES = {
@@ -38,30 +43,58 @@ export const MEDIA_TYPES = {
   APPLICATION_GRAPHQL_RESPONSE_JSON: 'application/graphql-response+json; charset=utf-8',
 } as const;
 
+interface Entry {
+  byName: Map<string, KnownOperation>;
+  /** Found since the clock hand last passed (second chance): kept over texts nobody asks for again. */
+  used: boolean;
+}
+
 export class KnownOperations {
-  /** Query text → operation name as the request gives it ('' for none) → operation. */
-  private readonly byText = new Map<string, Map<string, KnownOperation>>();
+  /** Query text → operation name as the request gives it → operation, oldest first. */
+  private readonly byText = new Map<string, Entry>();
   private readonly contentTypes = new Map<string, string | null>();
   /** How many answers each path gave (tests read them; nothing else). */
   readonly counts = { fast: 0, handedOver: 0 };
 
   learn(text: string, operationName: string | null | undefined, known: KnownOperation): void {
-    let byName = this.byText.get(text);
-    if (!byName) {
-      if (this.byText.size >= CAPACITY) this.byText.delete(this.byText.keys().next().value!);
-      byName = new Map();
-      this.byText.set(text, byName);
+    if (text.length > LIMITS.textChars) return;
+    let entry = this.byText.get(text);
+    if (!entry) {
+      if (this.byText.size >= LIMITS.texts) this.evictOne();
+      entry = { byName: new Map(), used: false };
+      this.byText.set(text, entry);
     }
-    byName.set(operationName ?? '', known);
+    if (entry.byName.size < LIMITS.namesPerText) entry.byName.set(operationName ?? NO_NAME, known);
   }
 
   find(text: string, operationName: string | null | undefined): KnownOperation | undefined {
-    return this.byText.get(text)?.get(operationName ?? '');
+    const entry = this.byText.get(text);
+    if (!entry) return undefined;
+    entry.used = true;
+    return entry.byName.get(operationName ?? NO_NAME);
   }
 
   /** Forgotten when Apollo stops: a stopped server answers nothing from here. */
   clear(): void {
     this.byText.clear();
+  }
+
+  get size(): number {
+    return this.byText.size;
+  }
+
+  /**
+   * The clock's second chance: the oldest text goes unless it was asked for since, in which
+   * case it moves to the back, cleared. A flood of texts asked once each cannot push out the
+   * operations clients keep using.
+   */
+  private evictOne(): void {
+    for (const [text, entry] of this.byText) {
+      this.byText.delete(text);
+      if (!entry.used) return;
+      entry.used = false;
+      this.byText.set(text, entry);
+    }
   }
 
   /**
@@ -78,6 +111,9 @@ export class KnownOperations {
     return chosen;
   }
 }
+
+/** What the fast path hands Apollo: the result it executed, or what the execution threw (Apollo answers either as if it had run it). */
+export type Executed = { operationName: string | null } & ({ result: ExecutionResult } | { thrown: unknown });
 
 /** Where the fast path hands Apollo a result it has already executed (jit.ts returns it instead of executing again). */
 export const EXECUTED = Symbol('ssps.executed');

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLContext } from '../graphql/context.js';
-import { EXECUTED, type KnownOperation, type KnownOperations } from '../graphql/known-operations.js';
+import { EXECUTED, type Executed, type KnownOperation, type KnownOperations } from '../graphql/known-operations.js';
 import { contextError } from '../graphql/refusals.js';
 import { messages } from '../messages.js';
 import type { ObservedResponse } from '../observability/access-log.js';
@@ -60,14 +60,22 @@ export function graphqlHandler(
       return viaApollo(req, url, body, () => Promise.reject(error));
     }
     const variables = body.variables ?? {};
-    const result = operation.finish(await operation.compiled.query(undefined, contextValue, variables), variables, operation.operation);
-    if (result.errors === undefined && result.extensions === undefined && result.data) {
-      known!.counts.fast++;
-      // As Apollo writes a single result (prettyJSONStringify of errors, data, extensions).
-      return { headers: [['content-type', contentType]], body: { kind: 'complete', string: `${JSON.stringify({ data: result.data })}\n` } };
+    const operationName = operation.operation.name?.value ?? null;
+    let executed: Executed;
+    try {
+      const result = operation.finish(await operation.compiled.query(undefined, contextValue, variables), variables, operation.operation);
+      if (result.errors === undefined && result.extensions === undefined && result.data) {
+        known!.counts.fast++;
+        // As Apollo writes a single result (prettyJSONStringify of errors, data, extensions).
+        return { headers: [['content-type', contentType]], body: { kind: 'complete', string: `${JSON.stringify({ data: result.data })}\n` } };
+      }
+      executed = { operationName, result };
+    } catch (thrown) {
+      // Apollo answers what an execution threw (masked, 500) as it would had it run it.
+      executed = { operationName, thrown };
     }
     known!.counts.handedOver++;
-    return viaApollo(req, url, body, () => Promise.resolve(Object.assign(contextValue, { [EXECUTED]: result })));
+    return viaApollo(req, url, body, () => Promise.resolve(Object.assign(contextValue, { [EXECUTED]: executed })));
   };
 
   return async (req: IncomingMessage, res: ObservedResponse, url: URL): Promise<void> => {

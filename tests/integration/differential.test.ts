@@ -198,6 +198,8 @@ describe.each(testDatabases())('the fast path against Apollo plain path on $name
       ['a null name', { operationName: null }],
       ['a name not in the document', { operationName: 'Otra' }],
       ['a name of the wrong type', { operationName: 7 }],
+      // An empty name is a name, which no operation has: Apollo refuses it, and so nothing runs.
+      ['an empty name', { operationName: '' }],
       ['null variables', { variables: null }],
       ['variables as an array', { variables: [] }],
       ['variables as a string', { variables: '{}' }],
@@ -214,10 +216,20 @@ describe.each(testDatabases())('the fast path against Apollo plain path on $name
     for (let i = 0; i < 2; i++) {
       await same((which) => ({ name: `no such handle ${i}`, headers: auth(which), body: JSON.stringify({ query: PARTNER_DETAIL, variables: { id: 'nada' } }) }));
       await same((which) => ({ name: `refused variable ${i}`, headers: auth(which), body: JSON.stringify({ query: PARTNER_LOOKUP, variables: { idType: 'XX', idNumber: '1' } }) }));
+      await same((which) => ({ name: `refused variable, empty name ${i}`, headers: auth(which), body: JSON.stringify({ query: PARTNER_LOOKUP, operationName: '', variables: { idType: 'XX', idNumber: '1' } }) }));
     }
     // Both paths were taken.
     expect(known.counts.fast - before.fast).toBeGreaterThan(10);
     expect(known.counts.handedOver - before.handedOver).toBeGreaterThanOrEqual(2);
+  });
+
+  it('spends nothing for an operation named by an empty name, on either path', async () => {
+    // A budget of 2 a minute: a lookup refused for its name must not spend it.
+    const tight = { fast: (await fast.ssps.partners.create(`diff-empty-fast-${Date.now()}`, { ratePerMinute: 2 })).key, plain: (await fast.ssps.partners.create(`diff-empty-plain-${Date.now()}`, { ratePerMinute: 2 })).key };
+    const call = (which: 'fast' | 'plain', operationName?: string) => ({ name: `named ${JSON.stringify(operationName)}`, headers: { authorization: `Bearer ${tight[which]}` }, body: JSON.stringify({ query: PARTNER_LOOKUP, operationName, variables: { idType: 'CC', idNumber: '1013592259' } }) });
+    expect((await same((which) => call(which))).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await same((which) => call(which, ''))).status).toBe(400);
+    expect((await same((which) => call(which))).status).toBe(200);
   });
 
   it('answers a spent partner budget alike, with HTTP 429 and Retry-After', async () => {
