@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --applicants 10000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --rounds 1 --out bench/results
+ * `npm run bench [-- --applicants 10000,200000,1000000 --duration 10 --concurrency 1,8,32 --warmup 5 --rounds 1 --out bench/results
  *   --cpu-prof --skip-captcha --captcha-tokens 1000 --captcha-solves 5]`
  * `npm run bench -- --observability-cost [--rounds 3 --applicants 10000 --concurrency 32]`
  *
@@ -33,7 +33,7 @@ import { measureCaptcha, percentile, round, type CaptchaTimings } from './captch
 
 const { values } = parseArgs({
   options: {
-    applicants: { type: 'string', default: '10000,1000000' },
+    applicants: { type: 'string', default: '10000,200000,1000000' },
     duration: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '1,8,32' },
     warmup: { type: 'string', default: '5' },
