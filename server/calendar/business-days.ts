@@ -71,9 +71,20 @@ export function dueState(ageBusinessDays: number): DueState {
   return 'ON_TIME';
 }
 
+// A filing day's window never changes (the holidays are fixed per year): computed once per day
+// seen. Walking up to a dozen days costs some forty Date objects, which was about a tenth of a
+// detail's CPU (BENCHMARKS.md); a few thousand distinct days cover years of requests.
+const windows = new Map<string, Readonly<{ from: string; by: string }>>();
+
 /** What the applicant reads: the days the request should be ready between. */
-export function expectedWindow(filedOn: string): { from: string; by: string } {
-  return { from: addBusinessDays(filedOn, EXPECTED_BUSINESS_DAYS.from), by: addBusinessDays(filedOn, EXPECTED_BUSINESS_DAYS.by) };
+export function expectedWindow(filedOn: string): Readonly<{ from: string; by: string }> {
+  let window = windows.get(filedOn);
+  if (!window) {
+    window = Object.freeze({ from: addBusinessDays(filedOn, EXPECTED_BUSINESS_DAYS.from), by: addBusinessDays(filedOn, EXPECTED_BUSINESS_DAYS.by) });
+    if (windows.size >= 20_000) windows.clear();
+    windows.set(filedOn, window);
+  }
+  return window;
 }
 
 /**

@@ -45,6 +45,15 @@ describe('Colombian business days', () => {
     expect(expectedWindow('2026-12-07')).toEqual({ from: '2026-12-15', by: '2026-12-18' });
   });
 
+  it('gives every filing day the window the business days make, the same the second time it is asked (it is kept per day)', () => {
+    for (let day = '2025-12-01'; day < '2028-01-31'; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
+      const expected = { from: addBusinessDays(day, 5), by: addBusinessDays(day, 8) };
+      expect(expectedWindow(day), day).toEqual(expected);
+      expect(expectedWindow(day), day).toEqual(expected);
+      expect(Object.isFrozen(expectedWindow(day))).toBe(true);
+    }
+  });
+
   it('marks ages: on time below 5, due from 5 to 8, overdue past 8', () => {
     expect(dueState(0)).toBe('ON_TIME');
     expect(dueState(4)).toBe('ON_TIME');
