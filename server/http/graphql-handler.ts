@@ -18,6 +18,8 @@ interface OperationBody {
 /** What either path answers: a status (200 when absent), headers and the whole body. */
 interface Answer {
   status?: number;
+  /** Known without reading the body: the fast path answers only clean results. */
+  code?: 'OK';
   headers: Iterable<[string, string]>;
   body: { kind: 'complete'; string: string } | { kind: 'chunked'; asyncIterator: AsyncIterableIterator<string> };
 }
@@ -67,7 +69,7 @@ export function graphqlHandler(
       if (result.errors === undefined && result.extensions === undefined && result.data) {
         known!.counts.fast++;
         // As Apollo writes a single result (prettyJSONStringify of errors, data, extensions).
-        return { headers: [['content-type', contentType]], body: { kind: 'complete', string: `${JSON.stringify({ data: result.data })}\n` } };
+        return { code: 'OK', headers: [['content-type', contentType]], body: { kind: 'complete', string: `${JSON.stringify({ data: result.data })}\n` } };
       }
       executed = { operationName, result };
     } catch (thrown) {
@@ -109,7 +111,7 @@ export function graphqlHandler(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.graphql = { operation, code: outcome(response.body.string) };
+      res.graphql = { operation, code: (response as Answer).code ?? outcome(response.body.string) };
       res.end(response.body.string);
       return;
     }
