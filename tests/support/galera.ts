@@ -117,6 +117,15 @@ async function startCluster(): Promise<GaleraCluster> {
   const processes: (ChildProcess | null)[] = Array.from({ length: NODES }, () => null);
   const dataDir = (i: number) => path.join(dir, `n${i + 1}`);
   const errorLog = (i: number) => path.join(runDir, `n${i + 1}.err`);
+  // Each node's own temporary directory: a mariadbd that starts (mariadb-install-db's bootstrap
+  // too) clears the temporary-table files (`#sql*`) it finds in its tmpdir, and in a shared /tmp
+  // those are the other nodes' — three bootstraps in parallel failed so, once ("Could not remove
+  // temporary table: '/tmp/#sql-temptable-…'", then "Unknown table 'mysql.tmp_user_sys'").
+  const tmpDir = (i: number) => path.join(dir, `tmp${i + 1}`);
+  for (let i = 0; i < NODES; i++) {
+    mkdirSync(tmpDir(i));
+    chownSync(tmpDir(i), uid, gid);
+  }
 
   let closed = false;
   // Each node runs in its own process group, so that the SST scripts it starts (rsync and its
@@ -152,6 +161,7 @@ async function startCluster(): Promise<GaleraCluster> {
       '--no-defaults',
       '--user=mysql',
       `--datadir=${dataDir(i)}`,
+      `--tmpdir=${tmpDir(i)}`,
       `--port=${p.sql}`,
       '--bind-address=127.0.0.1',
       `--socket=${path.join(runDir, `n${i + 1}.sock`)}`,
@@ -266,7 +276,7 @@ async function startCluster(): Promise<GaleraCluster> {
     // Each node's data directory, prepared in parallel; the joiners' are replaced by SST anyway.
     await Promise.all(
       Array.from({ length: NODES }, (_, i) =>
-        run(INSTALL_DB, ['--no-defaults', '--user=mysql', `--datadir=${dataDir(i)}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 120_000 }),
+        run(INSTALL_DB, ['--no-defaults', '--user=mysql', `--datadir=${dataDir(i)}`, `--tmpdir=${tmpDir(i)}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 120_000 }),
       ),
     );
     launch(0, true);
