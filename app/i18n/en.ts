@@ -213,6 +213,8 @@ export const en: Messages = {
     },
     errorTitle: 'Check the application',
     expired: 'The application being prepared has expired. Start again.',
+    renewalInvalid: 'This renewal link is not valid or has expired. You can apply here all the same: your details will not be filled in for you.',
+    renewalUnavailable: "We could not read your renewal link's details just now. You can apply here all the same, or open the link again later.",
   },
   console: {
     title: "Operators' console",

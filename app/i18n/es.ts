@@ -213,6 +213,8 @@ export const es = {
     },
     errorTitle: 'Revise la solicitud',
     expired: 'La solicitud en preparación venció. Empiece de nuevo.',
+    renewalInvalid: 'El enlace de renovación no es válido o venció. Puede hacer una solicitud nueva aquí mismo: sus datos no se llenarán solos.',
+    renewalUnavailable: "No pudimos leer los datos de su enlace de renovación en este momento. Puede hacer la solicitud aquí mismo, o volver a abrir el enlace más tarde.",
   },
   console: {
     title: 'Consola de operadores',

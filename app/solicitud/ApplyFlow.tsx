@@ -22,6 +22,7 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
   const [restartNotice, setRestartNotice] = useState<string | null>(null);
   const [done, setDone] = useState<Submitted | null>(null);
   const [renewal, setRenewal] = useState<Renewal | null>(null);
+  const [renewalProblem, setRenewalProblem] = useState<'invalid' | 'unavailable' | null>(null);
 
   useEffect(() => {
     void client
@@ -35,7 +36,12 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
       void client
         .query(RenewalDocument, { token }, { requestPolicy: 'network-only' })
         .toPromise()
-        .then((r) => r.data && setRenewal(r.data.renewalApplication));
+        .then((r) => {
+          if (r.data?.renewalApplication) return setRenewal(r.data.renewalApplication);
+          // Said, not left silent: a link that no longer opens (expired, altered, or the
+          // certificate revoked), or one we could not read now; the form is there to fill in.
+          setRenewalProblem(r.error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND') ? 'invalid' : 'unavailable');
+        });
     }
   }, [client]);
 
@@ -53,9 +59,10 @@ export function ApplyFlow({ t, language }: { t: Messages; language: Language }) 
         version={info?.currentTerms.version ?? null}
         initialEmail={renewal?.email ?? ''}
         key={renewal ? 'renewal' : 'new'}
-        notice={restartNotice}
+        notice={restartNotice ?? (renewalProblem && (renewalProblem === 'invalid' ? t.apply.renewalInvalid : t.apply.renewalUnavailable))}
         onStarted={(opened) => {
           setRestartNotice(null);
+          setRenewalProblem(null);
           setDraft(opened);
         }}
       />

@@ -125,4 +125,16 @@ describe.runIf(browserAvailable())('getting the certificate in the browser', asy
     expect(await page.getByLabel('Tipo de certificado').inputValue()).toBe('REPRESENTANTE_LEGAL');
     await context.close();
   }, 120_000);
+
+  it('says so when a renewal link no longer opens, and leaves the form to fill in', async () => {
+    const context = await session.browser.newContext({ baseURL: session.server.url });
+    const page = await context.newPage();
+    // The shape of a renewal token, sealed by nobody (or expired, or its certificate revoked: one answer).
+    const token = 'A'.repeat(43);
+    await page.goto(`/solicitud#renovar=${token}`);
+    await expect.poll(() => page.locator('.alert[role="alert"]').textContent(), { timeout: 20_000 }).toContain('El enlace de renovación no es válido o venció');
+    expect(await page.getByLabel('Correo electrónico', { exact: true }).inputValue()).toBe('');
+    expect(page.url()).not.toContain(token);
+    await context.close();
+  }, 60_000);
 });
