@@ -29,4 +29,8 @@ RUN install -d -o node -g node /var/lib/ssps
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["npm", "run", "serve"]
+# The server itself is PID 1, so `docker stop` (and Kubernetes) reach it with SIGTERM and it stops
+# gracefully (/readyz 503, requests in flight finish, the audit is written). Under `npm run serve`
+# the signal went to npm, whose shell never passed it on: the server was killed after the grace
+# period, the last second of audit with it. The flags are `npm run serve`'s (deploy.test.ts holds them equal).
+CMD ["node", "--heap-growing-percent=100", "--max-semi-space-size=8", "dist/server/main.js"]

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/paths.js';
+import { projectRoot, serveFlags } from '../../server/paths.js';
 import { freePort, MAIN } from '../support/process.js';
 import { testCaFiles } from '../support/server.js';
 
@@ -39,7 +39,7 @@ function envOf(args: string): Record<string, string> {
 }
 
 describe.runIf(existsSync(MAIN) || process.env.CI === 'true')('the container image', () => {
-  it("runs with the runtime stage's own commands in a clean directory: production dependencies only, npm run serve, its health check", async () => {
+  it("runs with the runtime stage's own commands in a clean directory: production dependencies only, the server as the command, its health check, a graceful stop on SIGTERM", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ssps-image-'));
     const data = mkdtempSync(path.join(os.tmpdir(), 'ssps-image-data-'));
     let env: Record<string, string> = {};
@@ -73,7 +73,8 @@ describe.runIf(existsSync(MAIN) || process.env.CI === 'true')('the container ima
       expect(existsSync(path.join(dir, 'node_modules/typescript'))).toBe(false);
       expect(existsSync(path.join(dir, 'node_modules/next'))).toBe(true);
       expect(existsSync(path.join(dir, 'app'))).toBe(false);
-      expect(cmd).toEqual(['npm', 'run', 'serve']);
+      // The server itself, with the flags of `npm run serve`: as PID 1 it gets the stop signal.
+      expect(cmd).toEqual(['node', ...serveFlags(), 'dist/server/main.js']);
 
       const port = await freePort();
       // Production needs the issuing CA's files: a test CA stands for the authority's.
@@ -96,9 +97,16 @@ describe.runIf(existsSync(MAIN) || process.env.CI === 'true')('the container ima
         expect((await fetch(`${url}/captcha/challenge`)).status).toBe(200);
         // The image's own health check, as Docker runs it.
         await run(healthcheck[0], healthcheck.slice(1), { env: { ...process.env, PORT: String(port) } });
-      } finally {
+        // `docker stop`: SIGTERM to the command, which stops gracefully and exits 0, leaving nothing running.
+        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
         child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
+        expect(await exited).toBe(0);
+        expect(await fetch(`${url}/healthz`).then(() => 'answering', () => 'gone')).toBe('gone');
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGKILL');
+          await new Promise((r) => child.once('exit', r));
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
