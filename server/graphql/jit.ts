@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { EXECUTED, LIMITS, type Executed, type KnownOperations } from './known-operations.js';
+import { execute, getVariableValues, GraphQLError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { EXECUTED, type Executed, type KnownOperations } from './known-operations.js';
 
 /**
  * Apollo Server with operations compiled by graphql-jit instead of interpreted by graphql-js:
@@ -15,10 +15,7 @@ import { EXECUTED, LIMITS, type Executed, type KnownOperations } from './known-o
  * again to word the refusal, so a bad variable gets graphql-js's own error, which Apollo
  * recognizes and answers as BAD_USER_INPUT with HTTP 400.
  */
-export function jitGateway(schema: GraphQLSchema, known?: KnownOperations): GatewayInterface {
-  // Apollo's document cache hands back the same DocumentNode for the same query text.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
-
+export function jitGateway(schema: GraphQLSchema, known: KnownOperations): GatewayInterface {
   const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
     // Already run by the fast path, which hands Apollo the result to answer (known-operations.ts).
     const executed = (context as { [EXECUTED]?: Executed })[EXECUTED];
@@ -33,22 +30,22 @@ export function jitGateway(schema: GraphQLSchema, known?: KnownOperations): Gate
     // words Apollo turns into OPERATION_RESOLUTION_FAILURE, without executing anything.
     if (!operation) return execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
 
-    let byName = compiled.get(document);
-    if (!byName) {
-      byName = new Map();
-      compiled.set(document, byName);
+    // Compiled once per text and name, in the bounded table the fast path answers from. A text's
+    // first coming is interpreted by graphql-js (the plain path's own executor): only a text that
+    // comes back is compiled, and one the table does not keep is interpreted every time.
+    const text = typeof request.query === 'string' ? request.query : null;
+    let compiled = text === null ? undefined : known.find(text, request.operationName);
+    if (!compiled && (text === null || !known.seenBefore(text))) {
+      return execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
     }
-    const name = operationName ?? '';
-    let query = byName.get(name);
-    if (!query) {
-      query = compileQuery(schema, document, operationName ?? undefined);
-      // A document of many operations, each asked for by name, keeps a few of them compiled, not all.
-      if (byName.size < LIMITS.namesPerText) byName.set(name, query);
+    if (!compiled) {
+      const query = compileQuery(schema, document, operationName ?? undefined);
+      if (!isCompiledQuery(query)) return query;
+      compiled = { name: operation.name?.value ?? null, run: async (contextValue, values) => finish(await query.query(undefined, contextValue, values), values, operation) };
+      // Apollo has parsed and validated this text (with our limits): the fast path may run it from now on.
+      known.learn(text!, request.operationName, compiled);
     }
-    if (!isCompiledQuery(query)) return query;
-    // Apollo has parsed and validated this text (with our limits): the fast path may run it from now on.
-    if (known && typeof request.query === 'string') known.learn(request.query, request.operationName, { compiled: query, operation, finish });
-    return finish(await query.query(undefined, context, variables), variables, operation);
+    return compiled.run(context, variables);
   };
 
   function finish(result: ExecutionResult, variables: Record<string, unknown>, operation: OperationDefinitionNode): ExecutionResult {
@@ -67,7 +64,7 @@ export function jitGateway(schema: GraphQLSchema, known?: KnownOperations): Gate
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },
-    stop: async () => known?.clear(),
+    stop: async () => known.clear(),
   };
 }
 

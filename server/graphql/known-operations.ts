@@ -1,5 +1,4 @@
-import type { ExecutionResult, OperationDefinitionNode } from 'graphql';
-import type { CompiledQuery } from 'graphql-jit';
+import type { ExecutionResult } from 'graphql';
 import Negotiator from 'negotiator';
 
 /**
@@ -19,20 +18,28 @@ import Negotiator from 'negotiator';
  *
  * A document enters only after passing Apollo's validation, so the fast path admits nothing
  * Apollo would refuse. The table is bounded: a client
- * sending endless distinct documents only keeps them on Apollo's path: texts over 8,000 characters
- * are not kept, one text is kept under at most 8 operation names, and the oldest text nobody
+ * sending endless distinct documents only keeps them on Apollo's path: texts over 4,000 characters
+ * are not kept, one text is kept under at most 2 operation names, and the oldest text nobody
  * asked for again goes first (LIMITS).
  */
 export interface KnownOperation {
-  compiled: CompiledQuery;
-  operation: OperationDefinitionNode;
-  /** The executor's own finishing of a compiled query's result (variable refusals worded by graphql-js, errors as graphql-js's). */
-  finish: (result: ExecutionResult, variables: Record<string, unknown>, operation: OperationDefinitionNode) => ExecutionResult;
+  /** The operation's own name, null for an anonymous one. */
+  name: string | null;
+  /** Runs it on a request's context and variables, its result finished as the executor finishes it (jit.ts). */
+  run: (context: object, variables: Record<string, unknown>) => Promise<ExecutionResult>;
 }
 
-/** How many texts are kept, how long a text may be, and how many operation names one text may be kept under. */
-export const LIMITS = { texts: 500, textChars: 8_000, namesPerText: 8 } as const;
+/**
+ * How many texts are kept, how long a text may be, and how many operation names one text may be
+ * kept under. This table is also the executor's only cache of compiled operations: a compiled
+ * operation holds some 3–12 KB of generated code, and up to about 60 KB once it has run, so the
+ * bound is on their number (at most 400), never on Apollo's document cache, which counts its
+ * documents by their text. The pages' own documents are 26, the longest 1,017 characters.
+ */
+export const LIMITS = { texts: 200, textChars: 4_000, namesPerText: 2 } as const;
 const ACCEPT_CACHE = 64;
+// Texts seen once, remembered to tell a text that comes back (at most 4 MB of text).
+const SIGHTINGS = 1_000;
 // No operation name given: a key no GraphQL name can be (an empty name is a name, which Apollo refuses).
 const NO_NAME = '\u0000';
 
@@ -53,6 +60,7 @@ export class KnownOperations {
   /** Query text → operation name as the request gives it → operation, oldest first. */
   private readonly byText = new Map<string, Entry>();
   private readonly contentTypes = new Map<string, string | null>();
+  private readonly sightings = new Set<string>();
   /** How many answers each path gave (tests read them; nothing else). */
   readonly counts = { fast: 0, handedOver: 0 };
 
@@ -74,9 +82,24 @@ export class KnownOperations {
     return entry.byName.get(operationName ?? NO_NAME);
   }
 
+  /**
+   * True the second time a text is asked about (within the last SIGHTINGS texts): only a text that
+   * comes back is worth compiling. Compiling makes generated code that outlives the request for a
+   * while, and a flood of one-off documents compiled each on arrival held the server at 1.4 GB RSS
+   * where graphql-js's interpreter stays at 440 MB (BENCHMARKS.md).
+   */
+  seenBefore(text: string): boolean {
+    if (text.length > LIMITS.textChars) return false;
+    if (this.sightings.has(text)) return true;
+    if (this.sightings.size >= SIGHTINGS) this.sightings.clear();
+    this.sightings.add(text);
+    return false;
+  }
+
   /** Forgotten when Apollo stops: a stopped server answers nothing from here. */
   clear(): void {
     this.byText.clear();
+    this.sightings.clear();
   }
 
   get size(): number {

@@ -61,11 +61,10 @@ export function graphqlHandler(
       known!.counts.handedOver++;
       return viaApollo(req, url, body, () => Promise.reject(error));
     }
-    const variables = body.variables ?? {};
-    const operationName = operation.operation.name?.value ?? null;
+    const operationName = operation.name;
     let executed: Executed;
     try {
-      const result = operation.finish(await operation.compiled.query(undefined, contextValue, variables), variables, operation.operation);
+      const result = await operation.run(contextValue, body.variables ?? {});
       if (result.errors === undefined && result.extensions === undefined && result.data) {
         known!.counts.fast++;
         // As Apollo writes a single result (prettyJSONStringify of errors, data, extensions).

@@ -162,7 +162,6 @@ export class LifecycleService {
   }
 }
 
-
 /** What a move is about: how to read what it decides on, and how to refuse it when it lost a race. */
 interface Target {
   seen(m: EntityManager): Promise<string | null>;

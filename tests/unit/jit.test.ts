@@ -3,13 +3,15 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, getOperationAST, GraphQLError, parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { jitGateway } from '../../server/graphql/jit.js';
+import { KnownOperations, LIMITS } from '../../server/graphql/known-operations.js';
 import { DateScalar, DateTimeScalar } from '../../server/graphql/scalars.js';
 import { loadTypeDefs } from '../../server/graphql/schema.js';
 import { requestResolvers } from '../../server/requests/lookup-resolvers.js';
 
 // The executor must answer exactly what graphql-js would: same data, same errors, same extensions.
 const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [requestResolvers, { Date: DateScalar, DateTime: DateTimeScalar }] });
-const { executor } = await jitGateway(schema).load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
+const known = new KnownOperations();
+const { executor } = await jitGateway(schema, known).load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined } });
 
 const LOOKUP = `query Lookup($n: String!) { certificateRequests(idType: CC, idNumber: $n) {
   applicant { fullName } requests { id orderNumber requestNumber issuedOn holderName company project certificateType status } newRequestUrl } }`;
@@ -27,6 +29,8 @@ function contextFor(lookup: () => Promise<unknown>) {
 }
 
 async function both(query: string, variables: Record<string, unknown>, context: object, operationName?: string) {
+  // A text is compiled from its second coming on (its first is graphql-js's): as if it had come before.
+  known.seenBefore(query);
   const document = parse(query);
   const operation = getOperationAST(document, operationName) ?? undefined;
   const viaJit = (await executor!({
@@ -37,6 +41,8 @@ async function both(query: string, variables: Record<string, unknown>, context: 
     context,
   } as unknown as GatewayGraphQLRequestContext)) as ExecutionResult;
   const viaGraphqlJs = await execute({ schema, document, variableValues: variables, contextValue: context, operationName });
+  // The compiled operation answered, not the interpreter.
+  if (operation) expect(known.find(query, operationName)).toBeDefined();
   return { viaJit, viaGraphqlJs };
 }
 
@@ -61,6 +67,36 @@ describe('the compiled executor (graphql-jit behind Apollo)', () => {
     expect(error.path).toEqual(['certificateRequests']);
     // graphql-armor masks field suggestions by rewriting messages in place.
     expect(() => Object.assign(error, { message: 'otro' })).not.toThrow();
+  });
+
+  it('interprets a text the first time, compiles it once when it comes back, and keeps no more compiled operations than the table holds', async () => {
+    const run = (query: string) => {
+      const document = parse(query);
+      const operation = getOperationAST(document) ?? undefined;
+      return executor!({ document, operation, operationName: operation?.name?.value ?? null, request: { query, variables: {} }, context: contextFor(async () => found) } as unknown as GatewayGraphQLRequestContext);
+    };
+    // Once: graphql-js answers, nothing is compiled (a flood of one-off documents compiles nothing).
+    expect(((await run('{ __typename }')) as ExecutionResult).data).toEqual({ __typename: 'Query' });
+    expect(known.find('{ __typename }', undefined)).toBeUndefined();
+    const before = known.size;
+    for (let i = 0; i < 300; i++) await run(`{ __typename } # once ${i}`);
+    expect(known.size).toBe(before);
+    // Back again: compiled, kept, and run as such from then on.
+    expect(((await run('{ __typename }')) as ExecutionResult).data).toEqual({ __typename: 'Query' });
+    const first = known.find('{ __typename }', undefined);
+    expect(first).toBeDefined();
+    await run('{ __typename }');
+    expect(known.find('{ __typename }', undefined)).toBe(first);
+    // Distinct documents sent twice each: the table, the only cache of compiled code, stays at its bound.
+    for (let i = 0; i < LIMITS.texts + 100; i++) {
+      await run(`{ __typename } # ${i}`);
+      await run(`{ __typename } # ${i}`);
+    }
+    expect(known.size).toBe(LIMITS.texts);
+    // A text longer than the table keeps is answered all the same, and not kept.
+    const long = `{ __typename } # ${'x'.repeat(LIMITS.textChars)}`;
+    expect(((await run(long)) as ExecutionResult).data).toEqual({ __typename: 'Query' });
+    expect(known.find(long, undefined)).toBeUndefined();
   });
 
   it("refuses a bad variable with graphql-js's own words, which Apollo answers as BAD_USER_INPUT", async () => {

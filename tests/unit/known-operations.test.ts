@@ -1,13 +1,7 @@
-import type { CompiledQuery } from 'graphql-jit';
-import { Kind, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { KnownOperations, LIMITS, MEDIA_TYPES, type KnownOperation } from '../../server/graphql/known-operations.js';
 
-const operation = (name: string): KnownOperation => ({
-  compiled: {} as CompiledQuery,
-  operation: { kind: Kind.OPERATION_DEFINITION, operation: 'query' as OperationDefinitionNode['operation'], name: { kind: Kind.NAME, value: name }, selectionSet: { kind: Kind.SELECTION_SET, selections: [] } } as OperationDefinitionNode,
-  finish: (result) => result,
-});
+const operation = (name: string): KnownOperation => ({ name, run: () => Promise.resolve({ data: { name } }) });
 
 describe('KnownOperations', () => {
   it('finds an operation by its exact text and the name the request gave, and tells no name from an empty one', () => {
@@ -45,6 +39,17 @@ describe('KnownOperations', () => {
     for (let i = 0; i < 20; i++) known.learn('query A { x } query B { x }', `Op${i}`, operation(`Op${i}`));
     const kept = Array.from({ length: 20 }, (_, i) => known.find('query A { x } query B { x }', `Op${i}`)).filter(Boolean);
     expect(kept).toHaveLength(LIMITS.namesPerText);
+  });
+
+  it('tells a text that comes back from one seen once, and never counts a text too long to keep', () => {
+    const known = new KnownOperations();
+    expect(known.seenBefore('{ a }')).toBe(false);
+    expect(known.seenBefore('{ a }')).toBe(true);
+    const long = `{ a } #${'.'.repeat(LIMITS.textChars)}`;
+    expect(known.seenBefore(long)).toBe(false);
+    expect(known.seenBefore(long)).toBe(false);
+    known.clear();
+    expect(known.seenBefore('{ a }')).toBe(false);
   });
 
   it('chooses the content type Apollo chooses for each Accept, and none where Apollo answers 406', () => {
