@@ -44,7 +44,7 @@ export function storedInvoiceUrl(token: string): string {
 }
 
 /**
- * Sealed, expiring invoice links: `/invoices/<AES-256-GCM of the invoice's token and an
+ * Sealed, expiring invoice links: `/invoices/<XChaCha20-Poly1305 seal of the invoice's token and an
  * expiry>`, under a key of their own derived from SSPS_SECRET, alive for HANDLE_TTL_SECONDS
  * from the moment the detail showing them was read.
  */

@@ -21,7 +21,7 @@ export interface LiveSession {
 }
 
 /**
- * The console's sessions: a random id, sealed (AES-256-GCM, server/sealed.ts) into the cookie and
+ * The console's sessions: a random id, sealed (XChaCha20-Poly1305, server/sealed.ts) into the cookie and
  * recorded by its hash in `console_session`, so every instance agrees on which are live and signing
  * out ends one for real. The CSRF token is an HMAC of the id: every instance derives the same one.
  */

@@ -3,7 +3,7 @@ import { Sealer } from '../sealed.js';
 /**
  * The `id` of a request summary. Applicants must not be able to walk
  * requestDetail(434070), requestDetail(434071)… so the handle is sealed with
- * AES-256-GCM (see Sealer): opaque (no internal ids readable), authenticated,
+ * XChaCha20-Poly1305 (see Sealer): opaque (no internal ids readable), authenticated,
  * expiring, and bound to the lookup that issued it — its id and the identity that
  * was looked up.
  */

@@ -160,8 +160,11 @@ const JUNK_IDS: [string, unknown][] = [
   ['66 null bytes', '\u0000'.repeat(66)],
   ['66 Cyrillic A', 'А'.repeat(66)],
   ['66 lone surrogates', '\ud800'.repeat(66)],
-  ['66 base64url characters', 'A'.repeat(66)],
+  ['66 base64url characters (the previous handle length)', 'A'.repeat(66)],
   ['49 random bytes, base64url', Buffer.alloc(49, 7).toString('base64url')],
+  ['82 null bytes', '\u0000'.repeat(82)],
+  ['82 base64url characters (a handle\'s length)', 'A'.repeat(82)],
+  ['61 random bytes, base64url', Buffer.alloc(61, 7).toString('base64url')],
 ];
 
 /** Variables of the wrong type, unknown enum values, nulls: Apollo's HTTP 400 BAD_USER_INPUT. */

@@ -12,7 +12,7 @@ import { serverFor, TEST_SECRET, type StartedServer } from '../support/server.js
 const LOOKUP = `query ($n: String!, $t: String) { certificateRequests(idType: CC, idNumber: $n, captchaToken: $t) { requests { id requestNumber } } }`;
 const DETAIL = `query ($id: ID!) { requestDetail(id: $id) { steps { kind invoiceUrl } } }`;
 const PAY = `mutation ($n: String!, $i: String!) { verifyPayment(requestNumber: $n, invoiceNumber: $i) { stage } }`;
-const LINK = /^\/invoices\/[A-Za-z0-9_-]{87}$/;
+const LINK = /^\/invoices\/[A-Za-z0-9_-]{103}$/;
 
 async function operatorKey(server: StartedServer): Promise<Record<string, string>> {
   return { authorization: `Bearer ${(await server.ssps.partners.create(`operador-${Date.now()}`, { role: 'operator', ratePerMinute: 10_000 })).key}` };

@@ -70,7 +70,7 @@ describe.each(testDatabases())('the life of a request on $name', (database) => {
     let seen = await publicDetail('80234567', '512002');
     expect(seen.steps.map((s) => s.state)).toEqual(['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'PENDING', 'NOT_ISSUED']);
     const invoiceUrl = seen.steps[1].invoiceUrl!;
-    expect(invoiceUrl).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
+    expect(invoiceUrl).toMatch(/^\/invoices\/[A-Za-z0-9_-]{103}$/);
     const invoice = await fetch(`${server.url}${invoiceUrl}`);
     expect([invoice.status, invoice.headers.get('content-type'), invoice.headers.get('cache-control')]).toEqual([200, 'application/pdf', 'private, no-store']);
     const pdf = Buffer.from(await invoice.arrayBuffer());

@@ -56,7 +56,7 @@ describe('HandleCodec', () => {
   });
 
   it('does not open when the data bits of the last character are changed', () => {
-    // 49 bytes encode to 66 characters; the last one carries only 2 bits of data (its top bits).
+    // 61 bytes encode to 82 characters; the last one carries only 2 bits of data (its top bits).
     const last = handle.length - 1;
     const top = BASE64URL.indexOf(handle[last]) >> 4;
     for (const ch of BASE64URL) {
@@ -102,5 +102,41 @@ describe('HandleCodec', () => {
 
   it('opens a handle issued by another instance sharing the secret', () => {
     expect(new HandleCodec(SECRET, TTL).open(handle, NOW)?.requestId).toBe(434070);
+  });
+
+  it('is 82 base64url characters: a 24-byte nonce, the sealed 21 bytes and a 16-byte tag', () => {
+    expect(handle).toMatch(/^[A-Za-z0-9_-]{82}$/);
+    expect(Buffer.from(handle, 'base64url')).toHaveLength(24 + 21 + 16);
+  });
+
+  // Issued by the release before 2026-11-30 (AES-256-GCM) for this secret, payload and NOW: a
+  // handle or link in a page or an inbox when an instance is upgraded keeps opening until it expires.
+  describe('a handle sealed by the previous release (AES-256-GCM)', () => {
+    const LEGACY = '0PRTIxjBAFrysAAtxzrqODfex02AbJeUts1ruYP8XcSGAW2yB2sCbJegh8oEWBl5rg';
+
+    it('opens, with the same payload and expiry', () => {
+      const opened = codec.open(LEGACY, NOW);
+      expect(opened?.requestId).toBe(434070);
+      expect(opened?.applicantId).toBe(1234);
+      expect(opened?.lookupId.equals(lookupId)).toBe(true);
+      expect(opened?.expiresAt).toBe(NOW / 1000 + TTL);
+    });
+
+    it('expires as it always did', () => {
+      expect(codec.open(LEGACY, NOW + TTL * 1000 - 1)).not.toBeNull();
+      expect(codec.open(LEGACY, NOW + TTL * 1000)).toBeNull();
+    });
+
+    it('does not open with any character changed, or under another secret', () => {
+      for (let i = 0; i < LEGACY.length; i++) {
+        const ch = LEGACY[i] === 'A' ? 'B' : 'A';
+        expect(codec.open(replaceAt(LEGACY, i, ch), NOW), `position ${i}`).toBeNull();
+      }
+      expect(new HandleCodec('another-secret-'.padEnd(40, 'y'), TTL).open(LEGACY, NOW)).toBeNull();
+    });
+
+    it('is never what a handle is sealed as now', () => {
+      expect(handle).toHaveLength(LEGACY.length + 16);
+    });
   });
 });

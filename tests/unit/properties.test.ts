@@ -193,7 +193,7 @@ describe('NIT check digits: properties', () => {
 describe('HandleCodec: properties', () => {
   const SECRET = 'property-secret-'.padEnd(40, 'x');
   const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const HANDLE = /^[A-Za-z0-9_-]{66}$/;
+  const HANDLE = /^[A-Za-z0-9_-]{82}$/;
 
   const uint32 = fc.integer({ min: 0, max: 0xffffffff });
   const lookupIds = fc.uint8Array({ minLength: 8, maxLength: 8 }).map((bytes) => Buffer.from(bytes));
@@ -207,7 +207,7 @@ describe('HandleCodec: properties', () => {
   const codec = new HandleCodec(SECRET, 1_800);
   const NOW = 1_700_000_000_000;
 
-  it('round-trips any uint32 request and applicant ids and any lookup id, as 66 base64url characters', () => {
+  it('round-trips any uint32 request and applicant ids and any lookup id, as 82 base64url characters', () => {
     fc.assert(
       fc.property(issued, ({ requestId, applicantId, lookupId, now, ttl, codec, handle }) => {
         expect(handle).toMatch(HANDLE);
@@ -251,10 +251,12 @@ describe('HandleCodec: properties', () => {
   });
 
   it('never opens, and never throws on, an arbitrary string', () => {
-    const wellShaped = fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 66, maxLength: 66 });
-    const sealedLooking = fc.uint8Array({ minLength: 49, maxLength: 49 }).map((bytes) => Buffer.from(bytes).toString('base64url'));
+    // Both lengths a handle has had: 82 now, 66 before 2026-11-30 (still opened until expiry).
+    const wellShaped = fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 82, maxLength: 82 });
+    const legacyShaped = fc.string({ unit: fc.constantFrom(...BASE64URL), minLength: 66, maxLength: 66 });
+    const sealedLooking = fc.oneof(fc.uint8Array({ minLength: 61, maxLength: 61 }), fc.uint8Array({ minLength: 49, maxLength: 49 })).map((bytes) => Buffer.from(bytes).toString('base64url'));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), wellShaped, sealedLooking), (value) => {
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), wellShaped, legacyShaped, sealedLooking), (value) => {
         expect(codec.open(value, NOW)).toBeNull();
       }),
       { numRuns: 2_000 },
