@@ -14,9 +14,10 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 // purge reads it by time; a person's consultations, by time and then hash, within the index.
 @Index('ix_lookup_audit_occurred_identity', ['occurredAt', 'identityHash'])
 export class LookupAudit {
-  // int, not bigint: SQLite auto-increments only an INTEGER key; retention keeps the table short.
+  // 64-bit on both drivers: SQLite's INTEGER key is; on MySQL the data source widens it to
+  // bigint (server/db/data-source.ts), since every request draws one. Read back as a string there.
   @PrimaryGeneratedColumn({ type: 'int', name: 'id' })
-  id!: number;
+  id!: number | string;
 
   @Column({ type: 'datetime', name: 'occurred_at' })
   occurredAt!: Date;

@@ -21,7 +21,7 @@ export interface DataSourceOptions {
 /** `synchronize` is never on: the schema changes only through the ordered migrations of each driver. */
 export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger }: DataSourceOptions): DataSource {
   if (database.kind === 'mysql') {
-    return new DataSource({
+    return withWideAuditKeys(new DataSource({
       type: flavor,
       url: database.url,
       charset: 'utf8mb4_unicode_ci',
@@ -35,7 +35,7 @@ export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger
       synchronize: false,
       logger,
       logging: logger ? ['query', 'error'] : false,
-    });
+    }));
   }
   if (database.path !== ':memory:') mkdirSync(path.dirname(database.path), { recursive: true });
   return oneTransactionAtATime(new DataSource({
@@ -53,6 +53,30 @@ export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger
     logger,
     logging: logger ? ['query', 'error'] : false,
   }));
+}
+
+/**
+ * Tables whose key is drawn for every request, by anyone, need a 64-bit counter: MySQL's `int`
+ * runs out at 2,147,483,647, and the lookup audit draws one for every lookup, detail read and
+ * refusal — at the rate one instance answers refused lookups, in about a week, after which
+ * no audit row can be written and every lookup is refused. An entity cannot say "bigint on
+ * MySQL, INTEGER on SQLite" (SQLite auto-increments only a key declared INTEGER, which is
+ * 64-bit already), so the MySQL data source widens these keys in its own metadata, before any
+ * migration runs or schema is compared; its migrations create them as `bigint`.
+ */
+const WIDE_KEYS = ['lookup_audit'];
+
+function withWideAuditKeys(dataSource: DataSource): DataSource {
+  const initialize = dataSource.initialize.bind(dataSource);
+  dataSource.initialize = async () => {
+    await initialize();
+    for (const metadata of dataSource.entityMetadatas) {
+      if (!WIDE_KEYS.includes(metadata.tableName)) continue;
+      for (const column of metadata.primaryColumns) column.type = 'bigint';
+    }
+    return dataSource;
+  };
+  return dataSource;
 }
 
 /**

@@ -132,6 +132,27 @@ describe.each(testDatabases())('the lookup audit on $name', (database) => {
       expect(hashes).not.toContain('old');
       expect(hashes).toContain('recent');
     });
+
+    // Every lookup, detail and refusal draws a key; refused lookups cost an attacker nothing, so
+    // a 32-bit counter could be run out in days, after which no entry could be written and every
+    // lookup would be refused. The key is 64-bit on both drivers.
+    it('keeps writing, and purging, past the 2,147,483,647th entry ever written', async () => {
+      const INT_MAX = 2_147_483_647;
+      await server.ssps.audit.flush();
+      await server.ssps.db.run((ds) =>
+        database.name === 'mysql' ? ds.query(`ALTER TABLE lookup_audit AUTO_INCREMENT = ${INT_MAX - 1}`) : ds.query(`UPDATE sqlite_sequence SET seq = ${INT_MAX - 2} WHERE name = 'lookup_audit'`),
+      );
+      const old = new Date(Date.now() - 400 * 86_400_000);
+      const entry = (identityHash: string, occurredAt?: Date) => ({ kind: 'LOOKUP' as const, identityHash, requestId: null, partnerId: null, clientNetwork: '10.0.0.0/24', outcome: 'OK', resultCount: 0, occurredAt });
+      for (let i = 0; i < 5; i++) server.ssps.audit.record(entry(`wide-${i}`, i < 2 ? old : undefined));
+      await server.ssps.audit.flush();
+      expect(server.ssps.audit.queued).toBe(0);
+      const wide = (await auditRows()).filter((r) => r.identityHash?.startsWith('wide-'));
+      expect(wide.map((r) => r.identityHash).sort()).toEqual(['wide-0', 'wide-1', 'wide-2', 'wide-3', 'wide-4']);
+      expect(wide.filter((r) => Number(r.id) > INT_MAX)).toHaveLength(3);
+      expect(await server.ssps.audit.purge(365)).toBe(2);
+      expect((await auditRows()).filter((r) => r.identityHash?.startsWith('wide-')).map((r) => r.identityHash).sort()).toEqual(['wide-2', 'wide-3', 'wide-4']);
+    });
   });
 
   // Each on a database of its own, so no other test's lookups count against these limits.
