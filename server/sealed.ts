@@ -26,6 +26,7 @@ export class RandomPool {
 const NONCE_BYTES = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 const TAG_BYTES = sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES;
 // Strings sealed before 2026-11-30 (AES-256-GCM, a 12-byte IV): still opened until they expire.
+// The longest-lived (renewal links, 90 days) are all gone by 2027-03-01: the legacy path can go then.
 const LEGACY_IV_BYTES = 12;
 const LEGACY_TAG_BYTES = 16;
 // A version byte and the expiry (seconds since the epoch, uint32) sealed with every payload.
@@ -77,7 +78,8 @@ export class Sealer {
   /** `ttlSeconds`: this string's own life, when it is not the sealer's (an e-mailed link lives longer than a page's). */
   seal(payload: Buffer, now = Date.now(), ttlSeconds = this.ttlSeconds): string {
     if (payload.length !== this.payloadBytes) throw new RangeError(`payload must be ${this.payloadBytes} bytes`);
-    const body = Buffer.allocUnsafe(HEADER_BYTES + this.payloadBytes);
+    // Zeroed, never from Node's shared pool: the plaintext must not sit beside other buffers.
+    const body = Buffer.alloc(HEADER_BYTES + this.payloadBytes);
     body.writeUInt8(this.version, 0);
     // Rounded up: a sealed string lives at least ttlSeconds, never less.
     body.writeUInt32BE(Math.ceil(now / 1000) + ttlSeconds, 1);
@@ -91,6 +93,7 @@ export class Sealer {
 
   /** The payload and its expiry, or null for anything that is not a live string this sealer sealed. */
   open(sealed: string, now = Date.now()): { payload: Buffer; expiresAt: number } | null {
+    if (typeof sealed !== 'string') return null;
     const legacy = sealed.length === this.legacyChars;
     if ((!legacy && sealed.length !== this.chars) || !BASE64URL.test(sealed)) return null;
     const raw = Buffer.from(sealed, 'base64url');
@@ -104,7 +107,7 @@ export class Sealer {
   }
 
   private openCurrent(raw: Buffer): Buffer | null {
-    const body = Buffer.allocUnsafe(HEADER_BYTES + this.payloadBytes);
+    const body = Buffer.alloc(HEADER_BYTES + this.payloadBytes);
     try {
       sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(body, null, raw.subarray(NONCE_BYTES), null, raw.subarray(0, NONCE_BYTES), this.key);
     } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HandleCodec } from '../../server/requests/handle.js';
+import { Sealer } from '../../server/sealed.js';
 
 const SECRET = 'handle-secret-'.padEnd(40, 'x');
 const TTL = 1_800;
@@ -107,6 +108,15 @@ describe('HandleCodec', () => {
   it('is 82 base64url characters: a 24-byte nonce, the sealed 21 bytes and a 16-byte tag', () => {
     expect(handle).toMatch(/^[A-Za-z0-9_-]{82}$/);
     expect(Buffer.from(handle, 'base64url')).toHaveLength(24 + 21 + 16);
+  });
+
+  it('keeps an opened payload out of the buffer pool other buffers share, and opens no non-string', () => {
+    const sealer = new Sealer(SECRET, 'session-like', 32, TTL);
+    const opened = sealer.open(sealer.seal(Buffer.alloc(32, 9), NOW), NOW);
+    expect(opened?.payload.equals(Buffer.alloc(32, 9))).toBe(true);
+    // Its own memory (the version, the expiry and the payload), not a view into Node's 8 KiB pool.
+    expect(opened?.payload.buffer.byteLength).toBe(5 + 32);
+    for (const value of [null, undefined, 42, ['x']]) expect(sealer.open(value as never, NOW)).toBeNull();
   });
 
   // Issued by the release before 2026-11-30 (AES-256-GCM) for this secret, payload and NOW: a
