@@ -163,7 +163,7 @@ describe.runIf(browserAvailable())('applying, and the request moving through its
     await page.getByRole('button', { name: `Ver detalle de la solicitud ${requestNumber}` }).click();
     await expect.poll(() => page.locator('.serial').innerText()).toContain(serial);
     const invoice = page.locator('tbody tr').nth(1).getByRole('link', { name: 'Aquí' });
-    expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{87}$/);
+    expect(await invoice.getAttribute('href')).toMatch(/^\/invoices\/[A-Za-z0-9_-]{103}$/);
     // It opens in a new tab: the detail, and the lookup behind it, stay where they are.
     expect([await invoice.getAttribute('target'), await invoice.getAttribute('rel')]).toEqual(['_blank', 'noopener']);
     const pdf = await page.request.get(`${session.server.url}${await invoice.getAttribute('href')}`);

@@ -52,7 +52,9 @@ describe.runIf(galeraAvailable())('SSPS on a three-node Galera cluster', () => {
     for (const url of database.urls.slice(1)) instances.push(await startServer(mysql, { ...env, SSPS_DEMO_DATA: '0' }, { url }));
     operator = { authorization: `Bearer ${(await instances[0].ssps.partners.create('operador-galera', { role: 'operator', ratePerMinute: 100_000 })).key}` };
     partner = { authorization: `Bearer ${(await instances[0].ssps.partners.create('portal-galera', { ratePerMinute: 100_000 })).key}` };
-  }, 150_000);
+    // The harness may start the cluster twice (its first try can take up to 90 s to sync on a
+    // machine loaded by the rest of the suite), then three instances start: room for all of it.
+  }, 360_000);
 
   afterAll(async () => {
     for (const s of instances) await s.close();
