@@ -1,14 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The next request and order numbers. A submission draws its numbers by incrementing its row
+ * The next request and order numbers (and the next CRL number). A submission draws its numbers by incrementing its row
  * in a short transaction of its own, so two submissions can never draw the same number, on one
  * database or across a cluster's nodes (where the loser of a simultaneous draw is refused at
  * commit and draws again). A number drawn by a submission that then fails is not reused.
  */
 @Entity('number_sequence')
 export class NumberSequence {
-  /** `request_number` or `order_number`. */
+  /** `request_number`, `order_number` or `crl_number`. */
   @PrimaryColumn({ type: 'varchar', length: 32, name: 'name' })
   name!: string;
 

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDate } from '../db/values.js';
 import type { RevocationReason } from '../lifecycle/machine.js';
+import { drawCrlNumber } from '../lifecycle/numbers.js';
 import type { CertificateIssuer } from './issuer.js';
 
 /** A CRL is valid this long; it is signed again well before (REFRESH_MS) so a cached one never lapses. */
@@ -19,7 +20,10 @@ interface Signed {
  * is the revokeCertificate move, on any instance), signed by the issuing CA. Each request asks
  * the database whether anything was revoked since the CRL it holds was signed (one aggregate
  * read over the revoked requests' index, shared by the requests arriving meanwhile); a new
- * revocation, or an hour's age, signs a new one.
+ * revocation, or an hour's age, signs a new one. Its CRL number is drawn from a counter in the
+ * database, so the CRLs of all instances are numbered in one increasing sequence, never twice
+ * the same (it was the signing second: two instances signing different CRLs in one second, or
+ * one whose clock lagged, broke RFC 5280 §5.2.3).
  */
 export class CrlPublisher {
   private signed: Signed | null = null;
@@ -53,7 +57,8 @@ export class CrlPublisher {
       ds.query('SELECT serial_number, revoked_at, revocation_reason FROM certificate_request WHERE revoked_at IS NOT NULL AND serial_number IS NOT NULL ORDER BY revoked_at, id'),
     );
     const revoked = rows.map((r) => ({ serialNumber: r.serial_number, revokedAt: toDate(r.revoked_at)!, reason: r.revocation_reason as RevocationReason | null }));
-    const der = await this.issuer.crl(revoked, now, new Date(now.getTime() + VALID_MS));
+    // Every CRL any instance signs has a number of its own, above every number signed before it.
+    const der = await this.issuer.crl(revoked, now, new Date(now.getTime() + VALID_MS), await drawCrlNumber(this.db));
     this.signed = { der, thisUpdate: now, fingerprint };
     return this.signed;
   }

@@ -45,8 +45,8 @@ export interface RevokedCertificate {
 export interface CertificateIssuer {
   /** An X.509 v3 certificate (DER) for the CSR's public key, naming `holder`, with this serial and validity. */
   issue(csrDer: Uint8Array, holder: Holder, serialNumber: string, validity: Validity): Promise<Uint8Array>;
-  /** A CRL (DER) listing `revoked`, signed by the issuing CA, valid until `nextUpdate`. */
-  crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date): Promise<Uint8Array>;
+  /** A CRL (DER) listing `revoked`, signed by the issuing CA, valid until `nextUpdate`, numbered `crlNumber` (RFC 5280 §5.2.3). */
+  crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date, crlNumber: number): Promise<Uint8Array>;
   /** The issuing CA's certificate first, then those above it (DER each): what a PKCS#12 carries with the certificate. */
   chain(): Promise<Uint8Array[]>;
 }
@@ -122,15 +122,15 @@ export class BuiltInIssuer implements CertificateIssuer {
     return new Uint8Array(certificate.rawData);
   }
 
-  async crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date): Promise<Uint8Array> {
+  async crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date, crlNumber: number): Promise<Uint8Array> {
     const crl = await x509.X509CrlGenerator.create({
       issuer: this.caCertificate.subjectName,
       thisUpdate,
       nextUpdate,
       signingAlgorithm: this.algorithm,
       signingKey: this.caKey,
-      // RFC 5280 §5.2.3: a CRL number that grows with each CRL; the signing second does, on every instance.
-      extensions: [await this.authorityKeyId, new x509.Extension(id_ce_cRLNumber, false, AsnConvert.serialize(new CRLNumber(Math.floor(thisUpdate.getTime() / 1000))))],
+      // RFC 5280 §5.2.3: a number that grows with each CRL, drawn from the database's counter (crl.ts).
+      extensions: [await this.authorityKeyId, new x509.Extension(id_ce_cRLNumber, false, AsnConvert.serialize(new CRLNumber(crlNumber)))],
       entries: revoked.map((r) => ({
         serialNumber: certificateSerial(r.serialNumber),
         revocationDate: r.revokedAt,

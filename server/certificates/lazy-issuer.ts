@@ -21,8 +21,8 @@ export class LazyIssuer implements CertificateIssuer {
     return (await this.ready()).issue(csrDer, holder, serialNumber, validity);
   }
 
-  async crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date): Promise<Uint8Array> {
-    return (await this.ready()).crl(revoked, thisUpdate, nextUpdate);
+  async crl(revoked: RevokedCertificate[], thisUpdate: Date, nextUpdate: Date, crlNumber: number): Promise<Uint8Array> {
+    return (await this.ready()).crl(revoked, thisUpdate, nextUpdate, crlNumber);
   }
 
   async chain(): Promise<Uint8Array[]> {

@@ -34,6 +34,27 @@ export function drawNumbers(db: Database): Promise<RequestNumbers> {
   );
 }
 
+/**
+ * The next CRL number (RFC 5280 §5.2.3), drawn like a request's numbers: unique and increasing
+ * across every instance of a cluster. The counter started just above the signing second, the
+ * number CRLs carried before it (migration CrlNumber), so the sequence only grows.
+ */
+export function drawCrlNumber(db: Database): Promise<number> {
+  return retryOnWriteConflict(
+    () =>
+      db.run(
+        (ds) =>
+          ds.transaction(async (m) => {
+            await m.increment(NumberSequence, { name: 'crl_number' }, 'nextValue', 1);
+            const row = await m.findOneByOrFail(NumberSequence, { name: 'crl_number' });
+            return row.nextValue - 1;
+          }),
+        DRAW_DEADLINE_MS,
+      ),
+    5,
+  );
+}
+
 /** After rows were loaded with their own numbers (the demo data): the counters continue past them. */
 export async function continueNumbers(m: EntityManager): Promise<void> {
   for (const [name, column] of [

@@ -43,6 +43,8 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
   let operator: Record<string, string>;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssps-ca-'));
   const work = mkdtempSync(path.join(os.tmpdir(), 'ssps-pki-'));
+  // Before the database exists: every CRL number drawn afterwards is above this second.
+  const describedAt = Date.now();
 
   beforeAll(async () => {
     smtp = await startSmtpPeer();
@@ -100,6 +102,30 @@ describe.each(testDatabases())('getting the certificate on $name', (database) =>
     const res = await fetch(`${server.url}${p}`);
     return { status: res.status, type: res.headers.get('content-type'), body: new Uint8Array(await res.arrayBuffer()) };
   };
+
+  // RFC 5280 §5.2.3. The number was the signing second: two instances signing different CRLs in
+  // one second shared it, and one whose clock lagged went backwards.
+  it('numbers the CRLs of all instances in one increasing sequence, never the same twice, above the signing seconds they carried before', async () => {
+    const crlNumber = async (url: string) => {
+      const res = await fetch(`${url}/pki/crl`);
+      expect(res.status).toBe(200);
+      const name = file(`n-${Math.random()}.crl`, new Uint8Array(await res.arrayBuffer()));
+      return BigInt(/X509v3 CRL Number:\s+(\d+)/.exec(await openssl('crl', '-inform', 'DER', '-in', name, '-noout', '-text'))![1]);
+    };
+    const first = await crlNumber(server.url);
+    expect(first).toBeGreaterThan(BigInt(Math.floor(describedAt / 1000)));
+    const others = [await startServer(database, { SSPS_PUBLIC_URL: PUBLIC_URL, SSPS_DATA_DIR: dataDir }, { url: server.databaseUrl }), await startServer(database, { SSPS_PUBLIC_URL: PUBLIC_URL, SSPS_DATA_DIR: dataDir }, { url: server.databaseUrl })];
+    try {
+      // Two instances signing their first CRL at the same instant.
+      const both = await Promise.all(others.map((o) => crlNumber(o.url)));
+      expect(new Set(both).size).toBe(2);
+      for (const n of both) expect(n).toBeGreaterThan(first);
+      // Each keeps serving the CRL it signed while nothing changes: the same number again.
+      expect(await crlNumber(others[0].url)).toBe(both[0]);
+    } finally {
+      for (const o of others) await o.close();
+    }
+  });
 
   it('delivers with an e-mailed single-use link, issues from a browser-made CSR, and the certificate verifies against the CA and lands in the CRL once revoked (scenario delivery-pending)', async () => {
     await deliver('512004');
