@@ -12,6 +12,8 @@ export class NumberSequence {
   @PrimaryColumn({ type: 'varchar', length: 32, name: 'name' })
   name!: string;
 
-  @Column({ type: 'int', name: 'next_value' })
+  // 64-bit: the CRL number continues from the signing second it once was (numbers.ts), which
+  // an int would not hold past 2038. Read back as a number (mysql2 gives bigint as a string).
+  @Column({ type: 'bigint', name: 'next_value', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
   nextValue!: number;
 }

@@ -53,12 +53,15 @@ export class CrlPublisher {
   }
 
   private async sign(fingerprint: string, now: Date): Promise<Signed> {
-    const rows: { serial_number: string; revoked_at: Date | string; revocation_reason: string | null }[] = await this.db.run((ds) =>
-      ds.query('SELECT serial_number, revoked_at, revocation_reason FROM certificate_request WHERE revoked_at IS NOT NULL AND serial_number IS NOT NULL ORDER BY revoked_at, id'),
+    // The issuer loads (the key, the signing library) before a number is drawn: a broken one
+    // fails here, on every request, without writing to the database each time.
+    await this.issuer.chain();
+    const { crlNumber, read: rows } = await drawCrlNumber(this.db, now, (m): Promise<{ serial_number: string; revoked_at: Date | string; revocation_reason: string | null }[]> =>
+      m.query('SELECT serial_number, revoked_at, revocation_reason FROM certificate_request WHERE revoked_at IS NOT NULL AND serial_number IS NOT NULL ORDER BY revoked_at, id'),
     );
     const revoked = rows.map((r) => ({ serialNumber: r.serial_number, revokedAt: toDate(r.revoked_at)!, reason: r.revocation_reason as RevocationReason | null }));
     // Every CRL any instance signs has a number of its own, above every number signed before it.
-    const der = await this.issuer.crl(revoked, now, new Date(now.getTime() + VALID_MS), await drawCrlNumber(this.db));
+    const der = await this.issuer.crl(revoked, now, new Date(now.getTime() + VALID_MS), crlNumber);
     this.signed = { der, thisUpdate: now, fingerprint };
     return this.signed;
   }

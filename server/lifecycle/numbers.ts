@@ -35,19 +35,28 @@ export function drawNumbers(db: Database): Promise<RequestNumbers> {
 }
 
 /**
- * The next CRL number (RFC 5280 §5.2.3), drawn like a request's numbers: unique and increasing
- * across every instance of a cluster. The counter started just above the signing second, the
- * number CRLs carried before it (migration CrlNumber), so the sequence only grows.
+ * The next CRL number (RFC 5280 §5.2.3), and what `read` reads in the same transaction (the
+ * revoked certificates): a CRL with a greater number never lists less than one with a smaller.
+ * Drawn like a request's numbers, so unique and increasing across every instance of a cluster,
+ * and never below the current second — what CRL numbers were before this counter — so the
+ * sequence keeps growing through a rolling upgrade, an instance whose clock ran ahead, or a
+ * restored backup that set the counter back.
  */
-export function drawCrlNumber(db: Database): Promise<number> {
+export function drawCrlNumber<T>(db: Database, now: Date, read: (m: EntityManager) => Promise<T>): Promise<{ crlNumber: number; read: T }> {
+  const second = Math.floor(now.getTime() / 1000);
   return retryOnWriteConflict(
     () =>
       db.run(
         (ds) =>
           ds.transaction(async (m) => {
+            // The increment takes the counter's row first: whoever draws after waits, then reads after.
             await m.increment(NumberSequence, { name: 'crl_number' }, 'nextValue', 1);
-            const row = await m.findOneByOrFail(NumberSequence, { name: 'crl_number' });
-            return row.nextValue - 1;
+            let crlNumber = (await m.findOneByOrFail(NumberSequence, { name: 'crl_number' })).nextValue - 1;
+            if (crlNumber < second) {
+              crlNumber = second;
+              await m.update(NumberSequence, { name: 'crl_number' }, { nextValue: second + 1 });
+            }
+            return { crlNumber, read: await read(m) };
           }),
         DRAW_DEADLINE_MS,
       ),

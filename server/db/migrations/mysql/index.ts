@@ -16,7 +16,7 @@ import { StepTextsAndEmails1795979832175 } from './1795979832175-StepTextsAndEma
 import { CertificateDownloads1795980040333 } from './1795980040333-CertificateDownloads.js';
 import { RevokedIndex1795984426169 } from './1795984426169-RevokedIndex.js';
 import { WideAuditKey1796003454413 } from './1796003454413-WideAuditKey.js';
-import { CrlNumber1796010000000 } from './1796010000000-CrlNumber.js';
+import { CrlNumber1796006280301 } from './1796006280301-CrlNumber.js';
 
 export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -36,5 +36,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   CertificateDownloads1795980040333,
   RevokedIndex1795984426169,
   WideAuditKey1796003454413,
-  CrlNumber1796010000000,
+  CrlNumber1796006280301,
 ];

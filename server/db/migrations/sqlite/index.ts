@@ -15,7 +15,7 @@ import { Payments1795979744300 } from './1795979744300-Payments.js';
 import { StepTextsAndEmails1795979832175 } from './1795979832175-StepTextsAndEmails.js';
 import { CertificateDownloads1795980040333 } from './1795980040333-CertificateDownloads.js';
 import { RevokedIndex1795984426169 } from './1795984426169-RevokedIndex.js';
-import { CrlNumber1796010000000 } from './1796010000000-CrlNumber.js';
+import { CrlNumber1796006280301 } from './1796006280301-CrlNumber.js';
 
 export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Initial1795607934379,
@@ -34,5 +34,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   StepTextsAndEmails1795979832175,
   CertificateDownloads1795980040333,
   RevokedIndex1795984426169,
-  CrlNumber1796010000000,
+  CrlNumber1796006280301,
 ];
