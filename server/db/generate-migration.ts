@@ -78,6 +78,12 @@ async function main() {
     }
     if (sqlite.up.length) writeMigration('sqlite', name, timestamp, sqlite);
     if (mysql.up.length) writeMigration('mysql', name, timestamp, mysql);
+    // TypeORM changes a MySQL column's type by dropping it and adding it again, empty: twice
+    // (WideAuditKey, CrlNumber) the generated migration would have lost a column's data.
+    const dropped = mysql.up.filter((q) => /DROP COLUMN/i.test(q));
+    if (dropped.length) {
+      console.warn(`mysql: ${dropped.length} statement(s) drop a column; if its type only changes, its data would be lost: write ALTER TABLE … MODIFY by hand instead\n  ${dropped.join('\n  ')}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
