@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isDuplicateKey, isWriteConflict } from './conflicts.js';
 
-/** How long a holder may take before its lock is presumed dead (a crashed instance's lock lapses). */
+/**
+ * How long a lock lives without its holder renewing it (a crashed instance's lock lapses). A live
+ * holder renews it every HOLD_MS / 4, however long its migrations take: one that copies a large
+ * table (WideAuditKey) can run past any fixed allowance, and another instance must not start the
+ * same migrations beside it.
+ */
 const HOLD_MS = 10 * 60_000;
 const WAIT_STEP_MS = 250;
 
@@ -13,7 +18,7 @@ const WAIT_STEP_MS = 250;
  * lock themselves). A row, not GET_LOCK(): a Galera cluster refuses GET_LOCK, and a row's
  * insert is ordered across its nodes like any write.
  */
-export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T>, waitMs = 5 * 60_000): Promise<T> {
+export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T>, waitMs = 5 * 60_000, holdMs = HOLD_MS): Promise<T> {
   const mysql = ds.options.type !== 'better-sqlite3';
   await ds.query(
     mysql
@@ -27,7 +32,7 @@ export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T
     try {
       // A holder past its time is presumed dead; then the lock is taken.
       await ds.query('DELETE FROM migration_lock WHERE id = 1 AND held_until < ?', [now]);
-      await ds.query('INSERT INTO migration_lock (id, owner, held_until) VALUES (1, ?, ?)', [owner, now + HOLD_MS]);
+      await ds.query('INSERT INTO migration_lock (id, owner, held_until) VALUES (1, ?, ?)', [owner, now + holdMs]);
       break;
     } catch (error) {
       if (!isDuplicateKey(error) && !isWriteConflict(error)) throw error;
@@ -35,9 +40,16 @@ export async function withMigrationLock<T>(ds: DataSource, work: () => Promise<T
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
   }
+  let renewing: Promise<unknown> = Promise.resolve();
+  const renewal = setInterval(() => {
+    // A failed renewal is not fatal: the next one tries again, and the lock lasts holdMs meanwhile.
+    renewing = ds.query('UPDATE migration_lock SET held_until = ? WHERE id = 1 AND owner = ?', [Date.now() + holdMs, owner]).catch(() => {});
+  }, holdMs / 4);
   try {
     return await work();
   } finally {
+    clearInterval(renewal);
+    await renewing;
     await ds.query('DELETE FROM migration_lock WHERE id = 1 AND owner = ?', [owner]);
   }
 }

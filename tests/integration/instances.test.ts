@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationOutbox, UsedCaptcha } from '../../entities/index.js';
 import { Database } from '../../server/db/database.js';
 import { openDatabase } from '../../server/db/data-source.js';
+import { withMigrationLock } from '../../server/db/migration-lock.js';
 import { JobLeases } from '../../server/db/job-lease.js';
 import { mysqlMigrations } from '../../server/db/migrations/mysql/index.js';
 import { sqliteMigrations } from '../../server/db/migrations/sqlite/index.js';
@@ -254,6 +255,34 @@ describe.each(testDatabases())('instances starting together on an empty $name da
         for (const ds of opened) expect(await ds.showMigrations()).toBe(false);
       } finally {
         for (const ds of opened) await ds.destroy();
+      }
+    } finally {
+      await created.drop();
+    }
+  });
+});
+
+describe.each(testDatabases())('the migration lock on $name', (database) => {
+  // A migration that copies a large table can outlast any fixed allowance: the holder renews its
+  // lock, so another instance does not presume it dead and run the same migrations beside it.
+  it('stays with its holder while the migrations outlast the lock’s life, and passes on when they end', async () => {
+    const created = await database.create();
+    try {
+      const [a, b] = [await openDatabase({ database: created.config, timeoutMs: 10_000 }), await openDatabase({ database: created.config, timeoutMs: 10_000 })];
+      try {
+        const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+        const events: string[] = [];
+        // A lock that lives 400 ms unless renewed, held for 1.5 s.
+        const first = withMigrationLock(a, async () => { events.push('first starts'); await sleep(1_500); events.push('first ends'); }, 5_000, 400);
+        await sleep(100);
+        const second = withMigrationLock(b, async () => void events.push('second starts'), 5_000, 400);
+        await Promise.all([first, second]);
+        expect(events).toEqual(['first starts', 'first ends', 'second starts']);
+        const [{ held }] = (await a.query('SELECT COUNT(*) AS held FROM migration_lock')) as { held: number | string }[];
+        expect(Number(held)).toBe(0);
+      } finally {
+        await a.destroy();
+        await b.destroy();
       }
     } finally {
       await created.drop();
