@@ -35,12 +35,13 @@ export function jitGateway(schema: GraphQLSchema, known: KnownOperations): Gatew
     // comes back is compiled, and one the table does not keep is interpreted every time.
     const text = typeof request.query === 'string' ? request.query : null;
     let compiled = text === null ? undefined : known.find(text, request.operationName);
-    if (!compiled && (text === null || !known.seenBefore(text))) {
+    if (!compiled && (text === null || !known.worthCompiling(text))) {
       return execute({ schema, document, operationName: request.operationName, variableValues: variables, contextValue: context });
     }
     if (!compiled) {
       const query = compileQuery(schema, document, operationName ?? undefined);
       if (!isCompiledQuery(query)) return query;
+      known.counts.compiled++;
       compiled = { name: operation.name?.value ?? null, run: async (contextValue, values) => finish(await query.query(undefined, contextValue, values), values, operation) };
       // Apollo has parsed and validated this text (with our limits): the fast path may run it from now on.
       known.learn(text!, request.operationName, compiled);

@@ -61,8 +61,8 @@ export class KnownOperations {
   private readonly byText = new Map<string, Entry>();
   private readonly contentTypes = new Map<string, string | null>();
   private readonly sightings = new Set<string>();
-  /** How many answers each path gave (tests read them; nothing else). */
-  readonly counts = { fast: 0, handedOver: 0 };
+  /** How many answers each path gave, and how many operations were compiled (tests read them; nothing else). */
+  readonly counts = { fast: 0, handedOver: 0, compiled: 0 };
 
   learn(text: string, operationName: string | null | undefined, known: KnownOperation): void {
     if (text.length > LIMITS.textChars) return;
@@ -83,13 +83,17 @@ export class KnownOperations {
   }
 
   /**
-   * True the second time a text is asked about (within the last SIGHTINGS texts): only a text that
-   * comes back is worth compiling. Compiling makes generated code that outlives the request for a
-   * while, and a flood of one-off documents compiled each on arrival held the server at 1.4 GB RSS
-   * where graphql-js's interpreter stays at 440 MB (BENCHMARKS.md).
+   * Whether the executor should compile this text under this name: only a text that comes back
+   * (a second sighting within the last SIGHTINGS texts), and only under a name the table would
+   * keep — what it would not keep would be compiled again on every request. Compiling makes
+   * generated code that outlives the request for a while: a flood of one-off documents compiled
+   * each on arrival held the server at 1.4 GB RSS where graphql-js's interpreter stays at 440 MB
+   * (BENCHMARKS.md). Whatever is not worth compiling is interpreted by graphql-js.
    */
-  seenBefore(text: string): boolean {
+  worthCompiling(text: string): boolean {
     if (text.length > LIMITS.textChars) return false;
+    const entry = this.byText.get(text);
+    if (entry) return entry.byName.size < LIMITS.namesPerText;
     if (this.sightings.has(text)) return true;
     if (this.sightings.size >= SIGHTINGS) this.sightings.clear();
     this.sightings.add(text);

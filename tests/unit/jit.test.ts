@@ -30,7 +30,7 @@ function contextFor(lookup: () => Promise<unknown>) {
 
 async function both(query: string, variables: Record<string, unknown>, context: object, operationName?: string) {
   // A text is compiled from its second coming on (its first is graphql-js's): as if it had come before.
-  known.seenBefore(query);
+  known.worthCompiling(query);
   const document = parse(query);
   const operation = getOperationAST(document, operationName) ?? undefined;
   const viaJit = (await executor!({
@@ -97,6 +97,21 @@ describe('the compiled executor (graphql-jit behind Apollo)', () => {
     const long = `{ __typename } # ${'x'.repeat(LIMITS.textChars)}`;
     expect(((await run(long)) as ExecutionResult).data).toEqual({ __typename: 'Query' });
     expect(known.find(long, undefined)).toBeUndefined();
+  });
+
+  it('compiles a document asked for under more names than the table keeps only under those it keeps, and interprets the rest', async () => {
+    const text = `query A { __typename } query B { __typename } query C { __typename } # ${Math.random()}`;
+    const run = async (name: string) => {
+      const document = parse(text);
+      const operation = getOperationAST(document, name) ?? undefined;
+      const result = (await executor!({ document, operation, operationName: name, request: { query: text, variables: {}, operationName: name }, context: contextFor(async () => found) } as unknown as GatewayGraphQLRequestContext)) as ExecutionResult;
+      expect(result.data).toEqual({ __typename: 'Query' });
+    };
+    const before = known.counts.compiled;
+    for (let i = 0; i < 5; i++) for (const name of ['A', 'B', 'C']) await run(name);
+    // Once per name kept (the table keeps two), never again, and never the third: nothing compiled per request.
+    expect(known.counts.compiled - before).toBe(LIMITS.namesPerText);
+    expect(['A', 'B', 'C'].filter((name) => known.find(text, name))).toHaveLength(LIMITS.namesPerText);
   });
 
   it("refuses a bad variable with graphql-js's own words, which Apollo answers as BAD_USER_INPUT", async () => {

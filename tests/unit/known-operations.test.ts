@@ -41,15 +41,18 @@ describe('KnownOperations', () => {
     expect(kept).toHaveLength(LIMITS.namesPerText);
   });
 
-  it('tells a text that comes back from one seen once, and never counts a text too long to keep', () => {
+  it('is worth compiling a text that comes back, under a name it would keep, and never a text too long to keep', () => {
     const known = new KnownOperations();
-    expect(known.seenBefore('{ a }')).toBe(false);
-    expect(known.seenBefore('{ a }')).toBe(true);
+    expect(known.worthCompiling('{ a }')).toBe(false);
+    expect(known.worthCompiling('{ a }')).toBe(true);
     const long = `{ a } #${'.'.repeat(LIMITS.textChars)}`;
-    expect(known.seenBefore(long)).toBe(false);
-    expect(known.seenBefore(long)).toBe(false);
+    expect(known.worthCompiling(long)).toBe(false);
+    expect(known.worthCompiling(long)).toBe(false);
+    // A text kept under as many names as it may be: another name would never be kept, so not compiled either.
+    for (let i = 0; i < LIMITS.namesPerText; i++) known.learn('query A { x } query B { x } query C { x }', `Op${i}`, operation(`Op${i}`));
+    expect(known.worthCompiling('query A { x } query B { x } query C { x }')).toBe(false);
     known.clear();
-    expect(known.seenBefore('{ a }')).toBe(false);
+    expect(known.worthCompiling('{ a }')).toBe(false);
   });
 
   it('chooses the content type Apollo chooses for each Accept, and none where Apollo answers 406', () => {
