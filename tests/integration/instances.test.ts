@@ -272,10 +272,11 @@ describe.each(testDatabases())('the migration lock on $name', (database) => {
       try {
         const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
         const events: string[] = [];
-        // A lock that lives 400 ms unless renewed, held for 1.5 s.
-        const first = withMigrationLock(a, async () => { events.push('first starts'); await sleep(1_500); events.push('first ends'); }, 5_000, 400);
+        // A lock that lives 1.2 s unless renewed (every 300 ms: room for a slow UPDATE on a busy CI
+        // machine), held for 3 s; without renewals the second would take it after about 1.2 s.
+        const first = withMigrationLock(a, async () => { events.push('first starts'); await sleep(3_000); events.push('first ends'); }, 8_000, 1_200);
         await sleep(100);
-        const second = withMigrationLock(b, async () => void events.push('second starts'), 5_000, 400);
+        const second = withMigrationLock(b, async () => void events.push('second starts'), 8_000, 1_200);
         await Promise.all([first, second]);
         expect(events).toEqual(['first starts', 'first ends', 'second starts']);
         const [{ held }] = (await a.query('SELECT COUNT(*) AS held FROM migration_lock')) as { held: number | string }[];
