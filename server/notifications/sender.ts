@@ -58,6 +58,7 @@ export class OutboxSender {
   private readonly timer: NodeJS.Timeout;
   private readonly owner = randomUUID();
   private running: Promise<number> | null = null;
+  private next: Promise<number> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -72,12 +73,25 @@ export class OutboxSender {
     this.timer = setInterval(() => void this.deliver().catch(() => {}), EVERY_MS).unref();
   }
 
-  /** Sends what is due; returns how many were sent by this instance. */
+  /**
+   * Sends what is due; returns how many were sent by this instance. A round already under way
+   * may have read the queue before the caller's message was in it, so the caller waits for the
+   * round after it instead (one, shared by everyone who asks meanwhile).
+   */
   deliver(): Promise<number> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (!this.running) {
+      this.running = this.round().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.next ??= this.running
+      .catch(() => 0)
+      .then(() => {
+        this.next = null;
+        return this.deliver();
+      });
+    return this.next;
   }
 
   private async round(): Promise<number> {
@@ -170,6 +184,7 @@ export class OutboxSender {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => {});
+    await this.next?.catch(() => {});
     this.transport.close();
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationOutbox } from '../../entities/index.js';
+import { queueEmail } from '../../server/notifications/outbox.js';
 import { testDatabases } from '../support/databases.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { startSmtpPeer, type ReceivedMail } from '../support/smtp.js';
@@ -32,5 +33,20 @@ describe.each(testDatabases())('e-mail notifications on $name', (database) => {
     const rows = await server.ssps.db.run((ds) => ds.getRepository(NotificationOutbox).find());
     expect(rows.map((r) => [r.recipient, r.sentAt !== null, r.attempts])).toEqual([['ana.demo@example.com', true, 1]]);
     expect(await server.ssps.mailer!.deliver()).toBe(0);
+  });
+
+  it('sends an e-mail queued while a round was under way when asked to, though that round had read the queue before it', async () => {
+    const queue = (recipient: string) =>
+      server.ssps.db.run((ds) => ds.transaction((m) => queueEmail(m, { requestId: null, recipient, subject: 'Prueba', body: 'Hola' }, new Date())));
+    const before = received.length;
+    await queue('primero@example.com');
+    // A round begins (as the instance's timer begins one) and reads the queue: only the first is in it.
+    const round = server.ssps.mailer!.deliver();
+    await new Promise((r) => setTimeout(r, 2));
+    await queue('segundo@example.com');
+    // Asked while that round still sends the first: the second is out when the answer comes.
+    await server.ssps.mailer!.deliver();
+    expect(received.slice(before).map((m) => m.to[0]).sort()).toEqual(['primero@example.com', 'segundo@example.com']);
+    await round;
   });
 });
