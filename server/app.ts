@@ -101,9 +101,13 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   // its files checked now and its signing library loaded on first use.
   if (!givenIssuer) checkCaFiles(config.ca);
   const issuer = givenIssuer ?? new LazyIssuer(async () => (await import('./certificates/issuing-ca.js')).builtInIssuer(config));
+  // Counted only where a scraper can read them.
+  const metrics = config.metrics.port !== null || config.metrics.token !== null ? new Metrics() : null;
   const db = new Database({
     config: config.database,
     deadlineMs: config.dbTimeoutMs,
+    readBatch: config.dbReadBatch,
+    onReadBatch: metrics ? (callers) => metrics.dbReadBatch.observe(callers) : undefined,
     log,
     onReady: async (dataSource) => {
       // The zero-setup start: an empty embedded database gets the demo scenarios.
@@ -117,8 +121,6 @@ export async function createSsps(config: Config, log: Logger = createLogger(conf
   const usedTokens = new DatabaseUsedTokenStore(db);
   const pseudonyms = new Pseudonymizer(config.secret);
   startTracing(config.otlpEndpoint);
-  // Counted only where a scraper can read them.
-  const metrics = config.metrics.port !== null || config.metrics.token !== null ? new Metrics() : null;
   const limits = new RateLimits({ rules: config.rateLimits, redisUrl: config.redisUrl, pseudonyms, onRefusal: (rule) => metrics?.rateLimited.inc({ rule }) }, db);
   const audit = new AuditLog(db, log, undefined, config.auditQueueMax);
   const partners = new PartnerService(db);

@@ -95,6 +95,7 @@ const envSchema = z.object({
   CAPTCHA_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   HANDLE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1_800),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  DB_READ_BATCH: z.coerce.number().int().min(1).max(32).default(16),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(102_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
@@ -256,6 +257,8 @@ export interface Config {
   captcha: { cost: number; maxCounter: number; ttlSeconds: number };
   handleTtlSeconds: number;
   dbTimeoutMs: number;
+  /** The most concurrent lookups (or details) one round trip to MySQL/MariaDB answers; 1: each alone. */
+  dbReadBatch: number;
   maxBodyBytes: number;
   logLevel: string;
   /** Counters live in Redis when set, otherwise in the database. */
@@ -365,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captcha: { cost: e.CAPTCHA_COST, maxCounter: e.CAPTCHA_MAX_COUNTER, ttlSeconds: e.CAPTCHA_TTL_SECONDS },
     handleTtlSeconds: e.HANDLE_TTL_SECONDS,
     dbTimeoutMs: e.DB_TIMEOUT_MS,
+    dbReadBatch: e.DB_READ_BATCH,
     maxBodyBytes: e.MAX_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL || undefined,

@@ -18,6 +18,9 @@ export interface DataSourceOptions {
   logger?: TypeOrmLogger;
 }
 
+/** Connections per instance to MySQL/MariaDB. */
+export const POOL_SIZE = 10;
+
 /** `synchronize` is never on: the schema changes only through the ordered migrations of each driver. */
 export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger }: DataSourceOptions): DataSource {
   if (database.kind === 'mysql') {
@@ -27,7 +30,7 @@ export function createDataSource({ database, flavor = 'mysql', timeoutMs, logger
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       connectTimeout: timeoutMs,
-      poolSize: 10,
+      poolSize: POOL_SIZE,
       extra: { enableKeepAlive: true, waitForConnections: true, queueLimit: 200 },
       entities,
       migrations: mysqlMigrations,

@@ -4,7 +4,8 @@ import type { DatabaseConfig } from '../config.js';
 import { ServiceUnavailableError } from '../refusals.js';
 import type { Logger } from '../log.js';
 import { traced, tracingOn } from '../observability/tracing.js';
-import { openDatabase } from './data-source.js';
+import { openDatabase, POOL_SIZE } from './data-source.js';
+import { ReadBatcher, type BatchedStatement } from './read-batch.js';
 
 /** The part of mysql2's callback pool `read` uses. */
 interface PreparingPool {
@@ -38,6 +39,13 @@ export interface DatabaseOptions {
   queryLogger?: TypeOrmLogger;
   /** false for command-line tools: the first failure to connect is the answer, no retrying. */
   retry?: boolean;
+  /**
+   * The most callers of one hot-path statement answered by one round trip on MySQL/MariaDB
+   * (`readBatched`); 1 sends each alone. Default 16.
+   */
+  readBatch?: number;
+  /** Told how many callers each batched round trip answered (the metrics). */
+  onReadBatch?: (callers: number) => void;
   /** Runs once after the schema is migrated, before the database is reported ready. */
   onReady?: (dataSource: DataSource) => Promise<void>;
 }
@@ -61,7 +69,15 @@ export class Database {
   private connecting: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly options: DatabaseOptions) {}
+  private readonly batcher: ReadBatcher | null;
+
+  constructor(private readonly options: DatabaseOptions) {
+    const readBatch = options.readBatch ?? 16;
+    // SQLite answers in-process: nothing to save by batching.
+    this.batcher = options.config.kind === 'mysql' && readBatch > 1
+      ? new ReadBatcher((sql, parameters, deadlineMs) => this.readWithin(sql, parameters, deadlineMs), readBatch, POOL_SIZE, options.deadlineMs, options.onReadBatch)
+      : null;
+  }
 
   get ready(): boolean {
     return this.dataSource !== null;
@@ -143,6 +159,18 @@ export class Database {
     // The statement with its placeholders, never its values.
     if (tracingOn()) return traced('db.read', { 'db.system.name': this.system, 'db.query.text': sql }, () => this.readWithin<T>(sql, parameters));
     return this.readWithin<T>(sql, parameters);
+  }
+
+  /**
+   * `read` for a statement that many requests make at once (the lookup, the detail): on
+   * MySQL/MariaDB, concurrent callers share one round trip (read-batch.ts); each gets the rows
+   * its own statement would have returned.
+   */
+  readBatched<T>(statement: BatchedStatement, parameters: unknown[]): Promise<T[]> {
+    if (!this.batcher) return this.read<T>(statement.single, parameters);
+    const batcher = this.batcher;
+    if (tracingOn()) return traced('db.read', { 'db.system.name': this.system, 'db.query.text': statement.single }, () => batcher.read<T>(statement, parameters));
+    return batcher.read<T>(statement, parameters);
   }
 
   /**

@@ -6,7 +6,7 @@ const MAX_OPERATION_NAMES = 100;
 /**
  * What Prometheus scrapes from one instance (GET /metrics, see README Observability): requests
  * by route and status, GraphQL operations by name and error code, rate-limit refusals, CAPTCHA
- * outcomes, the outbox, the database pool and the event loop. One registry per instance.
+ * outcomes, the outbox, the database pool and its batched reads, and the event loop. One registry per instance.
  */
 export class Metrics {
   readonly registry: Registry = new client.Registry();
@@ -19,6 +19,7 @@ export class Metrics {
   readonly captcha: Counter<'outcome'>;
   readonly outboxSent: Counter;
   readonly outboxFailed: Counter<'dead'>;
+  readonly dbReadBatch: Histogram;
 
   constructor() {
     const registers = [this.registry];
@@ -36,6 +37,7 @@ export class Metrics {
     this.captcha = new client.Counter({ name: 'ssps_captcha_outcomes_total', help: 'CAPTCHA tokens presented, by outcome (SOLVED, MISSING, INVALID, REUSED).', labelNames: ['outcome'], registers });
     this.outboxSent = new client.Counter({ name: 'ssps_outbox_sent_total', help: 'E-mails accepted by the SMTP server, sent by this instance.', registers });
     this.outboxFailed = new client.Counter({ name: 'ssps_outbox_failures_total', help: 'Failed sending attempts; dead="true" for the last try (a dead letter).', labelNames: ['dead'], registers });
+    this.dbReadBatch = new client.Histogram({ name: 'ssps_db_read_batch_size', help: 'Lookups or details answered by one round trip to MySQL/MariaDB (DB_READ_BATCH).', buckets: [1, 2, 4, 8, 16, 32], registers });
   }
 
   /** A gauge read when Prometheus scrapes (the outbox backlog, the database pool). */

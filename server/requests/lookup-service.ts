@@ -1,5 +1,6 @@
 import { STEP_KINDS, type IdType, type RequestStatus, type StepKind, type StepState } from '../../entities/domain.js';
 import type { Database } from '../db/database.js';
+import { BatchedStatement } from '../db/read-batch.js';
 import { toDate } from '../db/values.js';
 import type { InvoiceLinks } from '../lifecycle/invoice.js';
 import type { HandleCodec } from './handle.js';
@@ -87,25 +88,32 @@ interface DetailRow {
   invoice_url: string | null;
 }
 
-// One round trip each: the lookup is a point read on uq_applicant_identity joined to the
-// person's requests; the detail is the request and its steps, by primary key and uq_request_step_kind.
-export const LOOKUP_SQL = `
-  SELECT a.id AS applicant_id, a.id_type, a.id_number, a.full_name,
+// One statement each: the lookup is a point read on uq_applicant_identity joined to the
+// person's requests; the detail is the request and its steps, by primary key and
+// uq_request_step_kind. Concurrent callers share a round trip (db/read-batch.ts).
+export const LOOKUP_STATEMENT = new BatchedStatement(
+  `a.id AS applicant_id, a.id_type, a.id_number, a.full_name,
          r.id AS request_id, r.order_number, r.request_number, r.issued_at, r.holder_name,
-         r.company, r.project, t.name AS certificate_type, r.status
-    FROM applicant a
+         r.company, r.project, t.name AS certificate_type, r.status`,
+  `FROM applicant a
     LEFT JOIN certificate_request r ON r.applicant_id = a.id
     LEFT JOIN certificate_type t ON t.id = r.certificate_type_id
-   WHERE a.id_type = ? AND a.id_number = ?
-   ORDER BY r.request_number DESC`;
+   WHERE a.id_type = ? AND a.id_number = ?`,
+  { single: 'r.request_number DESC', byOutputNames: 'request_number DESC' },
+);
 
-export const DETAIL_SQL = `
-  SELECT r.request_number, r.order_number, r.status, r.created_at, r.holder_name, r.serial_number, r.valid_from, r.valid_to, a.id_type, a.id_number,
-         s.kind, s.state, s.modified_at, s.information, s.text_code, s.text_params, s.invoice_url
-    FROM certificate_request r
+export const DETAIL_STATEMENT = new BatchedStatement(
+  `r.request_number, r.order_number, r.status, r.created_at, r.holder_name, r.serial_number, r.valid_from, r.valid_to, a.id_type, a.id_number,
+         s.kind, s.state, s.modified_at, s.information, s.text_code, s.text_params, s.invoice_url`,
+  `FROM certificate_request r
     JOIN applicant a ON a.id = r.applicant_id
     LEFT JOIN request_step s ON s.request_id = r.id
-   WHERE r.id = ? AND r.applicant_id = ?`;
+   WHERE r.id = ? AND r.applicant_id = ?`,
+);
+
+/** Each statement for one caller (the benchmark's floor runs the same). */
+export const LOOKUP_SQL = LOOKUP_STATEMENT.single;
+export const DETAIL_SQL = DETAIL_STATEMENT.single;
 
 /** The public status lookup: who has which requests, and where each one stands. */
 export class RequestService {
@@ -124,7 +132,7 @@ export class RequestService {
 
   /** `idNumber` must already be normalized (see graphql/id-number.ts). */
   async lookup(idType: IdType, idNumber: string): Promise<LookupResult> {
-    const rows = await this.db.read<LookupRow>(LOOKUP_SQL, [idType, idNumber]);
+    const rows = await this.db.readBatched<LookupRow>(LOOKUP_STATEMENT, [idType, idNumber]);
     if (rows.length === 0) return { applicant: null, requests: [], handlesExpireAt: null };
     const first = rows[0];
     const lookupId = this.handles.newLookupId();
@@ -152,7 +160,7 @@ export class RequestService {
   async detail(handle: string, orderNumber?: string | null, language: Language = 'es', now = new Date()): Promise<FoundDetail | null> {
     const opened = this.handles.open(handle, now.getTime());
     if (!opened) return null;
-    const rows = await this.db.read<DetailRow>(DETAIL_SQL, [opened.requestId, opened.applicantId]);
+    const rows = await this.db.readBatched<DetailRow>(DETAIL_STATEMENT, [opened.requestId, opened.applicantId]);
     if (rows.length === 0) return null;
     if (this.needsOrderNumber && String(rows[0].order_number) !== (orderNumber ?? '').trim()) return null;
     const byKind = new Map(rows.filter((r) => r.kind !== null).map((r) => [r.kind!, r]));

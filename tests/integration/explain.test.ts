@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
 import { synthesize, SYNTH_ID_BASE } from '../../server/demo/synth.js';
 import { consultationsQuery } from '../../server/audit/audit-log.js';
-import { DETAIL_SQL, LOOKUP_SQL } from '../../server/requests/lookup-service.js';
+import { DETAIL_SQL, DETAIL_STATEMENT, LOOKUP_SQL, LOOKUP_STATEMENT } from '../../server/requests/lookup-service.js';
 import { activityQuery, exactSearchQuery, exactTerms, nameSearchQuery, queueQuery } from '../../server/console/console-service.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -83,6 +83,22 @@ describe.each(testDatabases())('query plans on $name', (database) => {
     expectIndexOnly(steps);
     expect(steps.join(' ')).toMatch(/uq_request_step_kind|ix_request|PRIMARY|INTEGER PRIMARY KEY/);
   });
+
+  // Concurrent lookups and details share a statement on MySQL/MariaDB (db/read-batch.ts): each
+  // of its parts must be read as the single statement is; only their union is sorted.
+  if (database.name === 'mysql') {
+    it('reads every part of a batched lookup and detail by the same indexes', async () => {
+      const lookup = await plan(LOOKUP_STATEMENT.batch(4), [0, 1, 2, 3].flatMap((i) => ['CC', String(SYNTH_ID_BASE + 100 * i)]));
+      const parts = lookup.filter((step) => !step.startsWith('<union'));
+      expectIndexOnly(parts);
+      expect(parts.filter((step) => step.includes('uq_applicant_identity'))).toHaveLength(4);
+      const requests = (await ds.query('SELECT id, applicant_id FROM certificate_request ORDER BY id LIMIT 4')) as { id: number; applicant_id: number }[];
+      const detail = await plan(DETAIL_STATEMENT.batch(4), requests.flatMap((r) => [r.id, r.applicant_id]));
+      const detailParts = detail.filter((step) => !step.startsWith('<union'));
+      expectIndexOnly(detailParts);
+      expect(detailParts.filter((step) => step.includes('uq_request_step_kind'))).toHaveLength(4);
+    });
+  }
 
   it("reads a person's consultations by a range of ix_lookup_audit_occurred_identity, never a scan", async () => {
     const { sql, parameters } = consultationsQuery('h42', new Date(Date.now() - 30 * 86_400_000));
