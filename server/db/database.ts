@@ -26,6 +26,8 @@ export function isUnavailable(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if ((e as { fatal?: unknown }).fatal === true) return true;
+    // mysql2's pool, every connection busy and 200 requests waiting for one: an error without a code.
+    if ((e as { message?: unknown }).message === 'Queue limit reached.') return true;
     e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
   }
   return false;

@@ -46,6 +46,8 @@ interface Waiting {
   reject: (error: unknown) => void;
   /** performance.now() when it asked: the deadline counts from there. */
   since: number;
+  /** Answered or refused: nothing more reaches it. */
+  settled: boolean;
 }
 
 type Execute = (sql: string, parameters: unknown[], deadlineMs: number) => Promise<unknown[]>;
@@ -62,14 +64,16 @@ type Execute = (sql: string, parameters: unknown[], deadlineMs: number) => Promi
  * lookups in one statement cost the database and this process about a third of sixteen
  * round trips (BENCHMARKS.md, "Reads in batches").
  *
- * A batch that fails fails for each of its callers, with the same error. Each caller's deadline
- * counts from when it asked: one waiting here is refused when it passes, and a batch gets what
- * is left of its oldest caller's.
+ * A batch that fails fails for each of its callers, with the same error. Each caller keeps its
+ * own deadline, counted from when it asked, whether it still waits here or its batch is out:
+ * one timer refuses each caller when its deadline passes. A batch is sent with the time its
+ * youngest caller has left, so an old caller never shortens a fresh one's.
  */
 export class ReadBatcher {
   private readonly queues = new Map<BatchedStatement, Waiting[]>();
+  /** The batches out, each in the order its callers asked. */
+  private readonly out = new Set<Waiting[]>();
   private scheduled = false;
-  private inFlight = 0;
   private expiry: NodeJS.Timeout | null = null;
 
   constructor(
@@ -84,22 +88,25 @@ export class ReadBatcher {
     return new Promise<unknown[]>((resolve, reject) => {
       let queue = this.queues.get(statement);
       if (!queue) this.queues.set(statement, (queue = []));
-      queue.push({ parameters, resolve, reject, since: performance.now() });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(this.flush);
-      }
+      queue.push({ parameters, resolve, reject, since: performance.now(), settled: false });
+      this.schedule();
     }) as Promise<T[]>;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.flush);
   }
 
   /** Sends what waits: one batch per statement in turn, so no statement starves another. */
   private readonly flush = (): void => {
     this.scheduled = false;
     let sent = true;
-    while (sent && this.inFlight < this.maxInFlight) {
+    while (sent && this.out.size < this.maxInFlight) {
       sent = false;
       for (const [statement, queue] of this.queues) {
-        if (queue.length === 0 || this.inFlight >= this.maxInFlight) continue;
+        if (queue.length === 0 || this.out.size >= this.maxInFlight) continue;
         this.send(statement, queue.splice(0, this.maxBatch));
         sent = true;
       }
@@ -107,55 +114,89 @@ export class ReadBatcher {
     this.watchDeadlines();
   };
 
-  /** While callers wait for a free connection, one timer refuses each at its deadline. */
+  /** One timer, set for the caller whose deadline comes first, waiting here or out. */
   private watchDeadlines(): void {
     if (this.expiry) return;
     let oldest = Infinity;
-    // Each queue is in the order its callers asked: its first waited longest.
+    // Queues and batches are in the order their callers asked: the first unsettled waited longest.
     for (const queue of this.queues.values()) if (queue.length > 0) oldest = Math.min(oldest, queue[0].since);
+    for (const batch of this.out) {
+      const first = batch.find((w) => !w.settled);
+      if (first) oldest = Math.min(oldest, first.since);
+    }
     if (oldest === Infinity) return;
-    this.expiry = setTimeout(() => {
-      this.expiry = null;
-      const now = performance.now();
-      for (const queue of this.queues.values()) {
-        while (queue.length > 0 && now - queue[0].since >= this.deadlineMs) queue.shift()!.reject(new ServiceUnavailableError('deadline'));
-      }
-      this.watchDeadlines();
-    }, Math.max(1, Math.ceil(oldest + this.deadlineMs - performance.now()))).unref();
+    this.expiry = setTimeout(this.expire, Math.max(1, Math.ceil(oldest + this.deadlineMs - performance.now()))).unref();
   }
+
+  private readonly expire = (): void => {
+    this.expiry = null;
+    const now = performance.now();
+    const late = (w: Waiting) => now - w.since >= this.deadlineMs;
+    for (const queue of this.queues.values()) while (queue.length > 0 && late(queue[0])) refuse(queue.shift()!);
+    for (const batch of this.out) for (const w of batch) if (!w.settled && late(w)) refuse(w);
+    this.watchDeadlines();
+  };
 
   private send(statement: BatchedStatement, waiting: Waiting[]): void {
     const now = performance.now();
-    const late = waiting.filter((w) => now - w.since >= this.deadlineMs);
-    for (const w of late) w.reject(new ServiceUnavailableError('deadline'));
-    const batch = late.length ? waiting.filter((w) => now - w.since < this.deadlineMs) : waiting;
+    const batch = waiting.filter((w) => {
+      if (now - w.since < this.deadlineMs) return true;
+      refuse(w);
+      return false;
+    });
     if (batch.length === 0) return;
-    // What is left of the oldest caller's deadline bounds the whole batch.
-    const deadlineMs = Math.max(1, Math.floor(this.deadlineMs - (now - batch[0].since)));
+    // The youngest caller's time bounds the round trip; each older one is refused at its own deadline.
+    const deadlineMs = Math.max(1, Math.floor(this.deadlineMs - (now - batch[batch.length - 1].since)));
     const single = batch.length === 1;
     this.onBatch?.(batch.length);
-    this.inFlight++;
+    this.out.add(batch);
     this.execute(single ? statement.single : statement.batch(batch.length), single ? batch[0].parameters : batch.flatMap((w) => w.parameters), deadlineMs).then(
       (rows) => {
-        this.done();
-        if (single) return batch[0].resolve(rows);
-        const bySlot: unknown[][] = batch.map(() => []);
-        for (const row of rows as { batch_slot: number | string }[]) bySlot[Number(row.batch_slot)].push(row);
-        for (let i = 0; i < batch.length; i++) batch[i].resolve(bySlot[i]);
+        this.done(batch);
+        if (single) return answer(batch[0], rows);
+        const bySlot = route(rows, batch.length);
+        if (bySlot instanceof Error) for (const w of batch) fail(w, bySlot);
+        else for (let i = 0; i < batch.length; i++) answer(batch[i], bySlot[i]);
       },
       (error: unknown) => {
-        this.done();
-        for (const w of batch) w.reject(error);
+        this.done(batch);
+        for (const w of batch) fail(w, error);
       },
     );
   }
 
-  private done(): void {
-    this.inFlight--;
-    if (!this.scheduled) for (const queue of this.queues.values()) if (queue.length > 0) {
-      this.scheduled = true;
-      setImmediate(this.flush);
-      break;
-    }
+  private done(batch: Waiting[]): void {
+    this.out.delete(batch);
+    for (const queue of this.queues.values()) if (queue.length > 0) return this.schedule();
   }
+}
+
+/**
+ * Each row to the caller whose slot it names. Every row must name a caller of this batch: a row
+ * that does not (a statement or a driver that changed) fails the whole batch, never a guess.
+ */
+function route(rows: unknown[], callers: number): unknown[][] | Error {
+  const bySlot: unknown[][] = Array.from({ length: callers }, () => []);
+  for (const row of rows as { batch_slot?: unknown }[]) {
+    const slot = typeof row.batch_slot === 'number' || typeof row.batch_slot === 'bigint' || (typeof row.batch_slot === 'string' && /^\d+$/.test(row.batch_slot)) ? Number(row.batch_slot) : NaN;
+    if (!Number.isInteger(slot) || slot < 0 || slot >= callers) return new Error(`a batched read returned a row for slot ${String(row.batch_slot)} of ${callers}`);
+    bySlot[slot].push(row);
+  }
+  return bySlot;
+}
+
+function answer(w: Waiting, rows: unknown[]): void {
+  if (w.settled) return;
+  w.settled = true;
+  w.resolve(rows);
+}
+
+function fail(w: Waiting, error: unknown): void {
+  if (w.settled) return;
+  w.settled = true;
+  w.reject(error);
+}
+
+function refuse(w: Waiting): void {
+  fail(w, new ServiceUnavailableError('deadline'));
 }

@@ -91,11 +91,16 @@ describe.each(testDatabases())('reads in batches on $name', (database) => {
       expect(single.reduce((sum, rows) => sum + rows.length, 0)).toBeGreaterThan(30);
 
       statements.length = 0;
-      const batched = await Promise.all(asked.map((pair) => db.readBatched<Row>(DETAIL_STATEMENT, pair)));
+      // Lookups asked in the same turn go in a batch of their own, beside the details'.
+      const [batched, lookups] = await Promise.all([
+        Promise.all(asked.map((pair) => db.readBatched<Row>(DETAIL_STATEMENT, pair))),
+        Promise.all(identities.slice(0, 3).map((identity) => db.readBatched<Row>(LOOKUP_STATEMENT, identity))),
+      ]);
       // The detail's statement has no order of its own: compared as sets of rows.
       const sorted = (rows: Row[]) => withoutSlot(rows).sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
       expect(batched.map(sorted)).toEqual(single.map(sorted));
-      expect(statements).toHaveLength(database.name === 'mysql' ? 1 : asked.length);
+      expect(lookups.map((rows) => rows[0].id_number)).toEqual(identities.slice(0, 3).map(([, n]) => n));
+      expect(statements).toHaveLength(database.name === 'mysql' ? 2 : asked.length + 3);
     });
 
     it('splits more callers than a batch holds into batches of at most DB_READ_BATCH, and sends each alone with 1', async () => {
@@ -130,22 +135,57 @@ describe.each(testDatabases())('reads in batches on $name', (database) => {
     if (database.name === 'mysql') {
       it('counts the wait for a free connection in each caller’s deadline', async () => {
         // One batch at a time, a 300 ms deadline. The first batch holds the one connection for
-        // 900 ms (its statement sleeps that long); the second caller, queued behind it, is refused
-        // when its own deadline passes, while the first still runs, and is never sent.
+        // 900 ms (its statement sleeps that long): its caller is refused when its own deadline
+        // passes, and so is the second, queued behind it, which is never sent.
         const sent: string[] = [];
         const slow = new BatchedStatement('SLEEP(?) AS s', 'FROM DUAL');
         const batcher = new ReadBatcher((sql, parameters) => {
           sent.push(sql);
           return db.prepared<unknown[]>(sql, parameters, 5_000);
         }, 16, 1, 300);
-        let firstDone = false;
-        const first = batcher.read<{ s: number }>(slow, [0.9]).finally(() => (firstDone = true));
+        const first = batcher.read(slow, [0.9]).catch((e: unknown) => e);
         await new Promise((r) => setImmediate(r));
+        const started = performance.now();
         const second = await batcher.read(slow, [0]).catch((e: unknown) => e);
         expect(second).toBeInstanceOf(ServiceUnavailableError);
-        expect(firstDone).toBe(false);
-        expect((await first).map((row) => Number(row.s))).toEqual([0]);
+        expect(await first).toBeInstanceOf(ServiceUnavailableError);
+        // At their deadline, not when the connection is free again (900 ms).
+        expect(performance.now() - started).toBeLessThan(800);
         expect(sent).toHaveLength(1);
+      });
+
+      it('sends a batch with its youngest caller’s time: an old caller is refused at its own deadline, the fresh ones are answered', async () => {
+        // A 1 s deadline, one batch at a time. A first batch holds the connection for 600 ms;
+        // caller A asks at once, five more 400 ms later. They go together at 600 ms and take
+        // 600 ms more (B's part sleeps): A's deadline passes at 1,000 ms, the others' at 1,400.
+        const slow = new BatchedStatement('SLEEP(?) AS s', 'FROM DUAL');
+        const batcher = new ReadBatcher((sql, parameters, deadlineMs) => db.prepared<unknown[]>(sql, parameters, deadlineMs), 16, 1, 1_000);
+        const hog = batcher.read(slow, [0.6]);
+        await new Promise((r) => setImmediate(r));
+        const a = batcher.read(slow, [0]).catch((e: unknown) => e);
+        await new Promise((r) => setTimeout(r, 400));
+        const fresh = [batcher.read(slow, [0.6]), ...Array.from({ length: 4 }, () => batcher.read(slow, [0]))];
+        expect(await a).toBeInstanceOf(ServiceUnavailableError);
+        expect((await Promise.all(fresh)).map((rows) => rows.length)).toEqual([1, 1, 1, 1, 1]);
+        expect(await hog).toHaveLength(1);
+      });
+
+      it('fails the whole batch, and answers no one, when a row names no caller of it', async () => {
+        // A statement whose own column overrides the slot (mysql2 keeps the last of two names).
+        const wrong = new BatchedStatement('a.id, 7 AS batch_slot', 'FROM applicant a WHERE a.id = ?');
+        const outcomes = await Promise.allSettled([1, 2, 3].map((id) => db.readBatched<Row>(wrong, [id])));
+        for (const outcome of outcomes) {
+          expect(outcome.status).toBe('rejected');
+          expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/slot 7 of 3/);
+        }
+      });
+
+      it('answers SERVICE_UNAVAILABLE, not an internal error, when the pool and its queue are full', async () => {
+        // Ten connections asleep, 200 requests queued behind them (the pool's queueLimit): the next one is refused at once.
+        const busy = Array.from({ length: 210 }, () => db.read('SELECT SLEEP(0.05) AS s', []).catch((e: unknown) => e));
+        const refused = await db.read('SELECT 1 AS one', []).catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(ServiceUnavailableError);
+        await Promise.all(busy);
       });
     }
   });
