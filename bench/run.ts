@@ -16,7 +16,7 @@
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ import { createLogger } from '../server/log.js';
 import { projectRoot, serveFlags } from '../server/paths.js';
 import { LOOKUP_SQL } from '../server/requests/lookup-service.js';
 import { measureCaptcha, percentile, round, type CaptchaTimings } from './captcha.js';
+import { cpuMs, databasePids } from './proc.js';
 
 const { values } = parseArgs({
   options: {
@@ -59,8 +60,6 @@ if (!base) throw new Error('BENCH_MYSQL_URL (or TEST_MYSQL_URL) must name a MySQ
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--applicants: whole numbers of at least 100, comma-separated');
 
 const SSPS_PORT = 3900;
-// USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux we run on.
-const CLOCK_TICKS = 100;
 const FLOOR_PORT = 3901;
 const UNOBSERVED_PORT = 3902;
 const PEER_PORT = 3903;
@@ -186,33 +185,6 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A process's CPU time so far (user + system), in ms, from /proc (Linux); 0 where there is none. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-/** The database server's processes on this machine (MariaDB or MySQL): their CPU is part of every request's cost. */
-function databasePids(): number[] {
-  const pids: number[] = [];
-  try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) pids.push(Number(entry));
-      } catch {
-        // gone meanwhile
-      }
-    }
-  } catch {
-    // no /proc
-  }
-  return pids;
-}
 const databaseCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
 const ownCpuMs = () => {
   const { user, system } = process.cpuUsage();

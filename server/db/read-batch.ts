@@ -50,14 +50,18 @@ interface Waiting {
   settled: boolean;
 }
 
+/** The fewest callers a batch is given while connections are free (see `flush`). */
+export const MIN_BATCH = 8;
+
 type Execute = (sql: string, parameters: unknown[], deadlineMs: number) => Promise<unknown[]>;
 
 /**
  * Coalesces the reads of many concurrent requests into fewer round trips. A read waits for the
  * end of the event loop's current turn (setImmediate), by which time every request whose bytes
- * arrived in that turn has asked too; then each statement's waiting callers go as one batch of
- * up to `maxBatch`. While `maxInFlight` batches are out (the pool's connections), callers wait
- * here and form larger batches. A read alone goes as its single statement, after the turn.
+ * arrived in that turn has asked too; then each statement's waiting callers go in one
+ * or more batches of `minBatch` to `maxBatch` callers. While `maxInFlight` batches are out (the
+ * pool's connections), callers wait here and form larger batches. A read alone goes as its
+ * single statement, after the turn.
  *
  * Why: on MariaDB over TCP most of a point read's cost is per round trip, not per row — the
  * packet's write, the database thread's wake-up, the statement's execution set-up. Sixteen
@@ -82,6 +86,7 @@ export class ReadBatcher {
     private readonly maxInFlight: number,
     private readonly deadlineMs: number,
     private readonly onBatch?: (callers: number) => void,
+    private readonly minBatch = MIN_BATCH,
   ) {}
 
   read<T>(statement: BatchedStatement, parameters: unknown[]): Promise<T[]> {
@@ -99,17 +104,26 @@ export class ReadBatcher {
     setImmediate(this.flush);
   }
 
-  /** Sends what waits: one batch per statement in turn, so no statement starves another. */
+  /**
+   * Sends what waits. The free connections are shared among the statements that have callers
+   * waiting, so none starves another; each statement's callers are spread over its share, in
+   * batches of at least `minBatch` and at most `maxBatch`. The database runs each statement's
+   * parts one after the other in one thread, so a few smaller batches on several connections
+   * read in parallel — on a database larger than its memory, that is the pages read from disk.
+   */
   private readonly flush = (): void => {
     this.scheduled = false;
-    let sent = true;
-    while (sent && this.out.size < this.maxInFlight) {
-      sent = false;
-      for (const [statement, queue] of this.queues) {
-        if (queue.length === 0 || this.out.size >= this.maxInFlight) continue;
-        this.send(statement, queue.splice(0, this.maxBatch));
-        sent = true;
+    let waiting = [...this.queues].filter(([, queue]) => queue.length > 0);
+    while (waiting.length > 0 && this.out.size < this.maxInFlight) {
+      const share = Math.max(1, Math.floor((this.maxInFlight - this.out.size) / waiting.length));
+      for (const [statement, queue] of waiting) {
+        if (this.out.size >= this.maxInFlight) break;
+        const callers = Math.min(queue.length, share * this.maxBatch);
+        const batches = Math.max(Math.ceil(callers / this.maxBatch), Math.min(share, Math.max(1, Math.floor(callers / this.minBatch))));
+        const size = Math.ceil(callers / batches);
+        for (let i = 0; i < batches && queue.length > 0 && this.out.size < this.maxInFlight; i++) this.send(statement, queue.splice(0, size));
       }
+      waiting = waiting.filter(([, queue]) => queue.length > 0);
     }
     this.watchDeadlines();
   };

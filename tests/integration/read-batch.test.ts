@@ -103,7 +103,7 @@ describe.each(testDatabases())('reads in batches on $name', (database) => {
       expect(statements).toHaveLength(database.name === 'mysql' ? 2 : asked.length + 3);
     });
 
-    it('splits more callers than a batch holds into batches of at most DB_READ_BATCH, and sends each alone with 1', async () => {
+    it('spreads many callers over the free connections in batches of 8 to DB_READ_BATCH, and sends each alone with 1', async () => {
       const many = Array.from({ length: 40 }, (_, i): [string, string] => ['CC', String(SYNTH_ID_BASE + i)]);
       statements.length = 0;
       const batched = await Promise.all(many.map((identity) => db.readBatched<Row>(LOOKUP_STATEMENT, identity)));
@@ -111,8 +111,21 @@ describe.each(testDatabases())('reads in batches on $name', (database) => {
         expect(rows.length).toBeGreaterThanOrEqual(2);
         for (const row of rows) expect(row.id_number).toBe(String(SYNTH_ID_BASE + i));
       }
-      expect(statements).toHaveLength(database.name === 'mysql' ? 3 : 40);
-      if (database.name === 'mysql') expect(statements.map((s) => s.split('UNION ALL').length)).toEqual([16, 16, 8]);
+      // Spread over the free connections (ten), in batches of at least eight: five of eight.
+      expect(statements).toHaveLength(database.name === 'mysql' ? 5 : 40);
+      if (database.name === 'mysql') expect(statements.map((s) => s.split('UNION ALL').length)).toEqual([8, 8, 8, 8, 8]);
+
+      // With one connection, callers wait for it and go at most sixteen at a time.
+      if (database.name === 'mysql') {
+        const sizes: number[] = [];
+        const oneConnection = new ReadBatcher((sql, parameters, deadlineMs) => {
+          sizes.push(sql.split('UNION ALL').length);
+          return db.prepared<unknown[]>(sql, parameters, deadlineMs);
+        }, 16, 1, 5_000);
+        const answers = await Promise.all(many.map((identity) => oneConnection.read<Row>(LOOKUP_STATEMENT, identity)));
+        expect(answers.map((rows) => rows[0].id_number)).toEqual(many.map(([, n]) => n));
+        expect(sizes).toEqual([16, 16, 8]);
+      }
 
       statements.length = 0;
       await Promise.all(many.slice(0, 10).map((identity) => alone.readBatched<Row>(LOOKUP_STATEMENT, identity)));
