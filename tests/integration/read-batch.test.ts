@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { Database } from '../../server/db/database.js';
 import { BatchedStatement, ReadBatcher } from '../../server/db/read-batch.js';
 import { synthesize, SYNTH_ID_BASE } from '../../server/demo/synth.js';
@@ -9,6 +8,7 @@ import { createLogger } from '../../server/log.js';
 import { ServiceUnavailableError } from '../../server/refusals.js';
 import { DETAIL_STATEMENT, LOOKUP_STATEMENT } from '../../server/requests/lookup-service.js';
 import { testDatabases } from '../support/databases.js';
+import { statementRecorder } from '../support/statements.js';
 import { serverFor } from '../support/server.js';
 
 /**
@@ -24,14 +24,7 @@ describe.each(testDatabases())('reads in batches on $name', (database) => {
   describe('the database layer', () => {
     let created: Awaited<ReturnType<typeof database.create>>;
     const statements: string[] = [];
-    const counter: TypeOrmLogger = {
-      logQuery: (query) => void statements.push(query),
-      logQueryError: () => {},
-      logQuerySlow: () => {},
-      logSchemaBuild: () => {},
-      logMigration: () => {},
-      log: () => {},
-    };
+    const counter = statementRecorder(statements);
     let db: Database;
     let alone: Database;
     const open = async (readBatch?: number) => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { openDatabase } from '../../server/db/data-source.js';
 import { Database } from '../../server/db/database.js';
 import { seed } from '../../server/demo/seed.js';
@@ -8,6 +7,7 @@ import { InvoiceLinks } from '../../server/lifecycle/invoice.js';
 import { HandleCodec } from '../../server/requests/handle.js';
 import { RequestService } from '../../server/requests/lookup-service.js';
 import { testDatabases } from '../support/databases.js';
+import { statementRecorder } from '../support/statements.js';
 
 describe.each(testDatabases())('schema and queries on $name', (database) => {
   let created: Awaited<ReturnType<typeof database.create>>;
@@ -36,14 +36,7 @@ describe.each(testDatabases())('schema and queries on $name', (database) => {
 
   it('reads the lookup in one SQL round trip and the detail in one, whatever the number of steps', async () => {
     const statements: string[] = [];
-    const counter: TypeOrmLogger = {
-      logQuery: (query) => void statements.push(query),
-      logQueryError: () => {},
-      logQuerySlow: () => {},
-      logSchemaBuild: () => {},
-      logMigration: () => {},
-      log: () => {},
-    };
+    const counter = statementRecorder(statements);
     const db = new Database({ config: created.config, deadlineMs: 5_000, log: createLogger('silent'), queryLogger: counter });
     await db.start();
     try {
