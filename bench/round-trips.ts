@@ -5,7 +5,7 @@
  * then through SSPS's own ReadBatcher (`--min-batch` to `--batch` callers a statement). For each: reads
  * a second, and the CPU per read of this process and of the database server.
  *
- *   node dist/bench/round-trips.js mysql://root@127.0.0.1:3306/ssps_bench_200000 [--concurrency 32] [--batch 16] [--min-batch 4] [--duration 8] [--rounds 2]
+ *   node dist/bench/round-trips.js mysql://root@127.0.0.1:3306/ssps_bench_200000 [--concurrency 32] [--batch 16] [--min-batch 8] [--duration 8] [--rounds 2]
  *
  * The database must hold synthetic applicants (`npm run bench` or `npm run db:synth` make them).
  */
@@ -27,7 +27,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const [url] = positionals;
-if (!url) throw new Error('usage: node dist/bench/round-trips.js <mysql url of a bench database> [--concurrency 32] [--batch 16] [--min-batch 4] [--duration 8] [--rounds 2]');
+if (!url) throw new Error('usage: node dist/bench/round-trips.js <mysql url of a bench database> [--concurrency 32] [--batch 16] [--min-batch 8] [--duration 8] [--rounds 2]');
 const concurrency = Number(values.concurrency);
 const durationMs = Number(values.duration) * 1000;
 

@@ -106,7 +106,7 @@ export class ReadBatcher {
 
   /**
    * Sends what waits. The free connections are shared among the statements that have callers
-   * waiting, so none starves another; each statement's callers are spread over its share, in
+   * waiting, the one served longest ago first, so none starves another; each statement's callers are spread over its share, in
    * batches of at least `minBatch` and at most `maxBatch`. The database runs each statement's
    * parts one after the other in one thread, so a few smaller batches on several connections
    * read in parallel — on a database larger than its memory, that is the pages read from disk.
@@ -122,6 +122,9 @@ export class ReadBatcher {
         const batches = Math.max(Math.ceil(callers / this.maxBatch), Math.min(share, Math.max(1, Math.floor(callers / this.minBatch))));
         const size = Math.ceil(callers / batches);
         for (let i = 0; i < batches && queue.length > 0 && this.out.size < this.maxInFlight; i++) this.send(statement, queue.splice(0, size));
+        // Served: the next connection to come free goes first to the statements that were not.
+        this.queues.delete(statement);
+        this.queues.set(statement, queue);
       }
       waiting = waiting.filter(([, queue]) => queue.length > 0);
     }

@@ -176,6 +176,25 @@ describe.each(testDatabases())('reads in batches on $name', (database) => {
         expect(await hog).toHaveLength(1);
       });
 
+      it('takes the statements in turn when connections are scarce: lookups arriving all the time never starve the details', async () => {
+        // One connection. A lookup and a detail wait; the lookup goes first and, while it is out,
+        // another lookup arrives: the next connection goes to the detail that waited, not to it.
+        const order: string[] = [];
+        let more = true;
+        const batcher = new ReadBatcher((sql, parameters, deadlineMs) => {
+          order.push(sql.includes('FROM applicant a') ? 'lookup' : 'detail');
+          if (more) {
+            more = false;
+            void batcher.read(LOOKUP_STATEMENT, identities[1]);
+          }
+          return db.prepared<unknown[]>(sql, parameters, deadlineMs);
+        }, 16, 1, 5_000);
+        const [request] = await db.read<{ id: number; applicant_id: number }>('SELECT id, applicant_id FROM certificate_request ORDER BY id LIMIT 1', []);
+        await Promise.all([batcher.read(LOOKUP_STATEMENT, identities[0]), batcher.read(DETAIL_STATEMENT, [request.id, request.applicant_id])]);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(order).toEqual(['lookup', 'detail', 'lookup']);
+      });
+
       it('fails the whole batch, and answers no one, when a row names no caller of it', async () => {
         // A statement whose own column overrides the slot (mysql2 keeps the last of two names).
         const wrong = new BatchedStatement('a.id, 7 AS batch_slot', 'FROM applicant a WHERE a.id = ?');
